@@ -1,0 +1,7 @@
+"""``python -m corridor_map``."""
+
+import sys
+
+from corridor_map.cli import main
+
+sys.exit(main())

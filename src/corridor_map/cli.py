@@ -1,0 +1,58 @@
+"""Command line: the GUI by default; sub-commands for headless work.
+
+``corridor-map`` starts the window; ``corridor-map --smoke-test`` builds it, waits until the map is
+painted, checks the page and exits. Sub-commands live in ``corridor_map.commands``: each module has
+``add_parser(subparsers)`` and ``run(args) -> int``; they are listed in ``COMMANDS`` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from corridor_map import APP_NAME, __version__
+
+# Sub-command modules (imported only when their command is used, so the GUI starts fast).
+COMMANDS: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, GUI options and sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="corridor-map",
+        description=f"{APP_NAME}: vehicle exports from Chongqing along the New International "
+        "Land-Sea Trade Corridor, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the window with the bundled data, wait until the map is painted, check it, exit",
+    )
+    parser.add_argument(
+        "--software-rendering",
+        action="store_true",
+        help="render without the GPU (for machines with broken graphics drivers); also a setting",
+    )
+    parser.add_argument("--lang", choices=["en", "zh"], help="user interface language")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"corridor_map.commands.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
+    args = build_parser().parse_args(argv)
+    if args.command:
+        module = importlib.import_module(f"corridor_map.commands.{args.command.replace('-', '_')}")
+        return int(module.run(args))
+    from corridor_map.ui.app import run_gui  # late: Qt is heavy
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

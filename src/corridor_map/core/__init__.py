@@ -1,0 +1,1 @@
+"""Qt-free core: geodata, the corridor network, dealers and sales, countries, aggregation."""

@@ -1,0 +1,46 @@
+"""The About box: version, purpose, and every data source and vendored library with its licence."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from corridor_map import __version__
+from corridor_map.core.credits import DATA_CREDITS, SOFTWARE_CREDITS, Credit
+
+
+def _table(rows: tuple[Credit, ...], headers: list[str]) -> str:
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{escape(v)}</td>" for v in (c.name, c.version, c.licence, c.role, c.attribution))
+        + "</tr>"
+        for c in rows
+    )
+    return f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{body}</table>"
+
+
+class AboutDialog(QDialog):
+    """Credits every source; the text is built from ``core.credits``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AboutDialog")
+        self.setWindowTitle(self.tr("About Corridor Map"))
+        self.resize(760, 560)
+        headers = [self.tr("Name"), self.tr("Version"), self.tr("Licence"), self.tr("Used for"), self.tr("Attribution")]
+        text = QTextBrowser(self)
+        text.setOpenLinks(False)
+        text.setHtml(
+            f"<h2>{escape(self.tr('Corridor Map'))} {escape(__version__)}</h2>"
+            f"<p>{escape(self.tr('An offline map explorer of vehicle exports from Chongqing along the New International Land-Sea Trade Corridor.'))}</p>"
+            f"<h3>{escape(self.tr('Map data'))}</h3>{_table(DATA_CREDITS, headers)}"
+            f"<h3>{escape(self.tr('Software and fonts'))}</h3>{_table(SOFTWARE_CREDITS, headers)}"
+        )
+        self.text = text
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)

@@ -1,0 +1,84 @@
+"""Starting the GUI: environment before Qt, the application, fonts, language, the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from corridor_map import APP_NAME, ORG_NAME, __version__
+from corridor_map.logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def prepare_chromium_flags(software_rendering: bool) -> None:
+    """Chromium flags must be set before QtWebEngine starts.
+
+    As root Chromium cannot sandbox its renderer and refuses to start, so the sandbox is off only
+    then (CI, containers); software rendering is for machines with broken GPU drivers.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        flags.append("--no-sandbox")
+    if software_rendering and "--disable-gpu" not in flags:
+        flags += ["--disable-gpu", "--disable-gpu-compositing"]
+    if flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
+def create_application(software_rendering: bool) -> object:
+    """The QApplication, created with the attributes QtWebEngine needs."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (import before the app exists)
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    if software_rendering:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Start the window (or the smoke test) and run the event loop; the exit code."""
+    started = time.perf_counter()
+    setup_logging()
+    from PySide6.QtCore import QSettings
+
+    software = bool(args.software_rendering) or str(
+        QSettings(ORG_NAME, APP_NAME).value("graphics/software_rendering", "false")
+    ).lower() in ("true", "1")
+    prepare_chromium_flags(software)
+    app = create_application(software)
+
+    from corridor_map.paths import geo_dir, resources_dir
+    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
+    from corridor_map.ui.i18n import LanguageManager
+    from corridor_map.ui.main_window import MainWindow
+    from corridor_map.ui.settings import Settings
+
+    family = register_cjk_font()
+    app.setFont(apply_app_font(family))  # type: ignore[attr-defined]
+    settings = Settings()
+    languages = LanguageManager(app)  # type: ignore[arg-type]
+    languages.set_language(args.lang or settings.language)
+    window = MainWindow(settings, languages, [resources_dir(), geo_dir()])
+    smoke = None
+    if args.smoke_test:
+        from corridor_map.ui.smoke import SmokeTest
+
+        smoke = SmokeTest(window, started)
+    else:
+        window.mapFailed.connect(window.show_error)
+    window.show()
+    window.start_map()
+    log.info("%s %s started (software rendering: %s)", APP_NAME, __version__, software)
+    code = app.exec()  # type: ignore[attr-defined]
+    window.close()
+    del window
+    return smoke.exit_code if smoke is not None and smoke.exit_code is not None else int(code)

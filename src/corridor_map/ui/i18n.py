@@ -1,0 +1,53 @@
+"""Run-time language switching through Qt's translation mechanism (``.qm`` catalogues)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from corridor_map.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "corridor_map"
+
+
+def catalogue_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+class LanguageManager(QObject):
+    """Installs the app's and Qt's own catalogues for a language; widgets follow via LanguageChange."""
+
+    languageChanged = Signal(str)
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._translators: list[QTranslator] = []
+        self.language = "en"
+
+    def set_language(self, language: str) -> None:
+        """Switch to ``en`` or ``zh`` now; every window retranslates itself on the LanguageChange event."""
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
+        if language == "zh":
+            self._install(catalogue_dir(), f"{CATALOGUE}_zh_CN")
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            self._install(Path(qt_dir), "qtbase_zh_CN")
+            QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.language = language
+        self.languageChanged.emit(language)
+
+    def _install(self, folder: Path, name: str) -> None:
+        translator = QTranslator(self)
+        if translator.load(name, str(folder)):
+            self._app.installTranslator(translator)
+            self._translators.append(translator)
+        else:
+            log.warning("translation catalogue %s not found in %s", name, folder)

@@ -1,0 +1,217 @@
+"""The main window: the map in the centre, dock areas for panels, menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+
+from corridor_map import APP_NAME
+from corridor_map.mapgen.page import PageOptions
+from corridor_map.paths import user_log_dir
+from corridor_map.ui.about import AboutDialog
+from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.page_builder import PageBuilder
+from corridor_map.ui.page_strings import page_strings
+from corridor_map.ui.settings import Settings
+from corridor_map.ui.web import MapView, RequestTripwire
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Corridor Map's window. Panels dock around the map; the layout is remembered."""
+
+    mapReady = Signal()
+    mapFailed = Signal(str)
+
+    def __init__(
+        self, settings: Settings, languages: LanguageManager, allowed_roots: list[Path], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.languages = languages
+        self.setObjectName("MainWindow")
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tripwire = RequestTripwire(allowed_roots, self)
+        self.map_view = MapView(self.tripwire, self)
+        self.map_view.setObjectName("MapView")
+        self.setCentralWidget(self.map_view)
+        self.builder = PageBuilder(self)
+        self.builder.finished.connect(self._on_page_built)
+        self.builder.failed.connect(self._on_page_failed)
+        self.map_view.pageReady.connect(self._on_page_ready)
+        self.map_view.renderProcessRestarted.connect(self._on_render_restarted)
+        self.map_view.renderProcessFailed.connect(self._on_page_failed)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 800)
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.retranslate()
+
+    # ---- construction -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.lang_group = QActionGroup(self)
+        self.act_lang: dict[str, QAction] = {}
+        for code, label in (("en", "English"), ("zh", "中文")):
+            action = QAction(label, self, checkable=True)  # language names are shown in their own script
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.lang_group.addAction(action)
+            self.act_lang[code] = action
+        self.pov_group = QActionGroup(self)
+        self.act_pov: dict[str, QAction] = {}
+        for code in ("china", "ne"):
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: self.set_point_of_view(c))
+            self.pov_group.addAction(action)
+            self.act_pov[code] = action
+        self.act_pov[self.settings.point_of_view].setChecked(True)
+        self.act_software = QAction(self, checkable=True)
+        self.act_software.setChecked(self.settings.software_rendering)
+        self.act_software.toggled.connect(self._on_software_toggled)
+        self.act_reset_layout = QAction(self)
+        self.act_reset_layout.triggered.connect(self._reset_layout)
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+        self.act_logs = QAction(self)
+        self.act_logs.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_log_dir())))
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addActions(list(self.act_lang.values()))
+        self.menu_pov = self.menu_view.addMenu("")
+        self.menu_pov.addActions(list(self.act_pov.values()))
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_software)
+        self.menu_view.addAction(self.act_reset_layout)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_logs)
+        self.menu_help.addAction(self.act_about)
+
+    def _build_status_bar(self) -> None:
+        self.status_progress = QProgressBar(self)
+        self.status_progress.setRange(0, 0)
+        self.status_progress.setMaximumWidth(160)
+        self.status_map = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_map)
+        self.statusBar().addPermanentWidget(self.status_progress)
+
+    # ---- language ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every visible string in the current language (called on LanguageChange)."""
+        self.setWindowTitle(self.tr("Corridor Map — Chongqing vehicle exports"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_pov.setTitle(self.tr("&Point of view"))
+        self.act_pov["china"].setText(self.tr("China's point of view (default)"))
+        self.act_pov["ne"].setText(self.tr("Natural Earth default view"))
+        self.act_software.setText(self.tr("Software rendering (applies at next start)"))
+        self.act_reset_layout.setText(self.tr("Reset window layout"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_logs.setText(self.tr("Open log folder"))
+        self.act_about.setText(self.tr("&About Corridor Map"))
+        self.act_lang[self.languages.language].setChecked(True)
+        self._update_status_map()
+        if self.map_view.ready:
+            self.push_page_language()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI and the page to ``en`` or ``zh`` without restarting; remembered."""
+        self.settings.language = language
+        self.languages.set_language(language)
+
+    def push_page_language(self) -> None:
+        self.map_view.call("setLanguage", self.languages.language, page_strings())
+
+    def set_point_of_view(self, pov: str) -> None:
+        """China's point of view or Natural Earth's default view; the page restyles in place."""
+        self.settings.point_of_view = pov
+        self.act_pov[pov].setChecked(True)
+        if self.map_view.ready:
+            self.map_view.call("setPointOfView", pov)
+        self._update_status_map()
+
+    def _update_status_map(self) -> None:
+        pov = (
+            self.tr("China's point of view")
+            if self.settings.point_of_view == "china"
+            else self.tr("Natural Earth default view")
+        )
+        self.status_map.setText(self.tr("Map: Natural Earth 1:50m · %1").replace("%1", pov))
+
+    # ---- the map page -------------------------------------------------------------------------
+    def start_map(self) -> None:
+        """Build (or reuse) the page in the background; the window is already on screen."""
+        self.status_progress.show()
+        self.statusBar().showMessage(self.tr("Preparing the map…"))
+        self.builder.start(PageOptions(pov=self.settings.point_of_view, lang=self.languages.language))
+
+    def _on_page_built(self, page: Path, seconds: float) -> None:
+        log.info("page ready in %.2f s: %s", seconds, page)
+        self.statusBar().showMessage(self.tr("Loading the map…"))
+        self.map_view.load_page(page)
+
+    def _on_page_ready(self) -> None:
+        self.status_progress.hide()
+        self.statusBar().showMessage(self.tr("Map ready"), 5000)
+        self.push_page_language()
+        self.map_view.call("setPointOfView", self.settings.point_of_view)
+        self.mapReady.emit()
+
+    def _on_page_failed(self, message: str) -> None:
+        self.status_progress.hide()
+        self.statusBar().showMessage(self.tr("The map could not be shown"))
+        self.mapFailed.emit(message)
+
+    def _on_render_restarted(self, reason: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The map's display process stopped (%1); it has been reloaded.").replace("%1", reason), 10000
+        )
+
+    # ---- misc ---------------------------------------------------------------------------------
+    def _on_software_toggled(self, checked: bool) -> None:
+        self.settings.software_rendering = checked
+        self.statusBar().showMessage(self.tr("Software rendering takes effect at the next start."), 8000)
+
+    def _reset_layout(self) -> None:
+        for dock in self.findChildren(QWidget):
+            if dock.inherits("QDockWidget"):
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[arg-type]
+                dock.show()
+
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.critical(self, APP_NAME, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,73 @@
+"""``corridor-map --smoke-test``: the real window, the real page, checked, one line, an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from corridor_map.ui.main_window import MainWindow
+from corridor_map.ui.paint_check import map_is_painted
+
+EXPECTED_LAYERS = {"countries", "coastline", "lakes", "graticule"}
+MIN_COUNTRIES = 200
+
+
+class SmokeTest(QObject):
+    """Waits for the painted map, asks the page what it draws, and sets the exit code."""
+
+    def __init__(self, window: MainWindow, started: float, timeout_s: float = 90.0) -> None:
+        super().__init__(window)
+        self.window = window
+        self.started = started
+        self.exit_code: int | None = None
+        window.mapReady.connect(self._poll)
+        window.mapFailed.connect(lambda message: self._finish(2, f"the map could not be shown: {message}"))
+        QTimer.singleShot(int(timeout_s * 1000), self._timeout)
+
+    def _timeout(self) -> None:
+        if self.exit_code is None:
+            self._finish(1, "the map was not painted within the time limit")
+
+    def _poll(self) -> None:
+        if self.exit_code is not None:
+            return
+        image = self.window.map_view.grab().toImage()
+        if not map_is_painted(image):
+            QTimer.singleShot(20, self._poll)
+            return
+        painted = time.perf_counter() - self.started
+        self.window.map_view.run_js("CM.describe()", lambda value: self._check(value, painted))
+
+    def _check(self, value: Any, painted: float) -> None:
+        try:
+            page = json.loads(value)
+        except (TypeError, ValueError):
+            self._finish(1, f"the page did not describe itself (got {value!r})")
+            return
+        missing = EXPECTED_LAYERS - set(page.get("visible", []))
+        blocked = self.window.tripwire.blocked
+        if missing:
+            self._finish(1, f"layers missing on the page: {', '.join(sorted(missing))}")
+        elif page.get("countries", 0) < MIN_COUNTRIES:
+            self._finish(1, f"only {page.get('countries')} countries drawn")
+        elif blocked:
+            self._finish(1, f"{len(blocked)} requests outside the app were blocked: {blocked[:3]}")
+        else:
+            self._finish(
+                0,
+                f"smoke test OK: {page['countries']} countries, layers {'+'.join(page['visible'])}, "
+                f"language {page['lang']}, view {page['pov']}, painted {painted:.2f} s after start, "
+                f"0 blocked requests",
+            )
+
+    def _finish(self, code: int, message: str) -> None:
+        if self.exit_code is not None:
+            return
+        self.exit_code = code
+        print(message if code == 0 else f"smoke test FAILED: {message}", file=sys.stdout if code == 0 else sys.stderr)
+        QApplication.exit(code)

@@ -1,0 +1,183 @@
+"""The map's web view: a locked-down page (own files only), the request tripwire, and the bridge."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from corridor_map.ui.bridge import MapBridge
+
+log = logging.getLogger(__name__)
+
+ALLOWED_SCHEMES = {"file", "qrc", "data", "blob", "about"}
+
+
+class RequestTripwire(QWebEngineUrlRequestInterceptor):
+    """Blocks and logs every request that is not for the app's own files (offline by construction)."""
+
+    def __init__(self, allowed_roots: list[Path], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._roots = [str(r.resolve()) for r in allowed_roots]
+        self._lock = threading.Lock()
+        self.blocked: list[str] = []
+        self.allowed = 0
+
+    def add_root(self, root: Path) -> None:
+        """Allow file requests under ``root`` too (a new page folder)."""
+        with self._lock:
+            resolved = str(root.resolve())
+            if resolved not in self._roots:
+                self._roots.append(resolved)
+
+    def is_allowed(self, url: QUrl) -> bool:
+        """Own files, Qt's resources, and inline data only."""
+        scheme = url.scheme()
+        if scheme not in ALLOWED_SCHEMES:
+            return False
+        if scheme != "file":
+            return True
+        path = str(Path(url.toLocalFile()).resolve())
+        return any(path == r or path.startswith(r + "/") for r in self._roots)
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        if self.is_allowed(url):
+            with self._lock:
+                self.allowed += 1
+            return
+        info.block(True)
+        with self._lock:
+            self.blocked.append(url.toString())
+        log.warning("blocked a request outside the app's files: %s", url.toString())
+
+
+class MapPage(QWebEnginePage):
+    """A page that stays on its own document, opens no windows, and logs its console."""
+
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.home: QUrl | None = None
+        self.console: list[tuple[int, str]] = []
+        settings = self.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+
+    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any, is_main_frame: bool) -> bool:
+        target = QUrl(url)
+        home = self.home
+        if home is not None and target.scheme() == home.scheme() and target.path() == home.path():
+            return True
+        log.warning("refused navigation away from the map page: %s", target.toString())
+        return False
+
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:  # type: ignore[override]
+        log.warning("refused a new window from the map page")
+        return
+
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    ) -> None:
+        self.console.append((int(level.value), message))
+        log.log(
+            logging.WARNING if level.value >= 1 else logging.DEBUG,
+            "page console: %s (%s:%d)",
+            message,
+            source,
+            line,
+        )
+
+
+class MapView(QWebEngineView):
+    """The map widget: loads a page file, publishes the bridge, and tells when the page is live.
+
+    ``pageReady`` fires when the page's JS called ``bridge.ready()`` (after load, with the map
+    built). If the render process dies, the page is reloaded and ``renderProcessRestarted`` fires.
+    """
+
+    pageReady = Signal()
+    renderProcessRestarted = Signal(str)
+    renderProcessFailed = Signal(str)
+
+    MAX_RESTARTS = 3
+
+    def __init__(self, tripwire: RequestTripwire, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tripwire = tripwire
+        profile = QWebEngineProfile.defaultProfile()
+        profile.setUrlRequestInterceptor(tripwire)
+        self._page = MapPage(profile, self)
+        self.setPage(self._page)
+        self.bridge = MapBridge(self)
+        self.bridge.readyReceived.connect(self._on_ready)
+        self.bridge.destroyed.connect(self._on_bridge_destroyed)
+        self._channel = QWebChannel(self._page)
+        self._channel.registerObject("bridge", self.bridge)
+        self._page.setWebChannel(self._channel)
+        self._page.renderProcessTerminated.connect(self._on_render_process_terminated)
+        self.ready = False
+        self.load_count = 0
+        self.restarts = 0
+        self._page_path: Path | None = None
+
+    @property
+    def map_page(self) -> MapPage:
+        return self._page
+
+    def load_page(self, page_path: Path) -> None:
+        """Load a generated page file (never ``setHtml``: it fails silently above 2 MB)."""
+        self._page_path = page_path
+        self.tripwire.add_root(page_path.parent)
+        url = QUrl.fromLocalFile(str(page_path))
+        self._page.home = url
+        self.ready = False
+        self.load(url)
+
+    def _on_ready(self) -> None:
+        self.ready = True
+        self.load_count += 1
+        self.pageReady.emit()
+
+    def _on_bridge_destroyed(self) -> None:
+        log.error("the page's bridge object was destroyed; the map stops responding until restarted")
+
+    def _on_render_process_terminated(self, status: Any, exit_code: int) -> None:
+        self.ready = False
+        reason = f"{getattr(status, 'name', status)} (exit code {exit_code})"
+        self.restarts += 1
+        if self.restarts > self.MAX_RESTARTS or self._page_path is None:
+            log.error("the map's render process stopped again: %s; giving up", reason)
+            self.renderProcessFailed.emit(reason)
+            return
+        log.warning("the map's render process stopped: %s; reloading the map", reason)
+        self.renderProcessRestarted.emit(reason)
+        path = self._page_path
+        QTimer.singleShot(0, lambda: self.load_page(path))
+
+    def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
+        """Run JS in the page; ``callback`` gets the last expression's value."""
+        if callback is None:
+            self._page.runJavaScript(code, 0)
+        else:
+            self._page.runJavaScript(code, 0, callback)
+
+    def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
+        """Call ``CM.<function>(args…)`` with arguments passed as JSON data (never spliced as code)."""
+        payload = ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
+        self.run_js(f"CM.{function}({payload})", callback)
