@@ -41,7 +41,7 @@ def main() -> int:
         if not map_is_painted(window.map_view.grab().toImage()):
             QTimer.singleShot(50, shoot)
             return
-        lang, path = shots.pop(0)
+        _, path = shots.pop(0)
         # let the page apply the language and repaint before the grab
         QTimer.singleShot(600, lambda: (window.grab().save(str(path)), print(path), next_shot()))
 

@@ -17,6 +17,7 @@ APP_SLUG = "corridor-map"
 USER_DATA_ENV = "CORRIDOR_MAP_DATA_DIR"
 USER_CACHE_ENV = "CORRIDOR_MAP_CACHE_DIR"
 USER_LOG_ENV = "CORRIDOR_MAP_LOG_DIR"
+GEO_DIR_ENV = "CORRIDOR_MAP_GEO_DIR"  # tests and data maintainers: use another geodata folder
 
 
 def _bundled(installed: str, source: str) -> Path:
@@ -34,6 +35,8 @@ def resources_dir() -> Path:
 
 def geo_dir() -> Path:
     """The bundled geodata (Natural Earth layers, ports, corridor legs, destinations)."""
+    if os.environ.get(GEO_DIR_ENV):
+        return Path(os.environ[GEO_DIR_ENV])
     return _bundled("_data/geo", "data/geo")
 
 

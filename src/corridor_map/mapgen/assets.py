@@ -47,7 +47,10 @@ def page_assets() -> list[Asset]:
     font = cjk_font_file()
     if font is not None:
         assets.append(Asset(font, f"fonts/{font.name}"))
-    assets += [Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"), Asset(PAGE_JS_DIR / "cm_page.js", "cm_page.js")]
+    assets += [
+        Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"),
+        Asset(PAGE_JS_DIR / "cm_page.js", "cm_page.js"),
+    ]
     return assets
 
 

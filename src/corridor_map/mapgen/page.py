@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
+import shutil
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -125,16 +125,16 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     # New lists on the instance: add_js_link would mutate folium's class-wide lists.
     fmap.default_js = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_script]
     fmap.default_css = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_style]
-    names: list[tuple[str, str]] = []
+    drawn: list[tuple[str, folium.GeoJson]] = []
     for key, data in layers.items():
         layer = folium.GeoJson(data, name=key, control=False, zoom_on_click=False, smooth_factor=0.5)
         layer.add_to(fmap)
-        names.append((key, layer))
+        drawn.append((key, layer))
     _stabilise(fmap, [0])
-    app = _AppScript([(key, layer.get_name()) for key, layer in names], asdict(options))
+    app = _AppScript([(key, layer.get_name()) for key, layer in drawn], asdict(options))
     app._id = "app"
     app.add_to(fmap)
-    root = fmap.get_root()
+    root: Any = fmap.get_root()
     root.header.add_child(folium.Element(f"<style>{_font_face_css()}</style>"), name="cm_font")
     html: str = root.render()
     return html
@@ -170,8 +170,9 @@ def build_page(layers: PageLayers, options: PageOptions, cache_dir: Path) -> Pat
     stage_assets(tmp)
     (tmp / PAGE_FILE).write_text(render_html(layers, options), encoding="utf-8")
     try:
-        os.replace(tmp, page_dir)
+        tmp.replace(page_dir)
     except OSError:  # another process won the race: its page is identical
         log.debug("page %s already written by another process", key)
+        shutil.rmtree(tmp, ignore_errors=True)
     log.info("map page built: %s", page)
     return page

@@ -29,14 +29,25 @@ class AboutDialog(QDialog):
         self.setObjectName("AboutDialog")
         self.setWindowTitle(self.tr("About Corridor Map"))
         self.resize(760, 560)
-        headers = [self.tr("Name"), self.tr("Version"), self.tr("Licence"), self.tr("Used for"), self.tr("Attribution")]
+        headers = [
+            self.tr("Name"),
+            self.tr("Version"),
+            self.tr("Licence"),
+            self.tr("Used for"),
+            self.tr("Attribution"),
+        ]
         text = QTextBrowser(self)
         text.setOpenLinks(False)
+        title = self.tr("Corridor Map")
+        purpose = self.tr(
+            "An offline map of vehicle exports from Chongqing along the Land-Sea Trade Corridor."
+        )
+        data_heading = self.tr("Map data")
+        software_heading = self.tr("Software and fonts")
         text.setHtml(
-            f"<h2>{escape(self.tr('Corridor Map'))} {escape(__version__)}</h2>"
-            f"<p>{escape(self.tr('An offline map explorer of vehicle exports from Chongqing along the New International Land-Sea Trade Corridor.'))}</p>"
-            f"<h3>{escape(self.tr('Map data'))}</h3>{_table(DATA_CREDITS, headers)}"
-            f"<h3>{escape(self.tr('Software and fonts'))}</h3>{_table(SOFTWARE_CREDITS, headers)}"
+            f"<h2>{escape(title)} {escape(__version__)}</h2><p>{escape(purpose)}</p>"
+            f"<h3>{escape(data_heading)}</h3>{_table(DATA_CREDITS, headers)}"
+            f"<h3>{escape(software_heading)}</h3>{_table(SOFTWARE_CREDITS, headers)}"
         )
         self.text = text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

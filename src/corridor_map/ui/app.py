@@ -40,7 +40,16 @@ def create_application(software_rendering: bool) -> object:
     QCoreApplication.setApplicationVersion(__version__)
     if software_rendering:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from corridor_map.paths import resources_dir
+
+    QGuiApplication.setDesktopFileName("corridor-map")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("corridor-map-*.png")):
+        icon.addFile(str(png))
+    QGuiApplication.setWindowIcon(icon)
     return app
 
 

@@ -29,7 +29,11 @@ class MainWindow(QMainWindow):
     mapFailed = Signal(str)
 
     def __init__(
-        self, settings: Settings, languages: LanguageManager, allowed_roots: list[Path], parent: QWidget | None = None
+        self,
+        settings: Settings,
+        languages: LanguageManager,
+        allowed_roots: list[Path],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -42,6 +46,7 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
+        self._restart_reason = ""
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)
         self.builder.failed.connect(self._on_page_failed)
@@ -180,7 +185,16 @@ class MainWindow(QMainWindow):
 
     def _on_page_ready(self) -> None:
         self.status_progress.hide()
-        self.statusBar().showMessage(self.tr("Map ready"), 5000)
+        if self._restart_reason:
+            self.statusBar().showMessage(
+                self.tr("The map's display process stopped (%1); it has been reloaded.").replace(
+                    "%1", self._restart_reason
+                ),
+                10000,
+            )
+            self._restart_reason = ""
+        else:
+            self.statusBar().showMessage(self.tr("Map ready"), 5000)
         self.push_page_language()
         self.map_view.call("setPointOfView", self.settings.point_of_view)
         self.mapReady.emit()
@@ -191,9 +205,9 @@ class MainWindow(QMainWindow):
         self.mapFailed.emit(message)
 
     def _on_render_restarted(self, reason: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("The map's display process stopped (%1); it has been reloaded.").replace("%1", reason), 10000
-        )
+        self._restart_reason = reason
+        self.status_progress.show()
+        self.statusBar().showMessage(self.tr("Loading the map…"))
 
     # ---- misc ---------------------------------------------------------------------------------
     def _on_software_toggled(self, checked: bool) -> None:

@@ -5,21 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MapPage", text)
-
-
 def page_strings() -> dict[str, str]:
     """Legend, layer-control and attribution labels in the current language."""
     return {
-        "legend_title": _t("Legend"),
-        "legend_land": _t("Countries and territories"),
-        "legend_water": _t("Sea and lakes"),
-        "legend_coast": _t("Coastline"),
-        "legend_internal": _t("Internal boundary"),
-        "layer_countries": _t("Countries"),
-        "layer_lakes": _t("Lakes"),
-        "layer_coastline": _t("Coastline"),
-        "layer_graticule": _t("Graticule"),
-        "attribution": _t("Made with Natural Earth"),
+        "legend_title": QCoreApplication.translate("MapPage", "Legend"),
+        "legend_land": QCoreApplication.translate("MapPage", "Countries and territories"),
+        "legend_water": QCoreApplication.translate("MapPage", "Sea and lakes"),
+        "legend_coast": QCoreApplication.translate("MapPage", "Coastline"),
+        "legend_internal": QCoreApplication.translate("MapPage", "Internal boundary"),
+        "layer_countries": QCoreApplication.translate("MapPage", "Countries"),
+        "layer_lakes": QCoreApplication.translate("MapPage", "Lakes"),
+        "layer_coastline": QCoreApplication.translate("MapPage", "Coastline"),
+        "layer_graticule": QCoreApplication.translate("MapPage", "Graticule"),
+        "attribution": QCoreApplication.translate("MapPage", "Made with Natural Earth"),
     }

@@ -9,8 +9,10 @@ LAND = QColor("#f3efe4")
 
 
 def _close(a: QColor, b: QColor, tolerance: int = 10) -> bool:
-    return abs(a.red() - b.red()) <= tolerance and abs(a.green() - b.green()) <= tolerance and (
-        abs(a.blue() - b.blue()) <= tolerance
+    return (
+        abs(a.red() - b.red()) <= tolerance
+        and abs(a.green() - b.green()) <= tolerance
+        and (abs(a.blue() - b.blue()) <= tolerance)
     )
 
 

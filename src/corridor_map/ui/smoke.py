@@ -69,5 +69,8 @@ class SmokeTest(QObject):
         if self.exit_code is not None:
             return
         self.exit_code = code
-        print(message if code == 0 else f"smoke test FAILED: {message}", file=sys.stdout if code == 0 else sys.stderr)
+        print(
+            message if code == 0 else f"smoke test FAILED: {message}",
+            file=sys.stdout if code == 0 else sys.stderr,
+        )
         QApplication.exit(code)

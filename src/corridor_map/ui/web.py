@@ -89,7 +89,6 @@ class MapPage(QWebEnginePage):
 
     def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:  # type: ignore[override]
         log.warning("refused a new window from the map page")
-        return
 
     def javaScriptConsoleMessage(
         self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str

@@ -1,0 +1,69 @@
+"""Chinese renders in Qt widgets without a system CJK font; settings and layout persist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel
+
+from corridor_map.paths import geo_dir, resources_dir
+from corridor_map.ui.fonts import apply_app_font, register_cjk_font
+from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.main_window import MainWindow
+from corridor_map.ui.settings import Settings
+
+
+def _render(text: str, family: str) -> QImage:
+    label = QLabel(text)
+    font = label.font()
+    font.setFamilies([family])
+    font.setPixelSize(40)
+    label.setFont(font)
+    label.resize(120, 60)
+    return label.grab().toImage()
+
+
+def _inked(image: QImage) -> int:
+    background = image.pixelColor(0, 0)
+    return sum(
+        1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y) != background
+    )
+
+
+def test_bundled_font_draws_real_hanzi_in_a_grabbed_image(qapp: QApplication) -> None:
+    family = register_cjk_font()
+    assert family, "the bundled CJK font did not load"
+    zhong, guo, missing = _render("中", family), _render("国", family), _render("\ue000", family)
+    assert _inked(zhong) > 50 and _inked(guo) > 50
+    assert zhong != guo  # boxes would look alike
+    assert missing not in (zhong, guo)
+
+
+def test_app_font_falls_back_to_the_bundled_cjk_font(qapp: QApplication) -> None:
+    family = register_cjk_font()
+    font = apply_app_font(family)
+    assert font.families()[-1] == family
+
+
+def test_window_geometry_is_remembered(qapp: QApplication) -> None:
+    languages = LanguageManager(qapp)
+    languages.set_language("en")
+    first = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    first.resize(611, 407)
+    first.move(QPoint(40, 30))
+    first.show()
+    QApplication.processEvents()
+    first.close()
+    second = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    assert (second.width(), second.height()) == (611, 407)
+    for w in (first, second):
+        w.deleteLater()
+    QApplication.processEvents()
+
+
+def test_language_choice_is_remembered(qapp: QApplication) -> None:
+    settings = Settings()
+    settings.language = "zh"
+    assert Settings().language == "zh"
+    settings.language = "en"
+    assert Settings().language == "en"

@@ -1,0 +1,148 @@
+"""The real window and the real page, headless: layers, countries, offline, languages, glyphs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+from PySide6.QtCore import QUrl
+from tests.ui.conftest import run_js, wait_until
+
+from corridor_map.core.basemap import load_countries
+from corridor_map.ui.main_window import MainWindow
+from corridor_map.ui.paint_check import map_is_painted
+
+pytestmark = pytest.mark.gui
+
+
+def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
+    page = run_js(window, "CM.describe()")
+    assert set(page["visible"]) == {"graticule", "countries", "lakes", "coastline"}
+    assert page["countries"] == len(load_countries()["features"])
+    assert page["countries"] >= 240
+
+
+def test_the_map_is_painted_in_a_grab(window: MainWindow) -> None:
+    assert wait_until(lambda: map_is_painted(window.map_view.grab().toImage()), 30)
+
+
+def test_a_full_load_requests_nothing_outside_the_app(window: MainWindow) -> None:
+    assert window.tripwire.blocked == []
+    assert window.tripwire.allowed > 0  # the tripwire saw the page's own files
+
+
+def test_tripwire_allows_only_the_apps_own_files(window: MainWindow) -> None:
+    wire = window.tripwire
+    page = window.map_view.map_page.home
+    assert page is not None and wire.is_allowed(page)
+    assert wire.is_allowed(QUrl("qrc:///qtwebchannel/qwebchannel.js"))
+    for url in (
+        "https://tile.openstreetmap.org/1/1/1.png",
+        "http://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+        "ws://127.0.0.1:9/",
+        "file:///etc/passwd",
+    ):
+        assert not wire.is_allowed(QUrl(url)), url
+
+
+def test_the_page_never_navigates_away(window: MainWindow) -> None:
+    home = window.map_view.url()
+    run_js(window, "window.location.href = 'https://example.com/'; 1")
+    run_js(window, "CM.describe()")  # round trip: the navigation request has been decided
+    assert window.map_view.url() == home
+    assert run_js(window, "typeof CM.describe") == "function"
+
+
+def test_language_switch_updates_window_menus_and_page(window: MainWindow) -> None:
+    window.set_language("zh")
+    try:
+        wait_until(lambda: window.windowTitle() == "走廊地图 — 重庆汽车出口", 10)
+        assert window.menu_file.title() == "文件(&F)"
+        page = wait_until(lambda: (p := run_js(window, "CM.describe()"))["lang"] == "zh" and p)
+        assert "图例" in page["legend"]
+        assert "国家和地区" in page["layerControl"]
+        assert run_js(window, "CM.nameOf('THA')") == "泰国"
+    finally:
+        window.set_language("en")
+    wait_until(lambda: window.windowTitle() == "Corridor Map — Chongqing vehicle exports", 10)
+    page = wait_until(lambda: (p := run_js(window, "CM.describe()"))["lang"] == "en" and p)
+    assert page["legend"].startswith("Legend")
+
+
+def test_china_point_of_view_by_default_and_switchable(window: MainWindow) -> None:
+    assert run_js(window, "CM.describe()")["pov"] == "china"
+    assert run_js(window, "CM.nameOf('TWN')") == "Taiwan, China"
+    assert run_js(window, "CM.nameOf('HKG')") == "Hong Kong, China"
+    style = (
+        "CM.layers.countries.getLayers()"
+        ".filter(l => l.feature.properties.adm0 === 'TWN')[0].options.dashArray"
+    )
+    assert run_js(window, style) == "3 3"  # drawn as an internal boundary
+    window.set_point_of_view("ne")
+    try:
+        assert run_js(window, "CM.describe()")["pov"] == "ne"
+        assert run_js(window, "CM.nameOf('TWN')") == "Taiwan"
+        assert not run_js(window, style)
+    finally:
+        window.set_point_of_view("china")
+    window.set_language("zh")
+    try:
+        wait_until(lambda: run_js(window, "CM.describe()")["lang"] == "zh")
+        assert run_js(window, "CM.nameOf('TWN')") == "中国台湾"
+        assert run_js(window, "CM.nameOf('MAC')") == "中国澳门"
+    finally:
+        window.set_language("en")
+
+
+def test_chinese_glyphs_render_in_the_page(window: MainWindow) -> None:
+    """Draw hanzi with the page's font on a canvas: different characters give different pixels,
+    and none is the same as a character the font lacks (a box)."""
+    probe = """(function () {
+      var c = document.createElement('canvas'); c.width = 40; c.height = 40;
+      var g = c.getContext('2d');
+      function draw(ch) { g.clearRect(0, 0, 40, 40); g.font = "32px 'Corridor Map CJK'";
+        g.fillText(ch, 2, 34); return Array.prototype.join.call(g.getImageData(0, 0, 40, 40).data, ','); }
+      var a = draw('中'), b = draw('国'), box = draw('\\uE000');
+      return JSON.stringify({loaded: document.fonts.check("32px 'Corridor Map CJK'", '中'),
+        differ: a !== b, notBox: a !== box && b !== box, inked: a.indexOf('255') >= 0});
+    })()"""
+    wait_until(lambda: run_js(window, "document.fonts.status") == "loaded")
+    run_js(window, "document.fonts.load(\"32px 'Corridor Map CJK'\", '中').then(function(){}); 1")
+    result = wait_until(lambda: (r := run_js(window, probe))["loaded"] and r)
+    assert result == {"loaded": True, "differ": True, "notBox": True, "inked": True}
+
+
+def test_render_process_death_reloads_the_map(window: MainWindow) -> None:
+    page = window.map_view.map_page
+    pid = page.renderProcessPid()
+    assert pid > 0
+    loads = window.map_view.load_count
+    restarted: list[str] = []
+    window.map_view.renderProcessRestarted.connect(restarted.append)
+    os.kill(pid, signal.SIGKILL)
+    wait_until(lambda: restarted, 30)
+    wait_until(lambda: window.map_view.ready and window.map_view.load_count == loads + 1, 60)
+    assert page.renderProcessPid() not in (0, pid)
+    assert run_js(window, "CM.describe()")["countries"] >= 240
+    assert "reloaded" in window.statusBar().currentMessage()
+
+
+def test_about_box_credits_every_source(window: MainWindow) -> None:
+    from corridor_map.core.credits import DATA_CREDITS, SOFTWARE_CREDITS
+    from corridor_map.ui.about import AboutDialog
+
+    dialog = AboutDialog(window)
+    text = dialog.text.toPlainText()
+    for credit in (*DATA_CREDITS, *SOFTWARE_CREDITS):
+        assert credit.name in text
+        assert credit.licence in text
+    dialog.deleteLater()
+
+
+def test_describe_is_json(window: MainWindow) -> None:
+    raw = []
+    window.map_view.run_js("CM.describe()", raw.append)
+    wait_until(lambda: raw)
+    assert isinstance(json.loads(raw[0]), dict)
