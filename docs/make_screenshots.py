@@ -21,7 +21,9 @@ def main() -> int:
 
     prepare_chromium_flags(software_rendering=False)
     app = create_application(software_rendering=False)
+    from corridor_map.core.dataset import load_sample
     from corridor_map.paths import geo_dir, resources_dir
+    from corridor_map.state import AppState
     from corridor_map.ui.fonts import apply_app_font, register_cjk_font
     from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.main_window import MainWindow
@@ -31,7 +33,7 @@ def main() -> int:
     app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
     languages = LanguageManager(app)  # type: ignore[arg-type]
     languages.set_language("en")
-    window = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    window = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
     window.resize(1400, 860)
     window.show()
     shots = [("en", OUT / "window-en.png"), ("zh", OUT / "window-zh.png")]

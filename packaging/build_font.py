@@ -315,8 +315,8 @@ def verify_png(font_path: Path, png: Path, text: str = "中国台湾 重庆 泰�
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Imported lazily: building the font must not need Qt.
-    from PySide6.QtCore import Qt  # noqa: PLC0415
-    from PySide6.QtGui import (  # noqa: PLC0415
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import (
         QColor,
         QFont,
         QFontDatabase,

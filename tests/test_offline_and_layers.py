@@ -34,13 +34,11 @@ def test_nothing_shipped_names_a_cdn_or_tile_server() -> None:
 
 
 def test_the_rendered_page_links_only_its_own_files(tmp_path: Path) -> None:
-    from corridor_map.core.basemap import load_basemap
-    from corridor_map.mapgen.page import PageLayers, PageOptions, build_page
+    from corridor_map.mapgen.cache import build_page
+    from corridor_map.mapgen.options import PageOptions
+    from corridor_map.ui.page_builder import load_page_layers, page_sources
 
-    basemap = load_basemap()
-    page = build_page(
-        PageLayers(basemap.countries, basemap.coastline, basemap.lakes), PageOptions(), tmp_path
-    )
+    page = build_page(load_page_layers, page_sources(), PageOptions(), tmp_path)
     html = page.read_text(encoding="utf-8")
     links = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert links, "the page links its vendored assets"

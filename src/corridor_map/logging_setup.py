@@ -24,7 +24,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     log_file: Path | None
     try:
         log_file = user_log_dir() / "corridor-map.log"
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(fmt)
         root.addHandler(handler)
     except OSError as exc:

@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
 from PySide6.QtWidgets import QApplication
 
+from corridor_map.core.dataset import load_sample
 from corridor_map.paths import geo_dir, resources_dir
+from corridor_map.state import AppState
 from corridor_map.ui.fonts import apply_app_font, register_cjk_font
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.main_window import MainWindow
@@ -48,7 +50,7 @@ def window(qapp: QApplication) -> Iterator[MainWindow]:
     qapp.setFont(apply_app_font(register_cjk_font()))
     languages = LanguageManager(qapp)
     languages.set_language("en")
-    win = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    win = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
     win.resize(1200, 800)
     win.show()
     win.start_map()

@@ -6,7 +6,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
+from corridor_map.core.dataset import load_sample
 from corridor_map.paths import geo_dir, resources_dir
+from corridor_map.state import AppState
 from corridor_map.ui.fonts import apply_app_font, register_cjk_font
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.main_window import MainWindow
@@ -48,13 +50,13 @@ def test_app_font_falls_back_to_the_bundled_cjk_font(qapp: QApplication) -> None
 def test_window_geometry_is_remembered(qapp: QApplication) -> None:
     languages = LanguageManager(qapp)
     languages.set_language("en")
-    first = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    first = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
     first.resize(611, 407)
     first.move(QPoint(40, 30))
     first.show()
     QApplication.processEvents()
     first.close()
-    second = MainWindow(Settings(), languages, [resources_dir(), geo_dir()])
+    second = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
     assert (second.width(), second.height()) == (611, 407)
     for w in (first, second):
         w.deleteLater()

@@ -1,4 +1,4 @@
-"""Build the map page: a folium map written to a self-contained folder, cached by its inputs.
+"""Render the map page's HTML with folium (see ``mapgen.cache`` for writing and caching it).
 
 The page is built once per dataset and options; afterwards every change (language, selection,
 colours) reaches it as data through the page's JS API (``assets/cm_page.js``), never by a reload.
@@ -6,60 +6,22 @@ colours) reaches it as data through the page's JS API (``assets/cm_page.js``), n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import shutil
-import tempfile
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import asdict
 from typing import Any
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from corridor_map import __version__
-from corridor_map.mapgen.assets import CJK_FONT_FAMILY, cjk_font_file, page_assets, stage_assets
-from corridor_map.mapgen.graticule import graticule
+from corridor_map.mapgen.assets import CJK_FONT_FAMILY, cjk_font_file, page_assets
+from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
 
-PAGE_FILE = "index.html"
 # Fixed element ids keep the HTML byte-stable for identical inputs (folium otherwise uses random uuids).
 _STABLE_IDS = "cm"
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    """How the page starts; everything here can also be changed later through the JS API."""
-
-    pov: str = "china"  # "china" (China's point of view) or "ne" (Natural Earth's default)
-    lang: str = "en"
-    export: bool = False  # no fade/zoom animations, for pixel-exact snapshots
-    center: tuple[float, float] = (30.0, 75.0)
-    zoom: int = 3
-
-
-@dataclass
-class PageLayers:
-    """The GeoJSON layers drawn on the page, keyed by the page's stable layer ids."""
-
-    countries: dict[str, Any]
-    coastline: dict[str, Any] | None = None
-    lakes: dict[str, Any] | None = None
-    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def items(self) -> list[tuple[str, dict[str, Any]]]:
-        """Layers in drawing order (bottom first); graticule under the countries."""
-        layers: list[tuple[str, dict[str, Any]]] = [("graticule", graticule())]
-        layers.append(("countries", self.countries))
-        if self.lakes is not None:
-            layers.append(("lakes", self.lakes))
-        if self.coastline is not None:
-            layers.append(("coastline", self.coastline))
-        layers += list(self.extra.items())
-        return layers
 
 
 class _AppScript(MacroElement):
@@ -111,7 +73,7 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
         zoom_start=options.zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        control_scale=False,
         min_zoom=2,
         max_zoom=9,
         maxZoom=9,
@@ -138,41 +100,3 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     root.header.add_child(folium.Element(f"<style>{_font_face_css()}</style>"), name="cm_font")
     html: str = root.render()
     return html
-
-
-def page_key(layers: PageLayers, options: PageOptions) -> str:
-    """A digest of everything the page depends on: app version, options, layers and assets."""
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(json.dumps(asdict(options), sort_keys=True).encode())
-    for key, data in layers.items():
-        digest.update(key.encode())
-        digest.update(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
-    for asset in page_assets():
-        digest.update(asset.target.encode())
-        digest.update(asset.source.read_bytes())
-    return digest.hexdigest()[:20]
-
-
-def build_page(layers: PageLayers, options: PageOptions, cache_dir: Path) -> Path:
-    """Write (or reuse) the page folder for these inputs and return the path of its HTML file.
-
-    The folder is written under a temporary name and renamed into place, so a page that exists is
-    always complete.
-    """
-    key = page_key(layers, options)
-    page_dir = cache_dir / "pages" / key
-    page = page_dir / PAGE_FILE
-    if page.is_file():
-        log.info("map page cached: %s", page)
-        return page
-    page_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=page_dir.parent))
-    stage_assets(tmp)
-    (tmp / PAGE_FILE).write_text(render_html(layers, options), encoding="utf-8")
-    try:
-        tmp.replace(page_dir)
-    except OSError:  # another process won the race: its page is identical
-        log.debug("page %s already written by another process", key)
-        shutil.rmtree(tmp, ignore_errors=True)
-    log.info("map page built: %s", page)
-    return page

@@ -66,17 +66,21 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application(software)
 
     from corridor_map.paths import geo_dir, resources_dir
+    from corridor_map.state import AppState
     from corridor_map.ui.fonts import apply_app_font, register_cjk_font
     from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.main_window import MainWindow
     from corridor_map.ui.settings import Settings
+    from corridor_map.ui.splash import load_active_dataset, show_splash
 
     family = register_cjk_font()
     app.setFont(apply_app_font(family))  # type: ignore[attr-defined]
+    splash = show_splash()
     settings = Settings()
     languages = LanguageManager(app)  # type: ignore[arg-type]
     languages.set_language(args.lang or settings.language)
-    window = MainWindow(settings, languages, [resources_dir(), geo_dir()])
+    state = AppState(load_active_dataset())
+    window = MainWindow(settings, languages, state, [resources_dir(), geo_dir()])
     smoke = None
     if args.smoke_test:
         from corridor_map.ui.smoke import SmokeTest
@@ -85,6 +89,8 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         window.mapFailed.connect(window.show_error)
     window.show()
+    if splash is not None:
+        splash.finish(window)
     window.start_map()
     log.info("%s %s started (software rendering: %s)", APP_NAME, __version__, software)
     code = app.exec()  # type: ignore[attr-defined]

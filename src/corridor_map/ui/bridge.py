@@ -1,22 +1,40 @@
 """The one object the page can reach over QWebChannel: a few typed, validated slots.
 
-Page → Python: ``ready()`` (the page's API is live). More slots come with linked selection.
-QWebChannel also publishes inherited members of QObject (``deleteLater``, ``destroyed``,
-``objectNameChanged``); the view watches ``destroyed`` and the bridge is re-created with the page.
-See docs/bridge.md for the documented surface.
+Page → Python (documented in docs/bridge.md):
+- ``ready()``: the page built its map and connected the channel.
+- ``countryClicked(iso3: str, additive: bool)``: a click on a country (additive with Ctrl/Shift).
+
+Python → page goes through the page's ``CM.*`` API as data (see ``PagePresenter``), not through here.
+QWebChannel also publishes QObject's inherited members (``deleteLater``, ``destroyed``,
+``objectNameChanged``); the view notices a destroyed bridge and rebuilds the page with a new one.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+
 from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+ISO3 = re.compile(r"[A-Z]{3}")
 
 
 class MapBridge(QObject):
-    """Slots the page calls; nothing here touches files or runs code."""
+    """Slots the page calls; every argument is validated; nothing here touches files or runs code."""
 
     readyReceived = Signal()
+    countrySelected = Signal(str, bool)
 
     @Slot()
     def ready(self) -> None:
         """The page built its map and connected the channel."""
         self.readyReceived.emit()
+
+    @Slot(str, bool)
+    def countryClicked(self, iso3: str, additive: bool) -> None:
+        """A country was clicked on the map."""
+        if not isinstance(iso3, str) or not ISO3.fullmatch(iso3):
+            log.warning("bridge: ignored countryClicked(%r)", iso3)
+            return
+        self.countrySelected.emit(iso3, bool(additive))

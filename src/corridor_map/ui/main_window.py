@@ -10,12 +10,13 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from corridor_map import APP_NAME
-from corridor_map.mapgen.page import PageOptions
+from corridor_map.mapgen.options import PageOptions
 from corridor_map.paths import user_log_dir
+from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.page_builder import PageBuilder
-from corridor_map.ui.page_strings import page_strings
+from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
 from corridor_map.ui.web import MapView, RequestTripwire
 
@@ -32,12 +33,14 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         languages: LanguageManager,
+        state: AppState,
         allowed_roots: list[Path],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.languages = languages
+        self.state = state
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
+        self.presenter = PagePresenter(self.map_view, state, languages.language)
         self._restart_reason = ""
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)
@@ -153,7 +157,7 @@ class MainWindow(QMainWindow):
         self.languages.set_language(language)
 
     def push_page_language(self) -> None:
-        self.map_view.call("setLanguage", self.languages.language, page_strings())
+        self.presenter.set_language(self.languages.language)
 
     def set_point_of_view(self, pov: str) -> None:
         """China's point of view or Natural Earth's default view; the page restyles in place."""
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def _on_page_ready(self) -> None:
         self.status_progress.hide()
+        self.map_view.call("setPointOfView", self.settings.point_of_view)
         if self._restart_reason:
             self.statusBar().showMessage(
                 self.tr("The map's display process stopped (%1); it has been reloaded.").replace(
@@ -195,8 +200,6 @@ class MainWindow(QMainWindow):
             self._restart_reason = ""
         else:
             self.statusBar().showMessage(self.tr("Map ready"), 5000)
-        self.push_page_language()
-        self.map_view.call("setPointOfView", self.settings.point_of_view)
         self.mapReady.emit()
 
     def _on_page_failed(self, message: str) -> None:

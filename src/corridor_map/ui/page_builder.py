@@ -9,19 +9,29 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from corridor_map.core.errors import CorridorMapError
-from corridor_map.mapgen.page import PageLayers, PageOptions, build_page
-from corridor_map.paths import user_cache_dir
+from corridor_map.core.basemap import COASTLINE_FILE, COUNTRIES_FILE, LAKES_FILE, load_basemap
+from corridor_map.core.errors import CorridorMapError, GeoDataError
+from corridor_map.mapgen.cache import build_page
+from corridor_map.mapgen.options import PageLayers, PageOptions
+from corridor_map.paths import geo_dir, user_cache_dir
 
 log = logging.getLogger(__name__)
 
 
 def load_page_layers() -> PageLayers:
     """The bundled basemap layers (raises GeoDataError naming a missing or corrupt file)."""
-    from corridor_map.core.basemap import load_basemap
-
     basemap = load_basemap()
     return PageLayers(countries=basemap.countries, coastline=basemap.coastline, lakes=basemap.lakes)
+
+
+def page_sources() -> list[Path]:
+    """The geodata files the page is drawn from (missing ones raise GeoDataError naming them)."""
+    folder = geo_dir()
+    paths = [folder / name for name in (COUNTRIES_FILE, COASTLINE_FILE, LAKES_FILE)]
+    for path in paths:
+        if not path.is_file():
+            raise GeoDataError(path, "file not found (the bundled geodata is incomplete; reinstall the app)")
+    return paths
 
 
 class PageBuilder(QObject):
@@ -36,7 +46,7 @@ class PageBuilder(QObject):
     def _run(self, options: PageOptions) -> None:
         started = time.perf_counter()
         try:
-            page = build_page(load_page_layers(), options, user_cache_dir())
+            page = build_page(load_page_layers, page_sources(), options, user_cache_dir())
         except CorridorMapError as exc:
             log.error("cannot build the map page: %s", exc)
             self.failed.emit(str(exc))

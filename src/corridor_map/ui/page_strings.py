@@ -18,4 +18,6 @@ def page_strings() -> dict[str, str]:
         "layer_coastline": QCoreApplication.translate("MapPage", "Coastline"),
         "layer_graticule": QCoreApplication.translate("MapPage", "Graticule"),
         "attribution": QCoreApplication.translate("MapPage", "Made with Natural Earth"),
+        "legend_units": QCoreApplication.translate("MapPage", "Units sold"),
+        "legend_no_data": QCoreApplication.translate("MapPage", "No sales in the data"),
     }

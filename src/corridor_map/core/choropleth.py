@@ -1,0 +1,78 @@
+"""Choropleth classes for units by country: mapclassify breaks, a colour-blind-safe palette."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+# ColorBrewer YlGnBu (sequential, colour-blind safe), light to dark, for up to 5 classes.
+PALETTES: dict[int, tuple[str, ...]] = {
+    1: ("#2c7fb8",),
+    2: ("#a1dab4", "#225ea8"),
+    3: ("#edf8b1", "#7fcdbb", "#2c7fb8"),
+    4: ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"),
+    5: ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
+}
+MAX_CLASSES = 5
+
+
+@dataclass(frozen=True)
+class ChoroplethClass:
+    """Values in ``(lower, upper]`` (the first class includes its lower bound) drawn in ``color``."""
+
+    lower: float
+    upper: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Choropleth:
+    """Values per ISO3 and the classes that colour them; countries without a value have no data."""
+
+    values: dict[str, int]
+    classes: tuple[ChoroplethClass, ...]
+
+    def color_of(self, iso3: str) -> str | None:
+        """The fill colour of a country, or None when it has no value."""
+        value = self.values.get(iso3)
+        if value is None or not self.classes:
+            return None
+        for cls in self.classes:
+            if value <= cls.upper:
+                return cls.color
+        return self.classes[-1].color
+
+    def to_page(self) -> dict[str, Any]:
+        """The payload the page's ``CM.setChoropleth`` takes (titles are added by the caller)."""
+        return {
+            "values": self.values,
+            "classes": [{"lower": c.lower, "upper": c.upper, "color": c.color} for c in self.classes],
+        }
+
+
+def classify(values: Mapping[str, int | float], k: int = MAX_CLASSES) -> Choropleth:
+    """Classes for the positive values (Fisher–Jenks natural breaks; fewer when there are few values)."""
+    positive = {code: int(v) for code, v in values.items() if v and v > 0}
+    if not positive:
+        return Choropleth({}, ())
+    data = np.array(sorted(positive.values()), dtype=float)
+    distinct = np.unique(data)
+    k = max(1, min(k, len(distinct)))
+    if k == len(distinct):
+        uppers = [float(v) for v in distinct]
+    else:
+        with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fast enough here
+            warnings.simplefilter("ignore", UserWarning)
+            import mapclassify
+
+            uppers = [float(b) for b in mapclassify.FisherJenks(data, k=k).bins]
+    palette = PALETTES[len(uppers)]
+    lowers = [float(data.min()), *uppers[:-1]]
+    classes = tuple(
+        ChoroplethClass(lo, up, palette[i]) for i, (lo, up) in enumerate(zip(lowers, uppers, strict=True))
+    )
+    return Choropleth(positive, classes)

@@ -1,0 +1,316 @@
+"""The sales and dealers table schemas: fields, header aliases (English and Chinese), header matching.
+
+Headers match case-insensitively after trimming, with ``_``, ``-``, ``.`` and runs of spaces treated alike
+(``Value CNY`` = ``value_cny``), and a trailing unit in brackets ignored (``销量（辆）`` = ``销量``).
+When the headers do not match, :func:`apply_mapping` takes the user's choice of column for each field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from corridor_map.core.errors import DataFormatError
+
+TableKind = Literal["sales", "dealers"]
+TABLE_KINDS: tuple[TableKind, ...] = ("sales", "dealers")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table schema."""
+
+    name: str
+    label_zh: str
+    required: bool
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+    def all_names(self) -> tuple[str, ...]:
+        """The canonical English name, the Chinese label and every alias."""
+        return (self.name, self.label_zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """The fields of a sales or dealers table."""
+
+    kind: TableKind
+    fields: tuple[Field, ...]
+    # Groups of fields of which at least one must be present (sales: year or period).
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+    def field(self, name: str) -> Field:
+        """The field called ``name``."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Canonical field names, in schema order."""
+        return tuple(f.name for f in self.fields)
+
+    def required_names(self) -> tuple[str, ...]:
+        """Fields that must always be present."""
+        return tuple(f.name for f in self.fields if f.required)
+
+
+SALES = TableSchema(
+    kind="sales",
+    fields=(
+        Field(
+            "country",
+            "国家",
+            True,
+            (
+                "country/region",
+                "destination",
+                "market",
+                "国家/地区",
+                "国家地区",
+                "目的国",
+                "出口国家",
+                "市场",
+            ),
+            "destination country, any common spelling",
+        ),
+        Field("brand", "品牌", True, ("make", "manufacturer", "厂商"), "vehicle brand"),
+        Field("year", "年份", False, ("yr", "年", "年度"), "calendar year, e.g. 2024"),
+        Field("period", "期间", False, ("month", "月份", "年月", "时间"), "month as YYYY-MM, e.g. 2024-03"),
+        Field(
+            "units",
+            "销量",
+            True,
+            ("unit", "sales", "volume", "qty", "quantity", "vehicles", "数量", "台数", "出口量"),
+            "vehicles sold, a non-negative integer",
+        ),
+        Field(
+            "powertrain",
+            "动力类型",
+            False,
+            ("fuel", "fuel type", "energy", "energy type", "drive", "能源类型", "燃料类型", "动力"),
+            "NEV or ICE (BEV, PHEV, EREV count as NEV)",
+        ),
+        Field(
+            "value_cny",
+            "金额",
+            False,
+            ("value", "amount", "value (cny)", "amount cny", "销售额", "金额(元)", "出口额"),
+            "value in yuan",
+        ),
+    ),
+    one_of=(("year", "period"),),
+)
+
+DEALERS = TableSchema(
+    kind="dealers",
+    fields=(
+        Field(
+            "dealer",
+            "经销商",
+            True,
+            ("dealer name", "name", "dealership", "经销商名称", "名称", "门店", "门店名称"),
+            "dealer name",
+        ),
+        Field(
+            "country",
+            "国家",
+            True,
+            ("country/region", "market", "国家/地区", "国家地区", "市场"),
+            "country, any common spelling",
+        ),
+        Field("brand", "品牌", True, ("make", "厂商"), "brand sold or serviced"),
+        Field(
+            "city",
+            "城市",
+            False,
+            ("town", "所在城市"),
+            "city (places the dealer when there are no coordinates)",
+        ),
+        Field("lat", "纬度", False, ("latitude", "y"), "latitude in degrees, -90 to 90"),
+        Field("lon", "经度", False, ("lng", "long", "longitude", "x"), "longitude in degrees, -180 to 180"),
+        Field(
+            "kind", "类型", False, ("type", "dealer type", "经销商类型", "网点类型"), "sales, service or both"
+        ),
+        Field("address", "地址", False, ("addr", "详细地址"), "street address"),
+        Field("phone", "电话", False, ("tel", "telephone", "联系电话"), "phone number, kept as text"),
+        Field("website", "网站", False, ("web", "url", "homepage", "网址", "官网"), "web address"),
+    ),
+)
+
+SCHEMAS: dict[TableKind, TableSchema] = {"sales": SALES, "dealers": DEALERS}
+
+_SEPARATORS = re.compile(r"[\s_\-.·]+")
+_TRAILING_UNIT = re.compile(r"\s*[(（\[【][^)）\]】]*[)）\]】]\s*$")
+
+
+def normalise_header(text: str) -> str:
+    """The comparison key of a header: NFKC, trimmed, case-folded, separators unified to one space."""
+    key = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    return _SEPARATORS.sub(" ", key).strip()
+
+
+def _header_keys(text: str) -> tuple[str, ...]:
+    """Keys a header may match by: as written, and without a trailing unit in brackets."""
+    key = normalise_header(text)
+    bare = normalise_header(_TRAILING_UNIT.sub("", unicodedata.normalize("NFKC", str(text))))
+    return (key, bare) if bare and bare != key else (key,)
+
+
+def _alias_index(schema: TableSchema) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in schema.fields:
+        for name in f.all_names():
+            index.setdefault(normalise_header(name), f.name)
+    return index
+
+
+_ALIAS_INDEX: dict[TableKind, dict[str, str]] = {kind: _alias_index(s) for kind, s in SCHEMAS.items()}
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Which column holds which field, and what is missing or unused."""
+
+    kind: TableKind
+    headers: tuple[str, ...]
+    columns: dict[str, int]  # field name -> column index in ``headers``
+    missing: tuple[str, ...]  # required fields (or one-of groups, written "year|period") not found
+    unused: tuple[str, ...] = ()  # headers that match no field (ignored on import)
+    duplicates: tuple[str, ...] = field(default=())  # fields claimed by more than one column
+
+    @property
+    def ok(self) -> bool:
+        """True when every required field has a column and no field has two."""
+        return not self.missing and not self.duplicates
+
+    def describe_problem(self) -> str:
+        """A one-line, user-facing explanation of why the headers do not fit."""
+        schema = SCHEMAS[self.kind]
+        parts = []
+        if self.missing:
+            names = []
+            for name in self.missing:
+                alts = name.split("|")
+                names.append(" or ".join(f"'{a}' ({schema.field(a).label_zh})" for a in alts))
+            parts.append("missing column " + ", ".join(names))
+        if self.duplicates:
+            parts.append("more than one column for " + ", ".join(f"'{d}'" for d in self.duplicates))
+        found = ", ".join(f"'{h}'" for h in self.headers) or "none"
+        return f"not a {self.kind} table: {'; '.join(parts)} (columns found: {found})"
+
+
+def _finish(kind: TableKind, headers: Sequence[str], claims: dict[str, list[int]]) -> HeaderMatch:
+    schema = SCHEMAS[kind]
+    columns = {name: idx[0] for name, idx in claims.items()}
+    duplicates = tuple(sorted(name for name, idx in claims.items() if len(idx) > 1))
+    missing = [name for name in schema.required_names() if name not in columns]
+    for group in schema.one_of:
+        if not any(name in columns for name in group):
+            missing.append("|".join(group))
+    used = {i for idx in claims.values() for i in idx}
+    unused = tuple(h for i, h in enumerate(headers) if i not in used and str(h).strip())
+    return HeaderMatch(kind, tuple(str(h) for h in headers), columns, tuple(missing), unused, duplicates)
+
+
+def match_headers(headers: Sequence[str], kind: TableKind) -> HeaderMatch:
+    """Match a file's header row to the ``kind`` schema by name and alias."""
+    index = _ALIAS_INDEX[kind]
+    claims: dict[str, list[int]] = {}
+    for i, header in enumerate(headers):
+        for key in _header_keys(header):
+            name = index.get(key)
+            if name is not None:
+                claims.setdefault(name, []).append(i)
+                break
+    return _finish(kind, headers, claims)
+
+
+def apply_mapping(headers: Sequence[str], kind: TableKind, mapping: Mapping[str, str]) -> HeaderMatch:
+    """Match using the user's choice ``{header as written: field name}``; unmapped headers match as usual.
+
+    A header mapped to ``""`` is ignored. Unknown field names raise ``ValueError``.
+    """
+    schema = SCHEMAS[kind]
+    index = _ALIAS_INDEX[kind]
+    claims: dict[str, list[int]] = {}
+    for i, header in enumerate(headers):
+        if header in mapping:
+            name = mapping[header]
+            if not name:
+                continue
+            if name not in schema.names:
+                raise ValueError(f"'{name}' is not a {kind} field")
+        else:
+            name = next((index[k] for k in _header_keys(header) if k in index), "")
+            if not name or name in mapping.values():  # the user's choice wins over a name match
+                continue
+        claims.setdefault(name, []).append(i)
+    return _finish(kind, headers, claims)
+
+
+def guess_kind(headers: Sequence[str]) -> TableKind | None:
+    """The table kind whose required fields all match, preferring dealers (it has a 'dealer' column)."""
+    for kind in ("dealers", "sales"):
+        if match_headers(headers, kind).ok:
+            return kind
+    return None
+
+
+def header_signature(headers: Sequence[str]) -> str:
+    """A stable key for a header row, under which a user's column mapping is remembered."""
+    return "\x1f".join(normalise_header(h) for h in headers)
+
+
+class ColumnMismatchError(DataFormatError):
+    """The file's headers do not fit the schema; carries the match so a GUI can offer a mapping step."""
+
+    def __init__(self, path: Path | str, match: HeaderMatch) -> None:
+        self.match = match
+        super().__init__(path, match.describe_problem())
+
+
+# -- powertrain ---------------------------------------------------------------------------------------
+
+NEV = "NEV"
+ICE = "ICE"
+POWERTRAIN_UNSPECIFIED = ""
+
+_POWERTRAIN_WORDS: dict[str, str] = {
+    **dict.fromkeys(("nev", "bev", "ev", "phev", "erev", "rex", "reev", "fcev", "fcv", "electric", "battery electric", "plug in hybrid", "plug in", "range extender", "new energy", "新能源", "新能源汽车", "纯电", "纯电动", "电动", "插混", "插电混动", "插电式混合动力", "增程", "增程式", "燃料电池"), NEV),
+    **dict.fromkeys(("ice", "petrol", "gasoline", "gas", "diesel", "combustion", "conventional", "hev", "mhev", "hybrid", "燃油", "燃油车", "传统燃油", "汽油", "柴油", "油电混动", "混动", "轻混"), ICE),
+}
+
+
+def normalise_powertrain(text: str) -> str | None:
+    """``NEV``, ``ICE``, ``""`` for an empty cell, or None when the word is not known.
+
+    Follows China's definition: BEV, PHEV, EREV and fuel cells are NEVs; plain (self-charging) hybrids
+    are not.
+    """
+    key = normalise_header(text)
+    if not key:
+        return POWERTRAIN_UNSPECIFIED
+    return _POWERTRAIN_WORDS.get(key)
+
+
+DEALER_KINDS = ("sales", "service", "both")
+_DEALER_KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(("sales", "sale", "showroom", "销售", "销售店", "展厅"), "sales"),
+    **dict.fromkeys(("service", "services", "aftersales", "after sales", "workshop", "服务", "售后", "维修", "服务站"), "service"),
+    **dict.fromkeys(("both", "sales and service", "sales & service", "sales+service", "full", "3s", "4s", "4s店", "全部", "两者", "销售和服务", "销售及服务", "销售服务"), "both"),
+}
+
+
+def normalise_dealer_kind(text: str) -> str | None:
+    """``sales``, ``service`` or ``both`` (also for an empty cell), or None when not recognised."""
+    key = normalise_header(text)
+    if not key:
+        return "both"
+    return _DEALER_KIND_WORDS.get(key)

@@ -1,0 +1,530 @@
+"""Accept or reject every data row of a sales or dealers table, vectorised over pandas columns.
+
+Row numbers are the ones the spreadsheet shows (header row 1, first data row 2). A row may be rejected
+for several reasons at once; each is one :class:`Rejection`. Sales rows are never rejected for being
+alike; a dealer row that repeats an earlier one exactly is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from corridor_map.core.countries import CountryIndex, default_index
+from corridor_map.core.places import PlaceIndex, default_places
+from corridor_map.core.readers import ProgressCallback, RawTable
+from corridor_map.core.schema import (
+    DEALER_KINDS,
+    HeaderMatch,
+    TableKind,
+    normalise_dealer_kind,
+    normalise_powertrain,
+)
+
+log = logging.getLogger(__name__)
+
+EMPTY = "required field empty"
+FIRST_YEAR = 1980
+POWERTRAINS = ("NEV", "ICE", "")
+FORMULA_WITHOUT_VALUE = "formula without a saved value (open the file in Excel and save it again)"
+
+SALES_COLUMNS = ("iso3", "brand", "year", "month", "powertrain", "units", "value_cny", "source_row")
+DEALER_COLUMNS = (
+    "dealer",
+    "iso3",
+    "brand",
+    "city",
+    "lat",
+    "lon",
+    "approximate",
+    "kind",
+    "address",
+    "phone",
+    "website",
+    "source_row",
+)
+
+
+def last_plausible_year() -> int:
+    """Years after this are refused (next calendar year, so plans for it are accepted)."""
+    return dt.date.today().year + 1
+
+
+@dataclass(frozen=True, order=True)
+class Rejection:
+    """One problem with one row; ``field`` is the schema field, or ``row`` for the row as a whole."""
+
+    row: int
+    field: str
+    reason: str
+
+
+@dataclass
+class ValidationResult:
+    """The accepted rows (clean, typed) and every problem found, by spreadsheet row."""
+
+    kind: TableKind
+    raw: RawTable
+    accepted: pd.DataFrame
+    rejections: list[Rejection]
+    match: HeaderMatch | None = None
+
+    @property
+    def path(self) -> Path:
+        """The file that was read."""
+        return self.raw.path
+
+    @property
+    def rows(self) -> int:
+        """Data rows below the header (blank rows not counted)."""
+        return self.raw.data_rows
+
+    @property
+    def accepted_count(self) -> int:
+        """How many rows were accepted."""
+        return len(self.accepted)
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        """Spreadsheet row numbers with at least one problem, ascending."""
+        return sorted({r.row for r in self.rejections})
+
+
+Reason = str | pd.Series | tuple[str, pd.Series]
+"""A fixed text, a text per row, or (prefix, cell text) formatted as ``prefix ('cell')`` when needed."""
+
+
+@dataclass
+class _Problems:
+    """Collects (row mask, field, reason) and turns them into Rejections at the end."""
+
+    rows: np.ndarray
+    parts: list[tuple[np.ndarray, str, Reason]] = field(default_factory=list)
+
+    def add(self, mask: np.ndarray | pd.Series, field_name: str, reason: Reason) -> None:
+        m = np.asarray(mask, dtype=bool)
+        if m.any():
+            self.parts.append((m, field_name, reason))
+
+    def rejected_mask(self) -> np.ndarray:
+        out = np.zeros(len(self.rows), dtype=bool)
+        for m, _, _ in self.parts:
+            out |= m
+        return out
+
+    def rejections(self) -> list[Rejection]:
+        found: list[Rejection] = []
+        for m, name, reason in self.parts:
+            rows = self.rows[m]
+            if isinstance(reason, str):
+                found.extend(Rejection(int(r), name, reason) for r in rows)
+                continue
+            if isinstance(reason, tuple):
+                prefix, cells = reason
+                texts = [f"{prefix} ('{str(c)[:60]}')" for c in cells.to_numpy()[m]]
+            else:
+                texts = [str(t) for t in reason.to_numpy()[m]]
+            found.extend(Rejection(int(r), name, t) for r, t in zip(rows, texts, strict=True))
+        return found
+
+
+def _text(raw: RawTable, match: HeaderMatch, name: str) -> pd.Series | None:
+    """The trimmed text of field ``name``, or None when the file has no such column."""
+    idx = match.columns.get(name)
+    if idx is None:
+        return None
+    return raw.cells[idx].astype("str").str.strip()
+
+
+_GROUP_SEPARATORS = "[,\u00a0\u202f' ]"  # comma, no-break spaces, apostrophe, space (real characters: RE2)
+_THOUSANDS = r"[+-]?\d{1,3}(?:" + _GROUP_SEPARATORS + r"\d{3})+(?:\.\d+)?"
+
+
+_PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+
+
+def _numbers_with_arrow(text: pd.Series) -> pd.Series | None:
+    """Numbers via Arrow compute (RE2 and casts, no Python per cell); None without pyarrow."""
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - optional fast path
+        import pyarrow.compute as pc  # noqa: PLC0415
+    except ImportError:
+        return None
+    arr = pa.array(text.array)
+    try:
+        return pd.Series(pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False), index=text.index)
+    except (pa.ArrowException, TypeError, ValueError):
+        pass  # some cell is not a plain number: sort them out below
+    out = np.full(len(arr), np.nan)
+    plain = pc.fill_null(pc.match_substring_regex(arr, _PLAIN_NUMBER), False)
+    grouped = pc.fill_null(pc.match_substring_regex(arr, "^" + _THOUSANDS + "$"), False)
+    for mask, clean in ((plain, False), (grouped, True)):
+        where = np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
+        if not where.any():
+            continue
+        part = pc.filter(arr, mask)
+        if clean:
+            part = pc.replace_substring_regex(part, _GROUP_SEPARATORS, "")
+        out[where] = pc.cast(part, pa.float64()).to_numpy(zero_copy_only=False)
+    return pd.Series(out, index=text.index)
+
+
+def parse_numbers(text: pd.Series) -> pd.Series:
+    """Numbers from trimmed text (``12400``, ``12,400``, ``12 400``, ``1.5``); NaN where not a number."""
+    fast = _numbers_with_arrow(text)
+    if fast is not None:
+        return fast
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    retry = values.isna().to_numpy() & (text != "").to_numpy()
+    if retry.any():
+        sub = text[retry]
+        grouped = sub[sub.str.fullmatch(_THOUSANDS).fillna(False).astype(bool)]
+        if len(grouped):
+            cleaned = grouped.str.replace(_GROUP_SEPARATORS, "", regex=True)
+            values.loc[cleaned.index] = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    return values
+
+
+def _quoted(reason: str, text: pd.Series) -> tuple[str, pd.Series]:
+    return reason, text
+
+
+def _check_required(problems: _Problems, name: str, text: pd.Series) -> np.ndarray:
+    empty = (text == "").to_numpy()
+    problems.add(empty, name, EMPTY)
+    return empty
+
+
+def _check_country(problems: _Problems, text: pd.Series, countries: CountryIndex) -> pd.Series:
+    empty = _check_required(problems, "country", text)
+    iso3, refused = countries.resolve_series(text)
+    reasons = {t: m.reason(countries) for t, m in refused.items() if m.status != "empty"}
+    bad = iso3.isna().to_numpy() & ~empty
+    if bad.any():
+        problems.add(bad, "country", text.map(reasons).fillna("unknown country").astype(str))
+    return iso3
+
+
+def _check_nonneg_int(
+    problems: _Problems, name: str, text: pd.Series, required: bool, reason: str
+) -> pd.Series:
+    empty = (text == "").to_numpy()
+    if required:
+        problems.add(empty, name, EMPTY)
+    values = parse_numbers(text).to_numpy()
+    ok = np.isfinite(values) & (values >= 0) & (np.floor(values) == values) & (values < 1e15)
+    problems.add(~ok & ~empty, name, _quoted(reason, text))
+    return pd.Series(np.where(ok, values, 0).astype(np.int64), index=text.index)
+
+
+_PERIOD = (
+    r"(?P<y>\d{4})\s*(?:[-/.年]\s*(?P<m>\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?)?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|(?P<m2>\d{2}))"
+)
+
+
+def _years_and_months(
+    problems: _Problems, year_text: pd.Series | None, period_text: pd.Series | None
+) -> tuple[pd.Series, pd.Series]:
+    """Year (0 where invalid) and month (0 = the whole year) from the year and/or period columns."""
+    n = len(problems.rows)
+    index = (year_text if year_text is not None else period_text).index  # type: ignore[union-attr]
+    year = pd.Series(np.zeros(n, dtype=np.int64), index=index)
+    month = pd.Series(np.zeros(n, dtype=np.int64), index=index)
+    year_given = np.zeros(n, dtype=bool)
+    last = last_plausible_year()
+    if year_text is not None:
+        year_given = (year_text != "").to_numpy()
+        values = parse_numbers(year_text).to_numpy()
+        ok = np.isfinite(values) & (np.floor(values) == values) & (values >= FIRST_YEAR) & (values <= last)
+        problems.add(
+            year_given & ~ok, "year", _quoted(f"year not a plausible year ({FIRST_YEAR}-{last})", year_text)
+        )
+        year[:] = np.where(ok, values, 0).astype(np.int64)
+    if period_text is not None:
+        given = (period_text != "").to_numpy()
+        parts = period_text.str.extract(f"^{_PERIOD}$")
+        mm = parts["m"].fillna(parts["m2"])
+        y = pd.to_numeric(parts["y"], errors="coerce").to_numpy()
+        m = pd.to_numeric(mm, errors="coerce").to_numpy()
+        # A bare month number (1-12) next to a year column is a month.
+        bare = pd.to_numeric(
+            period_text.where(period_text.str.fullmatch(r"\d{1,2}").fillna(False).astype(bool)),
+            errors="coerce",
+        ).to_numpy()
+        use_bare = year_given & np.isfinite(bare)
+        y = np.where(use_bare, year.to_numpy(), y)
+        m = np.where(use_bare, bare, m)
+        ok = given & np.isfinite(y) & np.isfinite(m) & (m >= 1) & (m <= 12) & (y >= FIRST_YEAR) & (y <= last)
+        problems.add(given & ~ok, "period", _quoted("period not a month written YYYY-MM", period_text))
+        conflict = ok & year_given & (year.to_numpy() != 0) & (year.to_numpy() != y)
+        problems.add(conflict, "period", "period and year disagree")
+        fill = ok & ~year_given
+        year[:] = np.where(fill, np.nan_to_num(y), year.to_numpy()).astype(np.int64)
+        month[:] = np.where(ok, np.nan_to_num(m), 0).astype(np.int64)
+        neither = ~year_given & ~given
+    else:
+        neither = ~year_given
+    problems.add(neither, "year", EMPTY)
+    return year, month
+
+
+def _map_unique(text: pd.Series, func: Callable[[str], str | None]) -> pd.Series:
+    """Apply ``func`` once per distinct value; a categorical Series, NaN where ``func`` gave None."""
+    codes, uniques = pd.factorize(text)
+    return _categorical(codes, [func(u) for u in uniques], text.index)
+
+
+def _categorical(codes: np.ndarray, mapped: list[str | None], index: pd.Index) -> pd.Series:
+    """Re-code factorize ``codes`` through ``mapped`` (one value per unique) into a categorical."""
+    categories = sorted({m for m in mapped if m is not None})
+    position = {c: i for i, c in enumerate(categories)}
+    lut = np.array([position[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int32)
+    return pd.Series(pd.Categorical.from_codes(lut[codes], categories=categories), index=index)
+
+
+def _common_checks(raw: RawTable, match: HeaderMatch, problems: _Problems) -> None:
+    fields_by_column = {idx: name for name, idx in match.columns.items()}
+    if raw.formula_without_value:
+        row_pos = {int(r): i for i, r in enumerate(problems.rows)}
+        for row, col in raw.formula_without_value:
+            name = fields_by_column.get(col)
+            if name is not None and row in row_pos:
+                mask = np.zeros(len(problems.rows), dtype=bool)
+                mask[row_pos[row]] = True
+                problems.add(mask, name, FORMULA_WITHOUT_VALUE)
+
+
+def _width_rejections(raw: RawTable) -> list[Rejection]:
+    n = len(raw.headers)
+    return [
+        Rejection(row, "row", f"row has {len(cells)} cells, the header has {n}")
+        for row, cells in raw.bad_width.items()
+    ]
+
+
+def _finish(
+    kind: TableKind, raw: RawTable, match: HeaderMatch, problems: _Problems, frame: pd.DataFrame
+) -> ValidationResult:
+    rejected = problems.rejected_mask()
+    accepted = frame.loc[~rejected].reset_index(drop=True)
+    found = problems.rejections()
+    formula = {(r.row, r.field) for r in found if r.reason == FORMULA_WITHOUT_VALUE}
+    if formula:  # the cell is a formula, not empty: say so once
+        found = [r for r in found if not (r.reason == EMPTY and (r.row, r.field) in formula)]
+    rejections = sorted(found + _width_rejections(raw))
+    return ValidationResult(kind, raw, accepted, rejections, match)
+
+
+def validate_sales(
+    raw: RawTable,
+    match: HeaderMatch,
+    *,
+    countries: CountryIndex | None = None,
+    progress: ProgressCallback | None = None,
+) -> ValidationResult:
+    """Check a sales table read by :func:`read_table` whose headers matched (``match.ok``)."""
+    countries = countries or default_index()
+    problems = _Problems(raw.rows)
+    _common_checks(raw, match, problems)
+    country = _text(raw, match, "country")
+    brand = _text(raw, match, "brand")
+    assert country is not None and brand is not None, "match_headers guarantees required fields"
+    iso3 = _check_country(problems, country, countries)
+    _check_required(problems, "brand", brand)
+    if progress:
+        progress(0.65, "checking years and units")
+    year, month = _years_and_months(problems, _text(raw, match, "year"), _text(raw, match, "period"))
+    units_text = _text(raw, match, "units")
+    assert units_text is not None
+    units = _check_nonneg_int(problems, "units", units_text, True, "units not a non-negative integer")
+    pt_text = _text(raw, match, "powertrain")
+    if pt_text is not None:
+        powertrain = _map_unique(pt_text, normalise_powertrain)
+        problems.add(
+            powertrain.isna().to_numpy(),
+            "powertrain",
+            _quoted("powertrain not NEV or ICE (BEV, PHEV, EREV, 新能源, 燃油 …)", pt_text),
+        )
+        powertrain = powertrain.cat.add_categories(
+            [c for c in POWERTRAINS if c not in powertrain.cat.categories]
+        ).fillna("")
+    else:
+        powertrain = pd.Series("", index=country.index, dtype=object)
+    value_text = _text(raw, match, "value_cny")
+    if value_text is not None:
+        value = parse_numbers(value_text)
+        bad = (value_text != "").to_numpy() & ~(np.isfinite(value.to_numpy()) & (value.to_numpy() >= 0))
+        problems.add(bad, "value_cny", _quoted("value_cny not a non-negative number", value_text))
+    else:
+        value = pd.Series(np.nan, index=country.index)
+    frame = pd.DataFrame(
+        {
+            "iso3": iso3,
+            "brand": brand,
+            "year": year.astype(np.int16),
+            "month": month.astype(np.int8),
+            "powertrain": powertrain,
+            "units": units,
+            "value_cny": value.astype("float64"),
+            "source_row": raw.rows,
+        }
+    )
+    result = _finish("sales", raw, match, problems, frame)
+    result.accepted = sales_dtypes(result.accepted)
+    if progress:
+        progress(0.9, "checked")
+    return result
+
+
+def _as_category(values: pd.Series) -> pd.Series:
+    """A categorical of text, keeping only the categories in use."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.remove_unused_categories()
+        return cats.cat.rename_categories([str(c) for c in cats.cat.categories])
+    return values.astype("str").astype("category")
+
+
+def sales_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The canonical column types of an accepted sales frame (categoricals keep a million rows small)."""
+    out = frame.loc[:, list(SALES_COLUMNS)].copy()
+    out["iso3"] = _as_category(out["iso3"])
+    out["brand"] = _as_category(out["brand"])
+    out["powertrain"] = _as_category(out["powertrain"]).cat.set_categories(list(POWERTRAINS))
+    out["year"] = out["year"].astype(np.int16)
+    out["month"] = out["month"].astype(np.int8)
+    out["units"] = out["units"].astype(np.int64)
+    out["value_cny"] = out["value_cny"].astype("float64")
+    out["source_row"] = out["source_row"].astype(np.int64)
+    return out
+
+
+def _coordinate(
+    problems: _Problems, name: str, text: pd.Series | None, limit: float, label: str
+) -> pd.Series | None:
+    if text is None:
+        return None
+    values = parse_numbers(text)
+    given = (text != "").to_numpy()
+    finite = np.isfinite(values.to_numpy())
+    problems.add(given & ~finite, name, _quoted(f"{label} not a number", text))
+    out_of_range = given & finite & (np.abs(np.nan_to_num(values.to_numpy())) > limit)
+    problems.add(out_of_range, name, _quoted(f"{label} out of range (-{limit:g} to {limit:g})", text))
+    return values.where(given & finite & ~out_of_range)
+
+
+def validate_dealers(
+    raw: RawTable,
+    match: HeaderMatch,
+    *,
+    countries: CountryIndex | None = None,
+    places: PlaceIndex | None = None,
+    progress: ProgressCallback | None = None,
+) -> ValidationResult:
+    """Check a dealers table; place dealers without coordinates at their city or country (approximate)."""
+    countries = countries or default_index()
+    places = places or default_places()
+    problems = _Problems(raw.rows)
+    _common_checks(raw, match, problems)
+    texts = {name: _text(raw, match, name) for name in DEALER_COLUMNS if name not in ("iso3", "source_row")}
+    country = _text(raw, match, "country")
+    assert country is not None
+    for name in ("dealer", "brand"):
+        col = texts[name]
+        assert col is not None
+        _check_required(problems, name, col)
+    iso3 = _check_country(problems, country, countries)
+    lat = _coordinate(problems, "lat", texts["lat"], 90.0, "latitude")
+    lon = _coordinate(problems, "lon", texts["lon"], 180.0, "longitude")
+    index = country.index
+    lat = lat if lat is not None else pd.Series(np.nan, index=index)
+    lon = lon if lon is not None else pd.Series(np.nan, index=index)
+    lat_given = (texts["lat"] != "").to_numpy() if texts["lat"] is not None else np.zeros(len(index), bool)
+    lon_given = (texts["lon"] != "").to_numpy() if texts["lon"] is not None else np.zeros(len(index), bool)
+    problems.add(lat_given & ~lon_given, "lon", "longitude missing (latitude given)")
+    problems.add(lon_given & ~lat_given, "lat", "latitude missing (longitude given)")
+    kind_text = texts["kind"]
+    if kind_text is not None:
+        kind = _map_unique(kind_text, normalise_dealer_kind)
+        problems.add(
+            kind.isna().to_numpy(), "kind", _quoted(f"kind not one of {', '.join(DEALER_KINDS)}", kind_text)
+        )
+        kind = kind.cat.add_categories([c for c in DEALER_KINDS if c not in kind.cat.categories]).fillna(
+            "both"
+        )
+    else:
+        kind = pd.Series("both", index=index, dtype=object)
+    # An exact duplicate of an earlier row (every cell equal after trimming).
+    stripped = raw.cells.apply(lambda c: c.astype("str").str.strip())
+    keys = pd.util.hash_pandas_object(stripped, index=False)
+    first = pd.Series(raw.rows, index=keys.index).groupby(keys.to_numpy()).transform("first").to_numpy()
+    dup = first != raw.rows
+    if dup.any():
+        problems.add(dup, "row", pd.Series([f"exact duplicate of row {f}" for f in first], index=index))
+    empty = pd.Series("", index=index, dtype=object)
+    city = texts["city"] if texts["city"] is not None else empty
+    approximate = ~(np.isfinite(lat.to_numpy()) & np.isfinite(lon.to_numpy()))
+    lat_out, lon_out = lat.to_numpy(dtype=float).copy(), lon.to_numpy(dtype=float).copy()
+    for pos in np.flatnonzero(approximate):
+        code = iso3.iloc[pos]
+        if code is None:
+            continue
+        point = places.locate(code, str(city.iloc[pos]))
+        if point is not None:
+            lon_out[pos], lat_out[pos] = point
+    frame = pd.DataFrame(
+        {
+            "dealer": texts["dealer"],
+            "iso3": iso3,
+            "brand": texts["brand"],
+            "city": city,
+            "lat": lat_out,
+            "lon": lon_out,
+            "approximate": approximate,
+            "kind": kind,
+            "address": texts["address"] if texts["address"] is not None else empty,
+            "phone": texts["phone"] if texts["phone"] is not None else empty,
+            "website": texts["website"] if texts["website"] is not None else empty,
+            "source_row": raw.rows,
+        }
+    )
+    result = _finish("dealers", raw, match, problems, frame)
+    result.accepted = dealers_dtypes(result.accepted)
+    if progress:
+        progress(0.9, "checked")
+    return result
+
+
+def dealers_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The canonical column types of an accepted dealers frame."""
+    out = frame.loc[:, list(DEALER_COLUMNS)].copy()
+    for name in ("dealer", "city", "address", "phone", "website"):
+        out[name] = out[name].astype("str")
+    out["iso3"] = _as_category(out["iso3"])
+    out["brand"] = _as_category(out["brand"])
+    out["kind"] = _as_category(out["kind"]).cat.set_categories(list(DEALER_KINDS))
+    out["lat"] = out["lat"].astype("float64")
+    out["lon"] = out["lon"].astype("float64")
+    out["approximate"] = out["approximate"].astype(bool)
+    out["source_row"] = out["source_row"].astype(np.int64)
+    return out
+
+
+def validate(
+    raw: RawTable,
+    match: HeaderMatch,
+    *,
+    countries: CountryIndex | None = None,
+    places: PlaceIndex | None = None,
+    progress: ProgressCallback | None = None,
+) -> ValidationResult:
+    """Validate ``raw`` as the table kind of ``match``."""
+    if match.kind == "sales":
+        return validate_sales(raw, match, countries=countries, progress=progress)
+    return validate_dealers(raw, match, countries=countries, places=places, progress=progress)

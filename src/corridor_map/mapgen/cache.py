@@ -1,0 +1,65 @@
+"""Write map pages into a cache folder, keyed by everything they depend on (no folium import here)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from corridor_map import __version__
+from corridor_map.mapgen.assets import page_assets, stage_assets
+from corridor_map.mapgen.options import PageLayers, PageOptions
+
+log = logging.getLogger(__name__)
+
+PAGE_FILE = "index.html"
+_PAGE_CODE = Path(__file__).resolve().parent / "page.py"
+
+
+def page_key(sources: Sequence[Path], options: PageOptions) -> str:
+    """A digest of everything the page depends on: app version, options, source files and assets."""
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(json.dumps(asdict(options), sort_keys=True).encode())
+    for source in sources:
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    digest.update(_PAGE_CODE.read_bytes())
+    for asset in page_assets():
+        digest.update(asset.target.encode())
+        digest.update(asset.source.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def build_page(
+    load_layers: Callable[[], PageLayers], sources: Sequence[Path], options: PageOptions, cache_dir: Path
+) -> Path:
+    """Write (or reuse) the page folder for these inputs and return the path of its HTML file.
+
+    ``sources`` are the files ``load_layers`` reads: the cache key is computed from their bytes, so a
+    cached page costs neither parsing nor folium. The folder is written under a temporary name and
+    renamed into place, so a page that exists is always complete.
+    """
+    key = page_key(sources, options)
+    page_dir = cache_dir / "pages" / key
+    page = page_dir / PAGE_FILE
+    if page.is_file():
+        log.info("map page cached: %s", page)
+        return page
+    page_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=page_dir.parent))
+    stage_assets(tmp)
+    from corridor_map.mapgen.page import render_html  # folium: only when a page is really built
+
+    (tmp / PAGE_FILE).write_text(render_html(load_layers(), options), encoding="utf-8")
+    try:
+        tmp.replace(page_dir)
+    except OSError:  # another process won the race: its page is identical
+        log.debug("page %s already written by another process", key)
+        shutil.rmtree(tmp, ignore_errors=True)
+    log.info("map page built: %s", page)
+    return page

@@ -1,0 +1,40 @@
+"""What a map page is built from and how it starts: light to import (no folium)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corridor_map.mapgen.graticule import graticule
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How the page starts; everything here can also be changed later through the JS API."""
+
+    pov: str = "china"  # "china" (China's point of view) or "ne" (Natural Earth's default)
+    lang: str = "en"
+    export: bool = False  # no fade/zoom animations, for pixel-exact snapshots
+    center: tuple[float, float] = (30.0, 75.0)
+    zoom: int = 3
+
+
+@dataclass
+class PageLayers:
+    """The GeoJSON layers drawn on the page, keyed by the page's stable layer ids."""
+
+    countries: dict[str, Any]
+    coastline: dict[str, Any] | None = None
+    lakes: dict[str, Any] | None = None
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def items(self) -> list[tuple[str, dict[str, Any]]]:
+        """Layers in drawing order (bottom first); graticule under the countries."""
+        layers: list[tuple[str, dict[str, Any]]] = [("graticule", graticule())]
+        layers.append(("countries", self.countries))
+        if self.lakes is not None:
+            layers.append(("lakes", self.lakes))
+        if self.coastline is not None:
+            layers.append(("coastline", self.coastline))
+        layers += list(self.extra.items())
+        return layers

@@ -1,0 +1,113 @@
+"""The one shared state of the app: the active dataset, the selection and the filters (Qt-free, observable).
+
+The map and every panel subscribe to ``AppState`` and change it only through its methods; a panel
+never talks to another panel. Setting a value equal to the current one emits nothing, so a view that
+writes back what it was just told causes no echo.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
+
+from corridor_map.core.aggregate import NO_FILTERS, Filters
+from corridor_map.core.dataset import Dataset
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+ISO3 = re.compile(r"[A-Z]{3}")
+
+
+class Event(Generic[T]):
+    """A minimal observable: ``connect`` a callback, ``emit`` a value to every callback."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[T], Any]] = []
+
+    def connect(self, callback: Callable[[T], Any]) -> None:
+        self._callbacks.append(callback)
+
+    def disconnect(self, callback: Callable[[T], Any]) -> None:
+        self._callbacks.remove(callback)
+
+    def emit(self, value: T) -> None:
+        for callback in list(self._callbacks):
+            callback(value)
+
+
+def valid_codes(codes: Iterable[str]) -> frozenset[str]:
+    """The ISO3 codes among ``codes`` (upper-case, three letters); anything else is dropped and logged."""
+    good = set()
+    for code in codes:
+        if isinstance(code, str) and ISO3.fullmatch(code):
+            good.add(code)
+        else:
+            log.warning("ignored an invalid country code: %r", code)
+    return frozenset(good)
+
+
+class AppState:
+    """The active dataset, the selection (a frozenset of ISO3 codes) and the filters, with change events."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._selection: frozenset[str] = frozenset()
+        self._filters: Filters = NO_FILTERS
+        self.dataset_changed: Event[Dataset] = Event()
+        self.selection_changed: Event[frozenset[str]] = Event()
+        self.filters_changed: Event[Filters] = Event()
+
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Make ``dataset`` the active one (after a successful import, or a revert to the sample)."""
+        if dataset is not self._dataset:
+            self._dataset = dataset
+            self.dataset_changed.emit(dataset)
+
+    @property
+    def selection(self) -> frozenset[str]:
+        return self._selection
+
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    def select(self, codes: Iterable[str]) -> None:
+        """Make ``codes`` the selection (replacing it)."""
+        new = valid_codes(codes)
+        if new != self._selection:
+            self._selection = new
+            self.selection_changed.emit(new)
+
+    def toggle(self, code: str, additive: bool) -> None:
+        """A click: with ``additive`` (Ctrl/Shift) add or remove ``code``; otherwise select only it."""
+        if not valid_codes([code]):
+            return
+        if additive:
+            self.select(self._selection ^ {code})
+        else:
+            self.select({code})
+
+    def clear_selection(self) -> None:
+        self.select(())
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters != self._filters:
+            self._filters = filters
+            self.filters_changed.emit(filters)
+
+    def update_filters(self, **changes: Any) -> None:
+        """Change some filter dimensions (``brands=…``, ``years=…``, ``powertrains=…``, ``regions=…``)."""
+        self.set_filters(replace(self._filters, **changes))
+
+    def show_all(self) -> None:
+        """The one-click reset: no selection, no filters."""
+        self.clear_selection()
+        self.set_filters(NO_FILTERS)
