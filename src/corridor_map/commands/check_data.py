@@ -1,0 +1,158 @@
+"""``corridor-map check-data [--sales FILE] [--dealers FILE] [--json]``: check files, change nothing.
+
+The same readers and validation as the GUI import. With no file it checks the bundled sample. Exit 0:
+every row accepted (and at least one); 1: some rows rejected, or a file without data rows; 2: a file
+cannot be read or is not a sales/dealers table. ``--json`` prints exactly one JSON object to stdout;
+progress and log messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from corridor_map.core.errors import CorridorMapError
+from corridor_map.core.schema import TableKind
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the ``check-data`` sub-command."""
+    parser = subparsers.add_parser(
+        "check-data",
+        help="check sales/dealers files the way the import does, without changing anything",
+        description="Read and check sales and dealers files (CSV or XLSX) exactly as File → Import does; "
+        "nothing is activated or written. With no file, the bundled sample is checked.",
+    )
+    parser.add_argument(
+        "--sales",
+        metavar="FILE",
+        type=Path,
+        action="append",
+        default=[],
+        help="a sales table (may be given more than once)",
+    )
+    parser.add_argument(
+        "--dealers",
+        metavar="FILE",
+        type=Path,
+        action="append",
+        default=[],
+        help="a dealers table (may be given more than once)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object to stdout (messages go to stderr)"
+    )
+
+
+def _setup_logging() -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.WARNING)
+
+
+def _files(args: argparse.Namespace) -> list[tuple[TableKind, Path]]:
+    files: list[tuple[TableKind, Path]] = [("sales", p) for p in args.sales]
+    files += [("dealers", p) for p in args.dealers]
+    if not files:
+        from corridor_map.core.dataset import sample_dir
+
+        files = [("sales", sample_dir() / "sales.csv"), ("dealers", sample_dir() / "dealers.csv")]
+    return files
+
+
+def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
+    """The report object and exit code for ``files`` (no output, no side effects)."""
+    from corridor_map.core.importing import load_table
+
+    report: dict[str, Any] = {"files": [], "by_country": {}}
+    errors: list[dict[str, str]] = []
+    by_country: dict[str, dict[str, int]] = {}
+    code = 0
+    for kind, path in files:
+        print(f"checking {kind} file {path} …", file=sys.stderr)
+        try:
+            result = load_table(path, kind)
+        except CorridorMapError as exc:
+            errors.append({"path": str(path), "kind": kind, "message": str(exc)})
+            code = 2
+            continue
+        entry = {
+            "path": str(path),
+            "kind": kind,
+            "rows": result.rows,
+            "accepted": result.accepted_count,
+            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in result.rejections],
+        }
+        report["files"].append(entry)
+        if result.rejections or result.rows == 0:
+            code = max(code, 1)
+        accepted = result.accepted
+        if kind == "sales":
+            sums = accepted.groupby("iso3", observed=True)["units"].sum()
+            for iso3, units in sums.items():
+                by_country.setdefault(str(iso3), {"units": 0, "dealers": 0})["units"] += int(units)
+        else:
+            counts = accepted.groupby("iso3", observed=True).size()
+            for iso3, n in counts.items():
+                by_country.setdefault(str(iso3), {"units": 0, "dealers": 0})["dealers"] += int(n)
+    report["by_country"] = dict(sorted(by_country.items()))
+    if errors:
+        report["errors"] = errors
+    return report, code
+
+
+def _print_human(report: dict[str, Any], code: int) -> None:
+    out = sys.stdout
+    for entry in report["files"]:
+        rejected_rows = len({r["row"] for r in entry["rejected"]})
+        print(
+            f"{entry['kind']} {entry['path']}: {entry['rows']} data rows, {entry['accepted']} accepted, "
+            f"{rejected_rows} rejected",
+            file=out,
+        )
+        if entry["rows"] == 0:
+            print("  no data rows below the header", file=out)
+        for r in entry["rejected"]:
+            print(f"  row {r['row']}, {r['field']}: {r['reason']}", file=out)
+    for err in report.get("errors", []):
+        print(f"error: {err['message']}", file=sys.stderr)
+    by_country = report["by_country"]
+    if by_country:
+        units = sum(v["units"] for v in by_country.values())
+        dealers = sum(v["dealers"] for v in by_country.values())
+        print(f"{len(by_country)} countries, {units:,} units, {dealers:,} dealers accepted", file=out)
+    verdict = {0: "all rows accepted", 1: "some rows need attention", 2: "some files could not be read"}
+    print(verdict[code], file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the files; print a summary (or JSON); return the exit code."""
+    _setup_logging()
+    try:
+        report, code = check(_files(args))
+    except Exception as exc:  # the contract: a message, never a traceback
+        log.debug("check-data failed", exc_info=True)
+        print(f"check-data: internal error: {exc}", file=sys.stderr)
+        if args.json:
+            print(
+                json.dumps(
+                    {"files": [], "by_country": {}, "errors": [{"path": "", "kind": "", "message": str(exc)}]}
+                )
+            )
+        return 2
+    if args.json:
+        for err in report.get("errors", []):
+            print(f"error: {err['message']}", file=sys.stderr)
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        _print_human(report, code)
+    return code
