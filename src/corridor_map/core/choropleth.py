@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 # ColorBrewer YlGnBu (sequential, colour-blind safe), light to dark, for up to 5 classes.
 PALETTES: dict[int, tuple[str, ...]] = {
@@ -54,12 +61,48 @@ class Choropleth:
         }
 
 
-def classify(values: Mapping[str, int | float], k: int = MAX_CLASSES) -> Choropleth:
-    """Classes for the positive values (Fisher–Jenks natural breaks; fewer when there are few values)."""
+def _cache_key(data: np.ndarray, k: int) -> str:
+    digest = hashlib.sha256(f"fisher-jenks:{k}:{metadata.version('mapclassify')}:".encode())
+    digest.update(data.tobytes())
+    return digest.hexdigest()[:24]
+
+
+def classify(
+    values: Mapping[str, int | float], k: int = MAX_CLASSES, cache_dir: Path | None = None
+) -> Choropleth:
+    """Classes for the positive values (Fisher–Jenks natural breaks; fewer when there are few values).
+
+    Importing mapclassify takes about 2 s (it pulls in scikit-learn), so breaks already computed for
+    the same values are read from ``cache_dir`` when one is given.
+    """
     positive = {code: int(v) for code, v in values.items() if v and v > 0}
     if not positive:
         return Choropleth({}, ())
     data = np.array(sorted(positive.values()), dtype=float)
+    cache_file = cache_dir / "choropleth" / f"{_cache_key(data, k)}.json" if cache_dir is not None else None
+    if cache_file is not None and cache_file.is_file():
+        try:
+            classes = tuple(ChoroplethClass(**c) for c in json.loads(cache_file.read_text(encoding="utf-8")))
+            return Choropleth(positive, classes)
+        except (OSError, ValueError, TypeError):
+            log.warning("ignored an unreadable choropleth cache file %s", cache_file)
+    choropleth = _classify(positive, data, k)
+    if cache_file is not None:
+        _write_cache(cache_file, choropleth.classes)
+    return choropleth
+
+
+def _write_cache(path: Path, classes: tuple[ChoroplethClass, ...]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([asdict(c) for c in classes]), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        log.warning("cannot cache choropleth classes: %s", exc)
+
+
+def _classify(positive: dict[str, int], data: np.ndarray, k: int) -> Choropleth:
     distinct = np.unique(data)
     k = max(1, min(k, len(distinct)))
     if k == len(distinct):

@@ -35,6 +35,12 @@ def page_key(sources: Sequence[Path], options: PageOptions) -> str:
     return digest.hexdigest()[:20]
 
 
+def cached_page(sources: Sequence[Path], options: PageOptions, cache_dir: Path) -> Path | None:
+    """The page for these inputs if it was built before."""
+    page = cache_dir / "pages" / page_key(sources, options) / PAGE_FILE
+    return page if page.is_file() else None
+
+
 def build_page(
     load_layers: Callable[[], PageLayers], sources: Sequence[Path], options: PageOptions, cache_dir: Path
 ) -> Path:

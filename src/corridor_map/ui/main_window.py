@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from corridor_map import APP_NAME
 from corridor_map.mapgen.options import PageOptions
@@ -201,6 +202,20 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Map ready"), 5000)
         self.mapReady.emit()
+        QTimer.singleShot(2500, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Import the choropleth classifier (about 2 s) while the user is looking at the map, not
+        at the first filter change; it cannot be imported in a worker thread."""
+        if "mapclassify" in sys.modules:
+            return
+        self.statusBar().showMessage(self.tr("Preparing colour classes…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            import mapclassify  # noqa: F401
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from corridor_map.core.basemap import COASTLINE_FILE, COUNTRIES_FILE, LAKES_FILE, load_basemap
 from corridor_map.core.errors import CorridorMapError, GeoDataError
-from corridor_map.mapgen.cache import build_page
+from corridor_map.mapgen.cache import build_page, cached_page
 from corridor_map.mapgen.options import PageLayers, PageOptions
 from corridor_map.paths import geo_dir, user_cache_dir
+from corridor_map.ui.futures import when_done
 
 log = logging.getLogger(__name__)
 
@@ -35,24 +36,41 @@ def page_sources() -> list[Path]:
 
 
 class PageBuilder(QObject):
-    """Runs ``build_page`` in a worker thread; reports the page path or a readable error."""
+    """Builds (or finds in the cache) the map page; reports the page path or a readable error.
+
+    A cached page is reported at once. Otherwise folium is imported here, in the GUI thread, and
+    only the rendering runs in a worker thread.
+    """
 
     finished = Signal(Path, float)
     failed = Signal(str)
 
-    def start(self, options: PageOptions) -> None:
-        threading.Thread(target=self._run, args=(options,), name="page-builder", daemon=True).start()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-builder")
 
-    def _run(self, options: PageOptions) -> None:
+    def start(self, options: PageOptions) -> None:
         started = time.perf_counter()
         try:
-            page = build_page(load_page_layers, page_sources(), options, user_cache_dir())
+            sources = page_sources()
+            cached = cached_page(sources, options, user_cache_dir())
         except CorridorMapError as exc:
+            self._fail(exc)
+            return
+        if cached is not None:
+            log.info("map page cached: %s", cached)
+            QTimer.singleShot(0, lambda: self.finished.emit(cached, time.perf_counter() - started))
+            return
+        import corridor_map.mapgen.page  # noqa: F401  (folium; never imported in a worker thread)
+
+        future = self._pool.submit(build_page, load_page_layers, sources, options, user_cache_dir())
+        when_done(future, lambda page: self.finished.emit(page, time.perf_counter() - started), self._fail)
+
+    def _fail(self, exc: BaseException) -> None:
+        if isinstance(exc, CorridorMapError):
             log.error("cannot build the map page: %s", exc)
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # a bug, but the user gets a message, and the log the traceback
-            log.exception("unexpected error while building the map page")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.finished.emit(page, time.perf_counter() - started)
+            message = str(exc)
+        else:  # a bug, but the user gets a message, and the log the traceback
+            log.error("unexpected error while building the map page", exc_info=exc)
+            message = f"{type(exc).__name__}: {exc}"
+        QTimer.singleShot(0, lambda: self.failed.emit(message))

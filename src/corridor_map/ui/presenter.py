@@ -7,13 +7,13 @@ data through ``CM.*``; the page is never reloaded for a state change.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from corridor_map.core.aggregate import units_by
 from corridor_map.core.choropleth import classify
+from corridor_map.paths import user_cache_dir
 from corridor_map.state import AppState
 from corridor_map.ui.page_strings import page_strings
 from corridor_map.ui.web import MapView
@@ -35,7 +35,7 @@ def choropleth_payload(state: AppState) -> dict[str, Any]:
     """Units by country under the current filters, classified, ready for ``CM.setChoropleth``."""
     table = units_by(state.dataset.sales, ("iso3",), state.filters)
     values = dict(zip(table["iso3"].astype(str), table["units"].astype(int), strict=True))
-    payload = classify(values).to_page()
+    payload = classify(values, cache_dir=user_cache_dir()).to_page()
     payload["title"] = choropleth_title(state)
     return payload
 
@@ -43,12 +43,12 @@ def choropleth_payload(state: AppState) -> dict[str, Any]:
 class PagePresenter(QObject):
     """Subscribes to ``AppState`` and pushes each change to the page; clicks come back as state changes.
 
-    The choropleth is computed in a worker thread (the first one imports mapclassify, which takes
-    about 2 s); a result that a newer change overtook is dropped. ``choroplethApplied`` fires with the
-    payload once the page has it.
+    The choropleth is computed in the GUI thread (a few ms; classes already seen come from a disk
+    cache). mapclassify is imported on first need, or warmed up when the app is idle shortly after the
+    map appears; imports in worker threads are not safe with PySide6. ``choroplethApplied`` fires
+    with the payload once the page has it.
     """
 
-    choroplethReady = Signal(int, dict)
     choroplethApplied = Signal(dict)
 
     def __init__(self, view: MapView, state: AppState, language: str = "en", fly: bool = True) -> None:
@@ -58,11 +58,8 @@ class PagePresenter(QObject):
         self.language = language
         self.fly = fly
         self.pushes = 0
-        self._generation = 0
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="choropleth")
-        self.choroplethReady.connect(self._apply_choropleth)
         view.pageReady.connect(self.push_all)
-        view.bridge.countrySelected.connect(self.state.toggle)
+        view.countrySelected.connect(self.state.toggle)
         state.dataset_changed.connect(lambda _d: self._push_data())
         state.filters_changed.connect(lambda _f: self._push_data())
         state.selection_changed.connect(self._push_selection)
@@ -84,23 +81,11 @@ class PagePresenter(QObject):
         if not self.view.ready:
             return
         self.view.call("setDataLabel", self.state.dataset.label(self.language))
-        self._generation += 1
-        generation = self._generation
-        future = self._pool.submit(choropleth_payload, self.state)
-        future.add_done_callback(lambda f: self._computed(generation, f))
-
-    def _computed(self, generation: int, future: Future[dict[str, Any]]) -> None:
-        """In the worker thread: hand the payload to the GUI thread (a queued signal)."""
         try:
-            payload = future.result()
-        except Exception:
+            payload = choropleth_payload(self.state)
+        except Exception:  # never leave the map half-updated because of a classification problem
             log.exception("cannot compute the choropleth")
             return
-        self.choroplethReady.emit(generation, payload)
-
-    def _apply_choropleth(self, generation: int, payload: dict[str, Any]) -> None:
-        if generation != self._generation or not self.view.ready:
-            return  # a newer change is on its way
         self.pushes += 1
         self.view.call("setChoropleth", payload)
         self.choroplethApplied.emit(payload)

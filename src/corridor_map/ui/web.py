@@ -113,6 +113,8 @@ class MapView(QWebEngineView):
     pageReady = Signal()
     renderProcessRestarted = Signal(str)
     renderProcessFailed = Signal(str)
+    countrySelected = Signal(str, bool)
+    bridgeRebuilt = Signal()
 
     MAX_RESTARTS = 3
 
@@ -123,17 +125,23 @@ class MapView(QWebEngineView):
         profile.setUrlRequestInterceptor(tripwire)
         self._page = MapPage(profile, self)
         self.setPage(self._page)
-        self.bridge = MapBridge(self)
-        self.bridge.readyReceived.connect(self._on_ready)
-        self.bridge.destroyed.connect(self._on_bridge_destroyed)
-        self._channel = QWebChannel(self._page)
-        self._channel.registerObject("bridge", self.bridge)
-        self._page.setWebChannel(self._channel)
         self._page.renderProcessTerminated.connect(self._on_render_process_terminated)
         self.ready = False
         self.load_count = 0
         self.restarts = 0
+        self.bridge_rebuilds = 0
         self._page_path: Path | None = None
+        self._install_bridge()
+
+    def _install_bridge(self) -> None:
+        """A fresh bridge on a fresh channel (also after a page script destroyed the old one)."""
+        self.bridge = MapBridge(self)
+        self.bridge.readyReceived.connect(self._on_ready)
+        self.bridge.countrySelected.connect(self.countrySelected)
+        self.bridge.destroyed.connect(self._on_bridge_destroyed)
+        self._channel = QWebChannel(self._page)
+        self._channel.registerObject("bridge", self.bridge)
+        self._page.setWebChannel(self._channel)
 
     @property
     def map_page(self) -> MapPage:
@@ -154,7 +162,17 @@ class MapView(QWebEngineView):
         self.pageReady.emit()
 
     def _on_bridge_destroyed(self) -> None:
-        log.error("the page's bridge object was destroyed; the map stops responding until restarted")
+        """The page called the inherited ``deleteLater()``: rebuild the bridge and reload the page."""
+        log.error("the page destroyed its bridge object; rebuilding the bridge and reloading the map")
+        self.ready = False
+        self.bridge_rebuilds += 1
+        QTimer.singleShot(0, self._rebuild_bridge)
+
+    def _rebuild_bridge(self) -> None:
+        self._install_bridge()
+        self.bridgeRebuilt.emit()
+        if self._page_path is not None:
+            self.load_page(self._page_path)
 
     def _on_render_process_terminated(self, status: Any, exit_code: int) -> None:
         self.ready = False
