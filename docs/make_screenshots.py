@@ -1,6 +1,8 @@
 """Grab screenshots of the real window for the user guide: ``python docs/make_screenshots.py``.
 
-Runs headless (offscreen) unless a display is set; writes docs/img/window-en.png and window-zh.png.
+Runs headless (offscreen) unless a display is set; writes the PNGs listed in ``SHOTS`` to docs/img/.
+Each shot: language, then JS run on the page first (a view or a selection), then the grab once the
+map is painted and the page has answered.
 """
 
 from __future__ import annotations
@@ -12,6 +14,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 OUT = Path(__file__).resolve().parent / "img"
+SHOTS: list[tuple[str, str, str]] = [
+    ("window-en.png", "en", ""),
+    ("window-zh.png", "zh", ""),
+    ("corridor-en.png", "en", "CM.map.fitBounds([[-12, -15], [62, 125]], {animate: false})"),
+    ("beibu-gulf-en.png", "en", "CM.map.fitBounds([[19.5, 103], [31, 113]], {animate: false})"),
+    ("selection-en.png", "en", "CM.map.fitBounds([[-12, 60], [45, 125]], {animate: false})"),
+]
+SELECT_FOR = {"selection-en.png": ["THA", "VNM"]}
 
 
 def main() -> int:
@@ -33,30 +43,34 @@ def main() -> int:
     app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
     languages = LanguageManager(app)  # type: ignore[arg-type]
     languages.set_language("en")
-    window = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
+    state = AppState(load_sample())
+    window = MainWindow(Settings(), languages, state, [resources_dir(), geo_dir()])
     window.resize(1400, 860)
     window.show()
-    shots = [("en", OUT / "window-en.png"), ("zh", OUT / "window-zh.png")]
+    shots = list(SHOTS)
     OUT.mkdir(exist_ok=True)
-
-    def shoot() -> None:
-        if not map_is_painted(window.map_view.grab().toImage()):
-            QTimer.singleShot(50, shoot)
-            return
-        _, path = shots.pop(0)
-        # let the page apply the language and repaint before the grab
-        QTimer.singleShot(600, lambda: (window.grab().save(str(path)), print(path), next_shot()))
 
     def next_shot() -> None:
         if not shots:
             app.quit()  # type: ignore[attr-defined]
             return
-        window.set_language(shots[0][0])
-        QTimer.singleShot(300, shoot)
+        name, lang, js = shots[0]
+        window.set_language(lang)
+        state.select(SELECT_FOR.get(name, []))
+        window.map_view.run_js(f"{js or '0'}; CM.describe()", lambda _r: QTimer.singleShot(400, shoot))
 
-    window.mapReady.connect(lambda: QTimer.singleShot(0, shoot))
+    def shoot() -> None:
+        if not map_is_painted(window.map_view.grab().toImage()):
+            QTimer.singleShot(50, shoot)
+            return
+        name, _, _ = shots.pop(0)
+        window.grab().save(str(OUT / name))
+        print(OUT / name)
+        next_shot()
+
+    window.mapReady.connect(lambda: QTimer.singleShot(300, next_shot))
     window.start_map()
-    QTimer.singleShot(60000, lambda: app.exit(1))  # type: ignore[attr-defined]
+    QTimer.singleShot(120000, lambda: app.exit(1))  # type: ignore[attr-defined]
     return int(app.exec())  # type: ignore[attr-defined]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from corridor_map.core.basemap import load_countries
+from corridor_map.paths import geo_dir
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.paint_check import map_is_painted
 from tests.ui.conftest import run_js, wait_until
@@ -19,9 +21,44 @@ pytestmark = pytest.mark.gui
 
 def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
     page = run_js(window, "CM.describe()")
-    assert set(page["visible"]) == {"graticule", "countries", "lakes", "coastline"}
+    assert set(page["visible"]) == {
+        "graticule",
+        "countries",
+        "lakes",
+        "coastline",
+        "sea",
+        "river",
+        "rail",
+        "ports",
+    }
     assert page["countries"] == len(load_countries()["features"])
     assert page["countries"] >= 240
+
+
+def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
+    legs = json.loads((geo_dir() / "legs.geojson").read_text(encoding="utf-8"))["features"]
+    with (geo_dir() / "ports.csv").open(encoding="utf-8") as fh:
+        ports = list(csv.DictReader(fh))
+    drawn = run_js(
+        window,
+        "JSON.stringify({legs: ['sea', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)"
+        ".reduce((a, b) => a + b, 0), ports: CM.layers.ports.getLayers().length,"
+        " modes: ['sea', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)})",
+    )
+    assert drawn["legs"] == len(legs)
+    assert drawn["ports"] == len(ports)
+    assert all(count > 0 for count in drawn["modes"])
+
+
+def test_hovering_a_leg_names_it_with_mode_and_length(window: MainWindow) -> None:
+    tip = run_js(
+        window,
+        "(function () { var l = CM.layers.rail.getLayers()[0]; l.fire('mouseover', {latlng: l.getLatLngs()[0]});"
+        " l.openTooltip(l.getLatLngs()[0]); var t = l.getTooltip().getElement().textContent;"
+        " l.closeTooltip(); return JSON.stringify({text: t, name: l.feature.properties.name_en}); })()",
+    )
+    assert tip["name"] in tip["text"]
+    assert "Rail" in tip["text"] and "km" in tip["text"]
 
 
 def test_the_map_is_painted_in_a_grab(window: MainWindow) -> None:

@@ -38,3 +38,24 @@ class PageLayers:
             layers.append(("coastline", self.coastline))
         layers += list(self.extra.items())
         return layers
+
+
+def split_legs_by_mode(legs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Corridor legs as one layer per mode (sea under river under rail), each a FeatureCollection."""
+    by_mode: dict[str, list[dict[str, Any]]] = {"sea": [], "river": [], "rail": []}
+    for feature in legs.get("features", []):
+        by_mode.setdefault(feature["properties"]["mode"], []).append(feature)
+    return {mode: {"type": "FeatureCollection", "features": feats} for mode, feats in by_mode.items()}
+
+
+def ports_layer(rows: list[dict[str, str]]) -> dict[str, Any]:
+    """Ports and hubs (rows of ports.csv) as a FeatureCollection of points."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {k: row[k] for k in ("id", "name_en", "name_zh", "iso3", "kind")},
+            "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
+        }
+        for row in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}

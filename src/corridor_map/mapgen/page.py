@@ -20,6 +20,8 @@ from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
 
+POINT_LAYERS = {"ports"}
+
 # Fixed element ids keep the HTML byte-stable for identical inputs (folium otherwise uses random uuids).
 _STABLE_IDS = "cm"
 
@@ -89,7 +91,10 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     fmap.default_css = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_style]
     drawn: list[tuple[str, folium.GeoJson]] = []
     for key, data in layers.items():
-        layer = folium.GeoJson(data, name=key, control=False, zoom_on_click=False, smooth_factor=0.5)
+        marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
+        layer = folium.GeoJson(
+            data, name=key, control=False, zoom_on_click=False, smooth_factor=0.5, marker=marker
+        )
         layer.add_to(fmap)
         drawn.append((key, layer))
     _stabilise(fmap, [0])

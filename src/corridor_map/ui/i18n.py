@@ -31,6 +31,7 @@ class LanguageManager(QObject):
 
     def set_language(self, language: str) -> None:
         """Switch to ``en`` or ``zh`` now; every window retranslates itself on the LanguageChange event."""
+        self.language = language  # before the translators change: they send LanguageChange at once
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators = []
@@ -41,7 +42,6 @@ class LanguageManager(QObject):
             QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self.language = language
         self.languageChanged.emit(language)
 
     def _install(self, folder: Path, name: str) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.paint_check import map_is_painted
 
-EXPECTED_LAYERS = {"countries", "coastline", "lakes", "graticule"}
+EXPECTED_LAYERS = {"countries", "coastline", "lakes", "graticule", "sea", "river", "rail", "ports"}
 MIN_COUNTRIES = 200
 
 

@@ -10,7 +10,20 @@
     ocean: "#cfe3f0",
     coast: "#6f8fa8",
     graticule: "#b5cde0",
+    rail: "#d95f02",
+    river: "#1b9e77",
+    sea: "#34495e",
+    dry: "#7570b3",
   };
+  var MODES = ["sea", "river", "rail"];
+  // Permanent labels: [direction, from zoom]; other ports and hubs are named on hover.
+  var PORT_LABELS = {
+    "CN-TJC": ["left", 0], CNQZH: ["bottom", 0], CNSHA: ["right", 0],
+    CNCKG: ["right", 6], CNBIH: ["right", 6], CNFAN: ["left", 6], CNNNG: ["right", 6],
+    VNHAN: ["left", 5], LAVTE: ["left", 5], SGSIN: ["right", 4], "CN-ALA": ["top", 4], DEDUI: ["top", 4],
+    "PL-MAL": ["bottom", 5], "KZ-DOS": ["bottom", 5], CNKMG: ["left", 6],
+  };
+  var KEY_PORTS = { "CN-TJC": 1, CNQZH: 1, CNSHA: 1, CNBIH: 1, CNFAN: 1 };
 
   var CM = {
     map: null,
@@ -84,7 +97,81 @@
     countries: countryStyle,
     lakes: function () { return { color: "#9cc0da", weight: 0.5, fillColor: STYLE.ocean, fillOpacity: 1 }; },
     coastline: function () { return { color: STYLE.coast, weight: 0.8, interactive: false }; },
+    sea: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.55, dashArray: "5 4" }; },
+    river: function () { return { color: STYLE.river, weight: 3.2, opacity: 0.95 }; },
+    rail: function () { return { color: STYLE.rail, weight: 2.6, opacity: 0.95 }; },
+    ports: function (feature) {
+      var kind = feature.properties.kind;
+      var key = KEY_PORTS[feature.properties.id];
+      return { radius: key ? 5.5 : kind === "sea" ? 3 : 4.5, color: "#ffffff", weight: 1, fillOpacity: 1,
+        fillColor: kind === "sea" ? STYLE.sea : kind === "river" ? STYLE.river : kind === "rail" ? STYLE.rail
+          : STYLE.dry };
+    },
   };
+
+  function localName(props) {
+    return CM.lang === "zh" ? props.name_zh || props.name_en : props.name_en || props.name_zh;
+  }
+
+  function fmtLength(props) {
+    var km = Math.round(props.length_km || 0).toLocaleString(CM.lang === "zh" ? "zh-CN" : "en-GB");
+    if (props.mode === "sea" && props.length_nm) {
+      var nm = Math.round(props.length_nm).toLocaleString(CM.lang === "zh" ? "zh-CN" : "en-GB");
+      return nm + " " + s("unit_nm", "nm") + " (" + km + " " + s("unit_km", "km") + ")";
+    }
+    return km + " " + s("unit_km", "km");
+  }
+
+  function legTooltip(props) {
+    var div = text("div", "", "cm-tooltip");
+    div.appendChild(text("b", localName(props)));
+    div.appendChild(text("div", s("mode_" + props.mode, props.mode) + " · " + fmtLength(props)));
+    return div;
+  }
+
+  function portTooltip(props) {
+    var div = text("div", "", "cm-tooltip");
+    div.appendChild(text("b", localName(props)));
+    div.appendChild(text("div", s("kind_" + props.kind, props.kind) + (props.id && props.id.indexOf("-") < 0 ? " · " + props.id : "")));
+    return div;
+  }
+
+  function bindCorridorTooltips() {
+    MODES.forEach(function (mode) {
+      if (!CM.layers[mode]) return;
+      CM.layers[mode].eachLayer(function (layer) {
+        layer.bindTooltip(function () { return legTooltip(layer.feature.properties); }, { sticky: true, opacity: 0.95 });
+        layer.on("mouseover", function () { layer.setStyle({ weight: (layer.options.weight || 2) + 2, opacity: 1 }); });
+        layer.on("mouseout", function () { CM.layers[mode].resetStyle(layer); restyleLeg(layer); });
+      });
+    });
+    if (!CM.layers.ports) return;
+    CM.layers.ports.eachLayer(function (layer) {
+      var p = layer.feature.properties;
+      layer.bindTooltip(function () { return portTooltip(p); }, { direction: "right", offset: [6, 0], opacity: 0.95 });
+      layer.on("click", function (e) {
+        if (p.iso3 && CM.bridge && CM.bridge.countryClicked) CM.bridge.countryClicked(p.iso3, modifierPressed(e));
+      });
+    });
+  }
+
+  function buildPortLabels() {
+    if (!CM.layers.ports) return;
+    if (!CM.portLabels) CM.portLabels = L.layerGroup().addTo(CM.map);
+    CM.portLabels.clearLayers();
+    if (!CM.map.hasLayer(CM.layers.ports)) return;
+    var zoom = CM.map.getZoom();
+    CM.layers.ports.eachLayer(function (layer) {
+      var p = layer.feature.properties;
+      var spec = PORT_LABELS[p.id];
+      if (!spec || zoom < spec[1]) return;
+      var offset = { left: [-8, 0], right: [8, 0], top: [0, -8], bottom: [0, 8] }[spec[0]];
+      L.tooltip({ permanent: true, direction: spec[0], offset: offset, className: "cm-port-label", interactive: false })
+        .setLatLng(layer.getLatLng()).setContent(text("span", localName(p))).addTo(CM.portLabels);
+    });
+  }
+
+  function restyleLeg(layer) { if (CM.highlightLegs && CM.highlightLegs[layer.feature.properties.id]) layer.setStyle({ opacity: 1 }); }
 
   function restyle() {
     Object.keys(CM.layers).forEach(function (key) {
@@ -165,10 +252,19 @@
           ["cm-line", null, s("legend_coast", "Coastline")],
         ];
         if (CM.pov === "china") rows.push(["cm-dash", null, s("legend_internal", "Internal boundary")]);
+        if (CM.layers.rail) {
+          rows.push(["cm-line", STYLE.rail, s("legend_rail", "Rail"), 3]);
+          rows.push(["cm-line", STYLE.river, s("legend_river", "River (Yangtze)"), 3]);
+          rows.push(["cm-dashline", STYLE.sea, s("legend_sea", "Sea lane")]);
+          rows.push(["cm-dot", STYLE.dry, s("legend_ports", "Port or hub (colour: mode)")]);
+        }
         rows.forEach(function (r) {
           var row = L.DomUtil.create("div", "cm-row", div);
           var sw = L.DomUtil.create("span", r[0], row);
-          if (r[1]) sw.style.background = r[1];
+          if (r[1] && r[0] === "cm-line") sw.style.borderTopColor = r[1];
+          else if (r[1] && r[0] === "cm-dashline") sw.style.borderTopColor = r[1];
+          else if (r[1]) sw.style.background = r[1];
+          if (r[3]) sw.style.borderTopWidth = r[3] + "px";
           row.appendChild(text("span", r[2]));
         });
         L.DomEvent.disableClickPropagation(div);
@@ -181,7 +277,7 @@
   function buildLayerControl() {
     if (CM.layerControl) CM.layerControl.remove();
     var overlays = {};
-    ["countries", "lakes", "coastline", "graticule"].forEach(function (key) {
+    ["countries", "rail", "river", "sea", "ports", "lakes", "coastline", "graticule"].forEach(function (key) {
       if (CM.layers[key]) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
     Object.keys(CM.layers).forEach(function (key) {
@@ -206,6 +302,9 @@
     CM.pov = CM.options.pov || "china";
     restyle();
     bindCountryTooltips();
+    bindCorridorTooltips();
+    buildPortLabels();
+    map.on("zoomend overlayadd overlayremove", buildPortLabels);
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     buildLegend();
     buildLayerControl();
@@ -227,6 +326,7 @@
     buildLayerControl();
     setAttribution();
     buildDataLabel();
+    buildPortLabels();
     return CM.describe();
   };
 

@@ -1,0 +1,52 @@
+"""Shortest paths on the OpenStreetMap rail graph of ``scgraph-data`` chained through waypoints.
+
+Runs INSIDE the throwaway build venv that has ``scgraph==2.15.0`` and ``scgraph-data==2.0.0`` (never in the
+app's environment). Reads ``{"chain_id": [[lon, lat], ...], ...}`` as JSON from the file named by argv[1]
+and writes ``{"chain_id": {"coords": [[lon, lat], ...], "length_km": float}}`` (graph nodes only) to the file named by argv[2].
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from scgraph_data.world_railways import world_railways_geograph
+
+
+def chain_path(waypoints: list[list[float]]) -> dict[str, object]:
+    coords: list[list[float]] = []
+    total = 0.0
+    for (lon1, lat1), (lon2, lat2) in zip(waypoints, waypoints[1:]):
+        out = world_railways_geograph.get_shortest_path(
+            origin_node={"latitude": lat1, "longitude": lon1},
+            destination_node={"latitude": lat2, "longitude": lon2},
+            output_units="km",
+        )
+        total += float(out["length"])
+        part = [[float(lon), float(lat)] for lat, lon in out["coordinate_path"]]
+        # drop the query points themselves: keep graph nodes only (no spikes at interior waypoints)
+        if part and part[0] == [lon1, lat1]:
+            part = part[1:]
+        if part and part[-1] == [lon2, lat2]:
+            part = part[:-1]
+        for point in part:
+            if not coords or coords[-1] != point:
+                coords.append(point)
+    return {"coords": coords, "length_km": total}
+
+
+def main() -> None:
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        chains = json.load(fh)
+    result = {}
+    for chain_id in sorted(chains):
+        try:
+            result[chain_id] = chain_path(chains[chain_id])
+        except Exception as exc:  # report which chain failed, keep going
+            result[chain_id] = {"error": f"{type(exc).__name__}: {exc}"}
+    with open(sys.argv[2], "w", encoding="utf-8") as fh:
+        json.dump(result, fh)
+
+
+if __name__ == "__main__":
+    main()

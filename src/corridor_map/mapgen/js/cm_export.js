@@ -1,0 +1,121 @@
+/* Corridor Map export hook: injected into the hidden export view only (runJavaScript, after CM.init).
+ * It hides the interactive controls, adds a one-pixel "frame marker" strip under the map, and frames
+ * a view; once the page has drawn it (fonts loaded, two animation frames later) the marker takes the
+ * colour of the request's token and document.title says so. Python then grabs until the marker shows
+ * that colour and two grabs in a row are identical: the image is the final frame, never a stale one. */
+(function () {
+  "use strict";
+  if (window.CMX) return;
+  var CMX = { token: 0, last: null };
+  window.CMX = CMX;
+
+  var style = document.createElement("style");
+  style.textContent =
+    ".leaflet-control-zoom, .leaflet-control-layers, .leaflet-control-attribution { display: none !important; }\n" +
+    ".folium-map { height: calc(100% - 1px) !important; }\n" +
+    "#cmx-marker { position: fixed; left: 0; right: 0; bottom: 0; height: 1px; z-index: 100000;" +
+    " background: rgb(0, 0, 0); }";
+  document.head.appendChild(style);
+  var marker = document.createElement("div");
+  marker.id = "cmx-marker";
+  document.body.appendChild(marker);
+
+  function afterFrames(n, done) {
+    if (n <= 0) { done(); return; }
+    requestAnimationFrame(function () { afterFrames(n - 1, done); });
+  }
+
+  function whenSized(width, height, done, tries) {
+    // The view's resize reaches the page asynchronously: wait until the viewport has the new size.
+    var ok = Math.abs(window.innerWidth - width) <= 1 && Math.abs(window.innerHeight - height) <= 1;
+    if (ok || tries > 600) { done(ok); return; }
+    requestAnimationFrame(function () { whenSized(width, height, done, tries + 1); });
+  }
+
+  function fontsLoaded(lang, done) {
+    if (!document.fonts) { done(); return; }
+    var loads = [];
+    if (lang === "zh" && document.fonts.load) {
+      loads.push(document.fonts.load("12px 'Corridor Map CJK'", "图例").catch(function () { return null; }));
+    }
+    Promise.all(loads).then(function () { return document.fonts.ready; }).then(done, done);
+  }
+
+  function rect(el) {
+    if (!el || el.offsetParent === null) return null;
+    var r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height];
+  }
+
+  function selectedPoints() {
+    // Each selected country's label point on screen, and the fill it is drawn with (for tests).
+    var out = {};
+    if (!CM.layers.countries || !CM.selection) return out;
+    CM.layers.countries.eachLayer(function (l) {
+      var p = l.feature.properties;
+      if (!CM.selection[p.iso3] || out[p.iso3] || p.label_lat == null) return;
+      var pt = CM.map.latLngToContainerPoint([p.label_lat, p.label_lon]);
+      out[p.iso3] = { point: [pt.x, pt.y], fill: l.options.fillColor };
+    });
+    return out;
+  }
+
+  function withReset(fn) {
+    // Every view change inside fn resets the map's pixel origin (Leaflet's setView {reset: true}),
+    // so the same view at the same size gives the same pixels, whatever the map showed before.
+    var map = CM.map;
+    var original = map.setView;
+    map.setView = function (center, zoom, options) {
+      return original.call(map, center, zoom, L.extend({}, options || {}, { reset: true, animate: false }));
+    };
+    try {
+      return fn();
+    } finally {
+      map.setView = original;
+    }
+  }
+
+  function tokenColour(token) {
+    return "rgb(" + (token % 256) + ", " + (Math.floor(token / 256) % 256) + ", 77)";
+  }
+
+  /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */
+  CMX.frame = function (opts) {
+    var token = opts.token;
+    CMX.token = token;
+    whenSized(opts.width, opts.height, function (sized) {
+      if (CMX.token !== token) return;
+      CM.map.invalidateSize({ animate: false, pan: false });
+      withReset(function () {
+        var framed = false;
+        if (opts.fit && opts.fit.length) framed = CM.fitCountries(opts.fit, false);
+        if (!framed && opts.view) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
+      });
+      fontsLoaded(opts.lang, function () {
+        afterFrames(2, function () {
+          if (CMX.token !== token) return;
+          marker.style.background = tokenColour(token);
+          afterFrames(1, function () {
+            if (CMX.token !== token) return;
+            var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
+            CMX.last = {
+              token: token,
+              sized: sized,
+              viewport: [window.innerWidth, window.innerHeight],
+              legend: rect(document.getElementById("cm-legend")),
+              dataLabel: rect(document.getElementById("cm-data-label")),
+              visible: visible,
+              zoom: CM.map.getZoom(),
+              center: [CM.map.getCenter().lat, CM.map.getCenter().lng],
+              selected: selectedPoints(),
+            };
+            document.title = "cmx-ready:" + token;
+          });
+        });
+      });
+    }, 0);
+    return token;
+  };
+
+  CMX.info = function () { return JSON.stringify(CMX.last); };
+})();
