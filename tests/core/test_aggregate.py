@@ -35,20 +35,33 @@ def dealers_frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     return dealers_dtypes(frame)
 
 
-SALES = sales_frame([
-    ("THA", "A", 2023, "NEV", 10), ("THA", "A", 2024, "ICE", 30), ("THA", "B", 2024, "NEV", 60),
-    ("RUS", "A", 2024, "ICE", 100), ("RUS", "B", 2025, "", 5), ("DEU", "B", 2025, "NEV", 7),
-])
+SALES = sales_frame(
+    [
+        ("THA", "A", 2023, "NEV", 10),
+        ("THA", "A", 2024, "ICE", 30),
+        ("THA", "B", 2024, "NEV", 60),
+        ("RUS", "A", 2024, "ICE", 100),
+        ("RUS", "B", 2025, "", 5),
+        ("DEU", "B", 2025, "NEV", 7),
+    ]
+)
 DEALERS = dealers_frame([("d1", "THA", "A"), ("d2", "THA", "B"), ("d3", "KAZ", "A"), ("d4", "DEU", "B")])
 
 
 def test_units_by_country_and_brand() -> None:
     by_country = ag.units_by(SALES)
-    assert by_country.to_dict("records") == [{"iso3": "RUS", "units": 105}, {"iso3": "THA", "units": 100},
-                                             {"iso3": "DEU", "units": 7}]
+    assert by_country.to_dict("records") == [
+        {"iso3": "RUS", "units": 105},
+        {"iso3": "THA", "units": 100},
+        {"iso3": "DEU", "units": 7},
+    ]
     by_brand_year = ag.units_by(SALES, ("brand", "year"))
     assert set(map(tuple, by_brand_year.to_numpy().tolist())) == {
-        ("A", 2023, 10), ("A", 2024, 130), ("B", 2024, 60), ("B", 2025, 12)}
+        ("A", 2023, 10),
+        ("A", 2024, 130),
+        ("B", 2024, 60),
+        ("B", 2025, 12),
+    }
 
 
 def test_nev_share_ignores_unspecified_powertrain() -> None:

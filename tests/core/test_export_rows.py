@@ -12,8 +12,17 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def test_safe_cell_prefixes_formula_starts() -> None:
-    assert [safe_cell(v) for v in ["=1+1", "+86", "-3", "@SUM(A1)", "\tx", "plain", "", None, 5]] == \
-        ["'=1+1", "'+86", "'-3", "'@SUM(A1)", "'\tx", "plain", "", "", "5"]
+    assert [safe_cell(v) for v in ["=1+1", "+86", "-3", "@SUM(A1)", "\tx", "plain", "", None, 5]] == [
+        "'=1+1",
+        "'+86",
+        "'-3",
+        "'@SUM(A1)",
+        "'\tx",
+        "plain",
+        "",
+        "",
+        "5",
+    ]
 
 
 def test_rejected_dealer_rows_are_written_with_reasons_and_without_live_formulas(tmp_path: Path) -> None:

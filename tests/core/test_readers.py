@@ -155,3 +155,40 @@ def test_any_csv_written_by_the_csv_module_reads_back_cell_for_cell(
     assert raw.headers == header
     assert raw.cells.values.tolist() == rows
     assert not raw.bad_width
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "b b", "1,5", 'q"q', "x\ny", "", " "]), min_size=1, max_size=5),
+        min_size=1,
+        max_size=25,
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_rows_of_any_width_are_split_into_rows_and_rejected_widths(tmp_path_factory, rows) -> None:
+    header = ["country", "brand", "units"]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
+    path = tmp_path_factory.mktemp("ragged") / "t.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    raw = read_table(path)
+    expected_good, expected_bad = [], {}
+    for number, row in enumerate(rows, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        trimmed = row[:3] if len(row) > 3 and not any(c.strip() for c in row[3:]) else row
+        if len(trimmed) == 3:
+            expected_good.append((number, trimmed))
+        else:
+            expected_bad[number] = row
+    assert [(int(r), c) for r, c in zip(raw.rows, raw.cells.values.tolist(), strict=True)] == expected_good
+    assert raw.bad_width == expected_bad
+
+
+def test_a_stray_quote_inside_a_cell_falls_back_to_the_exact_parser(tmp_path: Path) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_text('country,brand,units\nThailand,5" Motors,1\nRussia,B,2\nUAE,C,3,4\n', encoding="utf-8")
+    raw = read_table(path)
+    assert raw.cells.values.tolist() == [["Thailand", '5" Motors', "1"], ["Russia", "B", "2"]]
+    assert list(raw.rows) == [2, 3]
+    assert raw.bad_width == {4: ["UAE", "C", "3", "4"]}

@@ -20,8 +20,11 @@ BROKEN = DATA / "broken"
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with the hash of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -71,8 +74,9 @@ def test_append_and_replace(store: DatasetStore) -> None:
 
 
 @pytest.mark.parametrize("broken", ["empty.csv", "garbage.csv", "truncated.xlsx", "wrong_columns.csv"])
-def test_a_failed_import_leaves_dataset_and_source_byte_identical(store: DatasetStore, tmp_path: Path,
-                                                                   broken: str) -> None:
+def test_a_failed_import_leaves_dataset_and_source_byte_identical(
+    store: DatasetStore, tmp_path: Path, broken: str
+) -> None:
     active = store.commit(store.load_active(), load_table(DATA / "sales_utf8.csv", "sales"), "replace")
     source = tmp_path / broken
     shutil.copyfile(BROKEN / broken, source)
@@ -84,8 +88,9 @@ def test_a_failed_import_leaves_dataset_and_source_byte_identical(store: Dataset
     assert DatasetStore(store.root).load_active().id == active.id
 
 
-def test_a_failure_while_saving_keeps_the_previous_dataset(store: DatasetStore, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_saving_keeps_the_previous_dataset(
+    store: DatasetStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     active = store.commit(store.load_active(), load_table(DATA / "sales_utf8.csv", "sales"), "replace")
     source = tmp_path / "dealers.csv"
     shutil.copyfile(DATA / "dealers.csv", source)

@@ -187,3 +187,44 @@ def test_parse_numbers() -> None:
 def test_a_missing_file_is_a_data_format_error(tmp_path: Path) -> None:
     with pytest.raises(DataFormatError, match="no such file"):
         load_table(tmp_path / "none.csv", "sales")
+
+
+def test_period_forms_and_a_month_column_next_to_year(tmp_path: Path) -> None:
+    path = tmp_path / "periods.csv"
+    path.write_text(
+        "country,brand,year,month,units\nTHA,A,2024,3,1\nTHA,A,2024,2024-05,1\nTHA,A,2024,2023-05,1\n"
+        "THA,A,,2024.3,1\nTHA,A,,202403,1\nTHA,A,,2024-03-01,1\nTHA,A,,2024年3月,1\nTHA,A,2024,13,1\n",
+        encoding="utf-8",
+    )
+    result = load_table(path, "sales")
+    assert result.accepted[["source_row", "year", "month"]].values.tolist() == [
+        [2, 2024, 3],
+        [3, 2024, 5],
+        [5, 2024, 3],
+        [6, 2024, 3],
+        [7, 2024, 3],
+        [8, 2024, 3],
+    ]
+    assert result.rejections == [
+        Rejection(4, "period", "period and year disagree"),
+        Rejection(9, "period", "period not a month written YYYY-MM ('13')"),
+    ]
+
+
+def test_utf16_text_export_from_excel(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("Country\tBrand\tYear\tValue (CNY)\tUnits\nThailand\tA\t2024\t5\t6\n".encode("utf-16"))
+    result = load_table(path, "sales")
+    assert result.raw.encoding == "utf-16"
+    assert result.accepted[["units", "value_cny"]].values.tolist() == [[6, 5.0]]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("sales_utf8.csv", "sales"), ("sales.xlsx", "sales"), ("dealers.csv", "dealers")]
+)
+def test_progress_rises_to_done(name: str, kind: str) -> None:
+    seen: list[tuple[float, str]] = []
+    load_table(DATA / name, kind, progress=lambda f, s: seen.append((f, s)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions)
+    assert fractions[0] == 0.0 and seen[-1] == (1.0, "done")

@@ -1,4 +1,4 @@
-"""Regenerate the real test files in tests/data/ (they are committed; this script documents how they were made).
+"""Regenerate the real test files in tests/data/ (committed; this script documents how they were made).
 
     /work/venv/bin/python tests/data/make_test_files.py
 

@@ -122,9 +122,9 @@ def _to_utf8(path: Path, data: bytes) -> tuple[bytes, str]:
             encoding = "gb18030"
         except UnicodeDecodeError:
             raise DataFormatError(path, "not a CSV or XLSX file (text neither UTF-8 nor GB18030)") from None
-    buf = np.frombuffer(data, dtype=np.uint8)
-    control = int(np.count_nonzero((buf < 32) & (buf != 9) & (buf != 10) & (buf != 13)))
-    if control > max(2, len(buf) // 1000):
+    head = np.frombuffer(data[: 1 << 20], dtype=np.uint8)  # binary files show it in the first MB
+    control = int(np.count_nonzero((head < 32) & (head != 9) & (head != 10) & (head != 13)))
+    if control > max(2, len(head) // 1000):
         raise DataFormatError(path, "not a CSV or XLSX file (binary content)")
     return data, encoding
 
@@ -135,8 +135,7 @@ def _split_cells(line: str, delimiter: str) -> list[str]:
 
 def _pick_delimiter(header_line: str) -> str:
     counts = {d: len(_split_cells(header_line, d)) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order above: comma first
-    return best
+    return max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order above: comma first
 
 
 @dataclass
@@ -169,7 +168,7 @@ def _records(buf: np.ndarray) -> tuple[_Records, np.ndarray]:
 
 def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
     utf8, encoding = _to_utf8(path, data)
-    report(0.15, "finding rows")
+    report(0.3, "finding rows")
     buf = np.frombuffer(utf8, dtype=np.uint8)
     recs, quotes = _records(buf)
 
@@ -187,30 +186,51 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
             path,
             "only one column found; expected a table with columns separated by commas, semicolons or tabs",
         )
-    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
-    counts = np.searchsorted(dpos, recs.ends) - np.searchsorted(dpos, recs.starts) + 1
-    row_numbers = np.arange(1, len(counts) + 1)
     below = slice(header_idx + 1, None)
-    counts, row_numbers, starts, ends = (
-        counts[below],
-        row_numbers[below],
-        recs.starts[below],
-        recs.ends[below],
-    )
+    starts, ends = recs.starts[below], recs.ends[below]
+    row_numbers = np.arange(header_idx + 2, header_idx + 2 + len(starts))
+    report(0.6, "parsing")
+    if not len(starts):
+        empty_cells = pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n)})
+        return RawTable(
+            path,
+            "csv",
+            headers,
+            empty_cells,
+            np.zeros(0, dtype=np.int64),
+            header_idx + 1,
+            encoding=encoding,
+            delimiter=delimiter,
+        )
+    parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
+    if parsed is None:
+        return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report)
+    cells, invalid = parsed
     lengths = ends - starts
+    if invalid == 0:
+        # Every non-empty record parsed with the header's width: rows are those records, in order.
+        last = buf[np.maximum(ends - 1, 0)]
+        empty = (lengths == 0) | ((lengths == 1) & (last == 13))
+        if len(cells) == int(np.count_nonzero(~empty)):
+            cells, rows = _drop_blank(cells, row_numbers[~empty])
+            report(1.0, "read")
+            return RawTable(
+                path,
+                "csv",
+                headers,
+                cells,
+                rows.astype(np.int64),
+                header_idx + 1,
+                encoding=encoding,
+                delimiter=delimiter,
+            )
+    # Some records have another width: count every record's cells to know which rows pyarrow kept.
+    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
+    counts = np.searchsorted(dpos, ends) - np.searchsorted(dpos, starts) + 1
     good = counts == n
     bad_idx = np.flatnonzero(~good)
-    report(0.3, "parsing")
-
-    cells: pd.DataFrame | None = None
-    if good.any():
-        cells = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
-        if cells is not None and len(cells) != int(good.sum()):
-            log.info("%s: fast CSV parser disagrees on the row count; using the exact parser", path)
-            cells = None
-    elif not good.any():
-        cells = pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n)})
-    if cells is None:
+    if len(cells) != int(good.sum()):
+        log.info("%s: fast CSV parser disagrees on the row count; using the exact parser", path)
         return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report)
 
     bad_width: dict[int, list[str]] = {}
@@ -222,6 +242,8 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
         if not line.strip():
             continue
         row_cells = _split_cells(line, delimiter) if "\n" not in line else _exact_row(line, delimiter)
+        if not any(c.strip() for c in row_cells):
+            continue  # only empty cells, e.g. ""
         if len(row_cells) > n and not any(c.strip() for c in row_cells[n:]):
             extra_rows.append((int(row_numbers[i]), row_cells[:n]))  # trailing empty cells only
         else:
@@ -234,7 +256,7 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
         order = np.argsort(rows, kind="stable")
         cells, rows = cells.iloc[order].reset_index(drop=True), rows[order]
     cells, rows = _drop_blank(cells, rows)
-    report(0.5, "read")
+    report(1.0, "read")
     return RawTable(
         path,
         "csv",
@@ -252,22 +274,31 @@ def _exact_row(line: str, delimiter: str) -> list[str]:
     return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
 
 
-def _parse_with_pyarrow(body: bytes, n: int, delimiter: str, quoted_newlines: bool) -> pd.DataFrame | None:
-    """Rows with exactly ``n`` cells as text columns 0..n-1, or None when pyarrow is not available."""
+def _parse_with_pyarrow(
+    body: bytes, n: int, delimiter: str, quoted_newlines: bool
+) -> tuple[pd.DataFrame, int] | None:
+    """Rows with exactly ``n`` cells as text columns 0..n-1 and how many rows had another width.
+
+    None when pyarrow is not available or cannot parse the text.
+    """
     try:
-        import pyarrow as pa
+        import pyarrow as pa  # optional fast path
         import pyarrow.csv as pacsv
     except ImportError:
         return None
     names = [str(i) for i in range(n)]
+    invalid: list[int] = []
+
+    def skip(_row: object) -> str:
+        invalid.append(1)
+        return "skip"
+
     try:
         table = pacsv.read_csv(
             io.BytesIO(body),
             read_options=pacsv.ReadOptions(column_names=names, encoding="utf8"),
             parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=quoted_newlines,
-                invalid_row_handler=lambda _row: "skip",
+                delimiter=delimiter, newlines_in_values=quoted_newlines, invalid_row_handler=skip
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()),
@@ -280,19 +311,23 @@ def _parse_with_pyarrow(body: bytes, n: int, delimiter: str, quoted_newlines: bo
         return None
     frame = table.to_pandas()
     frame.columns = range(n)
-    return frame
+    return frame, len(invalid)
 
 
 def _drop_blank(cells: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """Drop rows whose every cell is empty or whitespace (spreadsheets export them as ``,,,``)."""
     if cells.empty:
         return cells, rows
-    blank = np.ones(len(cells), dtype=bool)
-    for col in cells.columns:
-        blank &= (cells[col].str.strip() == "").to_numpy()
-        if not blank.any():
+    candidates = np.flatnonzero((cells[cells.columns[0]].str.strip() == "").to_numpy())
+    for col in cells.columns[1:]:
+        if not len(candidates):
             return cells, rows
-    keep = ~blank
+        sub = cells[col].iloc[candidates]
+        candidates = candidates[(sub.str.strip() == "").to_numpy()]
+    if not len(candidates):
+        return cells, rows
+    keep = np.ones(len(cells), dtype=bool)
+    keep[candidates] = False
     return cells.loc[keep].reset_index(drop=True), rows[keep]
 
 
@@ -328,7 +363,7 @@ def _read_csv_exact(
         if good_rows
         else pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n)})
     )
-    report(0.5, "read")
+    report(1.0, "read")
     return RawTable(
         path,
         "csv",
@@ -432,13 +467,13 @@ def _read_xlsx(path: Path, sheet: str | None, report: ProgressCallback) -> RawTa
                     continue
                 no_value.extend((row_no, i) for i in missing)
                 if len(texts) > n and any(t.strip() for t in texts[n:]):
-                    bad_width[row_no] = [t for t in texts]
+                    bad_width[row_no] = list(texts)
                     continue
                 texts = (texts + [""] * n)[:n]
                 good.append(texts)
                 numbers.append(row_no)
                 if total and row_no % 5000 == 0:
-                    report(0.05 + 0.45 * row_no / total, "reading workbook")
+                    report(0.1 + 0.9 * row_no / total, "reading workbook")
         except DataFormatError:
             raise
         except Exception as exc:  # broken sheet XML inside a valid ZIP
@@ -453,7 +488,7 @@ def _read_xlsx(path: Path, sheet: str | None, report: ProgressCallback) -> RawTa
             if good
             else pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n)})
         )
-        report(0.5, "read")
+        report(1.0, "read")
         return RawTable(
             path,
             "xlsx",

@@ -283,8 +283,60 @@ ICE = "ICE"
 POWERTRAIN_UNSPECIFIED = ""
 
 _POWERTRAIN_WORDS: dict[str, str] = {
-    **dict.fromkeys(("nev", "bev", "ev", "phev", "erev", "rex", "reev", "fcev", "fcv", "electric", "battery electric", "plug in hybrid", "plug in", "range extender", "new energy", "新能源", "新能源汽车", "纯电", "纯电动", "电动", "插混", "插电混动", "插电式混合动力", "增程", "增程式", "燃料电池"), NEV),
-    **dict.fromkeys(("ice", "petrol", "gasoline", "gas", "diesel", "combustion", "conventional", "hev", "mhev", "hybrid", "燃油", "燃油车", "传统燃油", "汽油", "柴油", "油电混动", "混动", "轻混"), ICE),
+    **dict.fromkeys(
+        (
+            "nev",
+            "bev",
+            "ev",
+            "phev",
+            "erev",
+            "rex",
+            "reev",
+            "fcev",
+            "fcv",
+            "electric",
+            "battery electric",
+            "plug in hybrid",
+            "plug in",
+            "range extender",
+            "new energy",
+            "新能源",
+            "新能源汽车",
+            "纯电",
+            "纯电动",
+            "电动",
+            "插混",
+            "插电混动",
+            "插电式混合动力",
+            "增程",
+            "增程式",
+            "燃料电池",
+        ),
+        NEV,
+    ),
+    **dict.fromkeys(
+        (
+            "ice",
+            "petrol",
+            "gasoline",
+            "gas",
+            "diesel",
+            "combustion",
+            "conventional",
+            "hev",
+            "mhev",
+            "hybrid",
+            "燃油",
+            "燃油车",
+            "传统燃油",
+            "汽油",
+            "柴油",
+            "油电混动",
+            "混动",
+            "轻混",
+        ),
+        ICE,
+    ),
 }
 
 
@@ -303,8 +355,28 @@ def normalise_powertrain(text: str) -> str | None:
 DEALER_KINDS = ("sales", "service", "both")
 _DEALER_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("sales", "sale", "showroom", "销售", "销售店", "展厅"), "sales"),
-    **dict.fromkeys(("service", "services", "aftersales", "after sales", "workshop", "服务", "售后", "维修", "服务站"), "service"),
-    **dict.fromkeys(("both", "sales and service", "sales & service", "sales+service", "full", "3s", "4s", "4s店", "全部", "两者", "销售和服务", "销售及服务", "销售服务"), "both"),
+    **dict.fromkeys(
+        ("service", "services", "aftersales", "after sales", "workshop", "服务", "售后", "维修", "服务站"),
+        "service",
+    ),
+    **dict.fromkeys(
+        (
+            "both",
+            "sales and service",
+            "sales & service",
+            "sales+service",
+            "full",
+            "3s",
+            "4s",
+            "4s店",
+            "全部",
+            "两者",
+            "销售和服务",
+            "销售及服务",
+            "销售服务",
+        ),
+        "both",
+    ),
 }
 
 

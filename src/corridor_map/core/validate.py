@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -96,7 +97,7 @@ class ValidationResult:
         return sorted({r.row for r in self.rejections})
 
 
-Reason = str | pd.Series | tuple[str, pd.Series]
+Reason: TypeAlias = str | pd.Series | tuple[str, pd.Series]
 """A fixed text, a text per row, or (prefix, cell text) formatted as ``prefix ('cell')`` when needed."""
 
 
@@ -152,8 +153,8 @@ _PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 def _numbers_with_arrow(text: pd.Series) -> pd.Series | None:
     """Numbers via Arrow compute (RE2 and casts, no Python per cell); None without pyarrow."""
     try:
-        import pyarrow as pa  # noqa: PLC0415 - optional fast path
-        import pyarrow.compute as pc  # noqa: PLC0415
+        import pyarrow as pa  # optional fast path
+        import pyarrow.compute as pc
     except ImportError:
         return None
     arr = pa.array(text.array)
@@ -339,7 +340,7 @@ def validate_sales(
     iso3 = _check_country(problems, country, countries)
     _check_required(problems, "brand", brand)
     if progress:
-        progress(0.65, "checking years and units")
+        progress(0.7, "checking years and units")
     year, month = _years_and_months(problems, _text(raw, match, "year"), _text(raw, match, "period"))
     units_text = _text(raw, match, "units")
     assert units_text is not None

@@ -1,0 +1,382 @@
+"""The corridor files (ports, legs, routes, destinations) and their loader (corridor_map.core.corridor)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from pyproj import Geod
+from shapely import STRtree
+from shapely.geometry import LineString, Point, shape
+
+from corridor_map.core import corridor as cor
+from corridor_map.core.errors import GeoDataError
+from corridor_map.paths import geo_dir
+
+GEO = geo_dir()
+GEOD = Geod(ellps="WGS84")
+CHINA_EUROPE = ("R-TJC-ALA", "R-ALA-DOS", "R-DOS-MOW", "R-MOW-BQT", "R-BQT-MAL", "R-MAL-DUI")
+ISSUE_PORTS = {
+    "CNCKG": "Chongqing Guoyuan",
+    "CN-TJC": "Tuanjiecun",
+    "CNQZH": "Qinzhou",
+    "CNBIH": "Beihai",
+    "CNFAN": "Fangchenggang",
+    "CNSHA": "Shanghai",
+    "SGSIN": "Singapore",
+    "MYPKG": "Port Klang",
+    "THLCH": "Laem Chabang",
+    "VNHPH": "Haiphong",
+    "VNSGN": "Ho Chi Minh City",
+    "IDJKT": "Jakarta",
+    "PHMNL": "Manila",
+    "LKCMB": "Colombo",
+    "AEJEA": "Jebel Ali",
+    "SAJED": "Jeddah",
+    "GRPIR": "Piraeus",
+    "NLRTM": "Rotterdam",
+    "BEANR": "Antwerp",
+    "DEHAM": "Hamburg",
+    "BRSSZ": "Santos",
+    "ZADUR": "Durban",
+    "NGLOS": "Lagos",
+    "KEMBA": "Mombasa",
+    "CN-ALA": "Alashankou",
+    "KZ-DOS": "Dostyk",
+    "PL-MAL": "Małaszewicze",
+    "DEDUI": "Duisburg",
+    "VNHAN": "Hanoi",
+    "LAVTE": "Vientiane",
+}
+# Stations of the real lines (lon, lat): each rail leg must pass within 50 km of these.
+STATIONS = {
+    "R-TJC-NNG-GY": {"Guiyang": (106.71, 26.58), "Duyun": (107.52, 26.26)},
+    "R-TJC-NNG-HH": {"Huaihua": (110.00, 27.57), "Liuzhou": (109.41, 24.33)},
+    "R-NNG-QZH": {"Qinzhou": (108.63, 21.96)},
+    "R-NNG-HAN": {"Pingxiang": (106.75, 22.11), "Dong Dang": (106.73, 21.95)},
+    "R-KMG-VTE": {"Pu'er": (100.96, 22.80), "Luang Prabang": (102.19, 19.86), "Vang Vieng": (102.45, 18.92)},
+    "R-TJC-ALA": {"Xi'an": (108.95, 34.27), "Lanzhou": (103.83, 36.06), "Urumqi": (87.62, 43.83)},
+    "R-DOS-MOW": {"Astana": (71.43, 51.17), "Yekaterinburg": (60.61, 56.84), "Kazan": (49.12, 55.79)},
+    "R-MOW-BQT": {"Smolensk": (32.05, 54.78), "Minsk": (27.56, 53.90)},
+    "R-MAL-DUI": {"Warsaw": (21.01, 52.23), "Poznań": (16.93, 52.41), "Berlin": (13.40, 52.52)},
+    "Y-CKG-SHA": {"Yichang": (111.29, 30.69), "Wuhan": (114.30, 30.59), "Nanjing": (118.78, 32.07)},
+}
+CANALS = {"Suez": (32.0, 29.8, 32.7, 31.4), "Panama": (-80.1, 8.8, -79.4, 9.5)}
+
+
+def haversine_km(a: Sequence[float], b: Sequence[float]) -> float:
+    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def corridor() -> cor.Corridor:
+    return cor.load_corridor()
+
+
+@pytest.fixture(scope="module")
+def legs_gdf() -> gpd.GeoDataFrame:
+    return gpd.read_file(GEO / "legs.geojson")
+
+
+def total_km(c: cor.Corridor, leg_ids: Sequence[str]) -> float:
+    return sum(c.legs[i].length_km for i in leg_ids)
+
+
+# ------------------------------------------------------------------------------------------ ports
+
+
+def test_ports_table(corridor: cor.Corridor) -> None:
+    ports = corridor.ports
+    assert len(ports) >= 30
+    missing = {pid: name for pid, name in ISSUE_PORTS.items() if pid not in ports}
+    assert not missing
+    assert ports["CNCKG"].kind == "river"
+    assert ports["CN-TJC"].kind == "rail"
+    assert ports["CNQZH"].kind == "sea"
+    assert {p.kind for p in ports.values()} <= cor.PORT_KINDS
+    for p in ports.values():
+        assert p.name_en and p.name_zh and p.source, p.id
+        assert len(p.iso3) == 3, p.id
+        if p.locode:
+            assert len(p.locode) == 5 and p.locode[:2] == p.id[:2], p.id
+    assert ports["CNBIH"].name("zh") == "北海港"
+
+
+# ------------------------------------------------------------------------------------------- legs
+
+
+def test_legs_are_wgs84_valid_and_unique(legs_gdf: gpd.GeoDataFrame) -> None:
+    assert legs_gdf.crs.to_epsg() == 4326
+    assert legs_gdf.is_valid.all()
+    assert legs_gdf.id.is_unique
+    assert set(legs_gdf.geom_type) <= {"LineString", "MultiLineString"}
+    bounds = legs_gdf.total_bounds
+    assert bounds[0] >= -180 and bounds[2] <= 180 and bounds[1] >= -90 and bounds[3] <= 90
+    assert set(legs_gdf["mode"]) == {"rail", "river", "sea"}
+    assert (GEO / "legs.geojson").stat().st_size < 1_000_000
+
+
+def test_legs_start_and_end_at_their_ports(corridor: cor.Corridor) -> None:
+    far = {}
+    for leg in corridor.legs.values():
+        a, b = corridor.ports[leg.from_id], corridor.ports[leg.to_id]
+        gaps = (haversine_km(leg.start, (a.lon, a.lat)), haversine_km(leg.end, (b.lon, b.lat)))
+        if max(gaps) > 5:
+            far[leg.id] = gaps
+    assert not far
+
+
+def test_split_legs_only_at_the_antimeridian(corridor: cor.Corridor) -> None:
+    for leg in corridor.legs.values():
+        lines = leg.lines()
+        for line in lines:
+            for (x0, _), (x1, _) in zip(line[:-1], line[1:], strict=True):
+                assert abs(x1 - x0) < 180, leg.id
+        for first, second in zip(lines[:-1], lines[1:], strict=True):
+            assert abs(first[-1][0]) == 180 and abs(second[0][0]) == 180, leg.id
+            assert first[-1][1] == second[0][1], leg.id
+
+
+def test_length_properties_match_geometry(corridor: cor.Corridor) -> None:
+    for leg in corridor.legs.values():
+        measured = GEOD.geometry_length(shape(leg.geometry)) / 1000
+        assert measured == pytest.approx(leg.length_km, rel=0.03), leg.id
+        if leg.mode == "sea":
+            assert leg.length_nm == pytest.approx(leg.length_km / 1.852, abs=0.1)
+        else:
+            assert leg.length_nm is None
+
+
+def test_plausible_lengths(corridor: cor.Corridor) -> None:
+    assert 1250 <= corridor.legs["S-QZH-SGSIN"].length_nm <= 1450  # type: ignore[operator]
+    assert 9000 <= corridor.legs["S-QZH-NLRTM"].length_nm <= 10500  # type: ignore[operator]
+    assert 10_000 <= total_km(corridor, CHINA_EUROPE) <= 11_500
+    for channel in ("R-TJC-NNG-GY", "R-TJC-NNG-HH"):
+        assert 1200 <= total_km(corridor, (channel, "R-NNG-QZH")) <= 1600, channel
+    assert 1700 <= corridor.legs["Y-CKG-SHA"].length_km <= 2600
+
+
+@pytest.mark.parametrize("leg_id", sorted(STATIONS))
+def test_rail_and_river_legs_follow_the_real_line(corridor: cor.Corridor, leg_id: str) -> None:
+    line = shape(corridor.legs[leg_id].geometry)
+    for station, (lon, lat) in STATIONS[leg_id].items():
+        nearest = shapely.ops.nearest_points(line, Point(lon, lat))[0]
+        assert haversine_km((lon, lat), (nearest.x, nearest.y)) <= 50, station
+
+
+def test_non_sea_legs_are_not_straight_lines(corridor: cor.Corridor) -> None:
+    for leg in corridor.legs.values():
+        if leg.mode != "sea" and leg.length_km > 100:
+            chord = haversine_km(leg.start, leg.end)
+            assert leg.length_km > 1.05 * chord, leg.id
+            assert sum(len(line) for line in leg.lines()) > 20, leg.id
+
+
+class Land:
+    """NE 50m land (data/geo/land_50m.geojson) for 'is this point on land, and how far from the coast'."""
+
+    def __init__(self) -> None:
+        feats = json.loads((GEO / "land_50m.geojson").read_text(encoding="utf-8"))["features"]
+        self.polys = [shape(f["geometry"]) for f in feats]
+        shapely.prepare(self.polys)
+        self.tree = STRtree(self.polys)
+        self.pieces = []
+        for poly in self.polys:
+            xy = shapely.get_coordinates(poly.exterior)
+            self.pieces += [LineString(xy[i : i + 33]) for i in range(0, len(xy) - 1, 32)]
+        self.coast = STRtree(self.pieces)
+
+    def depth_km(self, x: float, y: float) -> float:
+        p = Point(x, y)
+        if not any(self.polys[i].contains(p) for i in self.tree.query(p)):
+            return 0.0
+        piece = self.pieces[int(self.coast.nearest(p))]
+        q = shapely.ops.nearest_points(piece, p)[0]
+        return haversine_km((x, y), (q.x, q.y))
+
+
+@pytest.fixture(scope="module")
+def land() -> Land:
+    return Land()
+
+
+def test_sea_legs_stay_at_sea(corridor: cor.Corridor, land: Land) -> None:
+    """Sea legs touch land only in canals, within 5 km of a coast, or up the river/estuary to their own port.
+
+    A port that NE 50m draws inland (Hamburg, Antwerp, Kolkata, Ho Chi Minh City...) may be approached over
+    50m land within twice its own depth inland plus 5 km of it.
+    """
+    allowance = {pid: 2 * land.depth_km(p.lon, p.lat) + 5 for pid, p in corridor.ports.items()}
+    bad = {}
+    for leg in corridor.legs.values():
+        if leg.mode != "sea":
+            continue
+        ends = [(corridor.ports[pid], allowance[pid]) for pid in (leg.from_id, leg.to_id)]
+        dense = shapely.segmentize(shape(leg.geometry), 0.02)
+        pts = shapely.points(shapely.get_coordinates(dense))
+        idx, poly = land.tree.query(pts)
+        on_land = sorted(set(idx[shapely.contains(shapely.from_wkb(shapely.to_wkb(land.polys))[poly], pts[idx])]))
+        for i in on_land:
+            x, y = pts[i].x, pts[i].y
+            if any(w <= x <= e and s <= y <= n for w, s, e, n in CANALS.values()):
+                continue
+            if any(haversine_km((x, y), (p.lon, p.lat)) <= r for p, r in ends):
+                continue
+            depth = land.depth_km(x, y)
+            if depth > 5:
+                bad.setdefault(leg.id, (round(x, 3), round(y, 3), round(depth, 1)))
+    assert not bad
+
+
+def test_sea_legs_pass_the_canals_they_should(corridor: cor.Corridor) -> None:
+    def through(leg_id: str, box: tuple[float, float, float, float]) -> bool:
+        w, s, e, n = box
+        return any(w <= x <= e and s <= y <= n for line in corridor.legs[leg_id].lines() for x, y in line)
+
+    assert through("S-QZH-NLRTM", CANALS["Suez"])
+    assert through("S-SHA-NLRTM", CANALS["Suez"])
+    assert not through("S-QZH-SGSIN", CANALS["Suez"])
+
+
+# --------------------------------------------------------------------------------- routes/destinations
+
+
+def test_every_country_of_the_layer_has_a_route(corridor: cor.Corridor) -> None:
+    layer = json.loads((GEO / "countries_50m.geojson").read_text(encoding="utf-8"))
+    for feature in layer["features"]:
+        p = feature["properties"]
+        key = p["iso3"] or p["cn_parent"]  # units without ISO3 (Somaliland, N. Cyprus, Siachen) use China's view
+        assert key in corridor.destinations, p["adm0"]
+        assert corridor.routes_for(key), p["adm0"]
+    with (GEO / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        iso3 = {row["iso3"] for row in csv.DictReader(fh)}
+    assert iso3 == set(corridor.destinations) == set(corridor.routes)
+
+
+def test_legs_of_every_route_connect(corridor: cor.Corridor) -> None:
+    starts = {"CN-TJC", "CNCKG"}
+    for routes in corridor.routes.values():
+        for route in routes:
+            legs = [corridor.legs[i] for i in route.legs]
+            assert legs[0].from_id in starts, route.route_id
+            for a, b in zip(legs[:-1], legs[1:], strict=True):
+                assert a.to_id == b.from_id, route.route_id
+                assert haversine_km(a.end, b.start) <= 5, route.route_id
+
+
+def test_route_kinds_match_their_legs(corridor: cor.Corridor) -> None:
+    for routes in corridor.routes.values():
+        for r in routes:
+            modes = [corridor.legs[i].mode for i in r.legs]
+            if r.kind == "rail_sea":
+                assert modes[0] == "rail" and set(modes) <= {"rail", "sea"}, r.route_id
+            elif r.kind == "river_sea":
+                assert modes[0] == "river" and set(modes) <= {"river", "sea"}, r.route_id
+            else:
+                assert set(modes) == {"rail"}, r.route_id
+
+
+def test_destinations_table(corridor: cor.Corridor) -> None:
+    d = corridor.destinations
+    assert d["DEU"].gateway == "DEDUI" and d["DEU"].default_route == CHINA_EUROPE
+    assert d["SGP"].gateway == "SGSIN"
+    assert d["SGP"].default_route == ("R-TJC-NNG-GY", "R-NNG-QZH", "S-QZH-SGSIN")
+    assert d["LAO"].gateway == "LAVTE"
+    assert d["KAZ"].gateway == "KZ-DOS"
+    assert d["MNG"].gateway == "CN-ERL"
+    assert d["ETH"].gateway == "DJJIB"  # landlocked: through Djibouti
+    assert d["CHE"].gateway == "NLRTM"
+    assert d["JPN"].default_route[0] == "Y-CKG-SHA"
+    kinds = {r.kind for r in corridor.routes["VNM"]}
+    assert {"rail_sea", "river_sea", "cross_border_rail"} <= kinds
+    assert "china_europe_rail" in {r.kind for r in corridor.routes["FRA"]}
+
+
+def test_routes_for_gives_default_first_with_leg_lengths(corridor: cor.Corridor) -> None:
+    details = corridor.routes_for("NLD")
+    assert details[0].route.is_default
+    assert sum(not d.route.is_default for d in details) == len(details) - 1
+    for d in details:
+        lengths = d.leg_lengths()
+        assert [leg_id for leg_id, _, _ in lengths] == list(d.route.legs)
+        assert d.total_km == pytest.approx(sum(km for _, _, km in lengths))
+    assert corridor.default_route("NLD").gateway == "NLRTM"
+    with pytest.raises(KeyError):
+        corridor.routes_for("XXX")
+
+
+# ----------------------------------------------------------------------------------- clear errors
+
+
+@pytest.fixture
+def geo_copy(tmp_path: Path) -> Path:
+    for name in (cor.PORTS_FILE, cor.LEGS_FILE, cor.ROUTES_FILE, cor.DESTINATIONS_FILE):
+        shutil.copy(GEO / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", [cor.PORTS_FILE, cor.LEGS_FILE, cor.ROUTES_FILE, cor.DESTINATIONS_FILE])
+def test_missing_file_is_named(geo_copy: Path, name: str) -> None:
+    (geo_copy / name).unlink()
+    with pytest.raises(GeoDataError, match="missing") as info:
+        cor.load_corridor(geo_copy)
+    assert info.value.path == geo_copy / name
+
+
+def test_corrupt_legs_file_is_named(geo_copy: Path) -> None:
+    path = geo_copy / cor.LEGS_FILE
+    path.write_bytes(path.read_bytes()[:3000])
+    with pytest.raises(GeoDataError, match="not valid JSON") as info:
+        cor.load_corridor(geo_copy)
+    assert info.value.path == path
+
+
+def test_leg_with_unknown_port_is_reported(geo_copy: Path) -> None:
+    path = geo_copy / cor.LEGS_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["properties"]["to"] = "NOWHERE"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(GeoDataError, match="NOWHERE") as info:
+        cor.load_corridor(geo_copy)
+    assert info.value.path == path
+
+
+def test_route_with_unknown_or_disconnected_legs(geo_copy: Path) -> None:
+    path = geo_copy / cor.ROUTES_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("R-NNG-QZH;S-QZH-SGSIN", "R-NNG-QZH;S-QZH-XXXXX", 1), encoding="utf-8")
+    with pytest.raises(GeoDataError, match="unknown leg"):
+        cor.load_corridor(geo_copy)
+    path.write_text(text.replace("R-TJC-NNG-GY;R-NNG-QZH", "R-NNG-QZH;R-TJC-NNG-GY", 1), encoding="utf-8")
+    with pytest.raises(GeoDataError, match="ends at") as info:
+        cor.load_corridor(geo_copy)
+    assert info.value.path == path
+
+
+def test_bad_port_row_is_reported(geo_copy: Path) -> None:
+    path = geo_copy / cor.PORTS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    fields = lines[3].split(",")
+    fields[5] = "airport"
+    lines[3] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GeoDataError, match="row 4.*airport"):
+        cor.load_corridor(geo_copy)
+
+
+def test_destination_must_match_default_route(geo_copy: Path) -> None:
+    path = geo_copy / cor.DESTINATIONS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 1)[0] + ",Y-CKG-SHA"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GeoDataError, match="default_route"):
+        cor.load_corridor(geo_copy)
