@@ -19,7 +19,7 @@ SHOTS: list[tuple[str, str, str]] = [
     ("window-zh.png", "zh", ""),
     ("corridor-en.png", "en", "CM.map.fitBounds([[-12, -15], [62, 125]], {animate: false})"),
     ("beibu-gulf-en.png", "en", "CM.map.fitBounds([[19.5, 103], [31, 113]], {animate: false})"),
-    ("selection-en.png", "en", "CM.map.fitBounds([[-12, 60], [45, 125]], {animate: false})"),
+    ("selection-en.png", "en", ""),
 ]
 SELECT_FOR = {"selection-en.png": ["THA", "VNM"]}
 
@@ -31,6 +31,7 @@ def main() -> int:
 
     prepare_chromium_flags(software_rendering=False)
     app = create_application(software_rendering=False)
+    from corridor_map.core.corridor import load_corridor
     from corridor_map.core.dataset import load_sample
     from corridor_map.paths import geo_dir, resources_dir
     from corridor_map.state import AppState
@@ -44,7 +45,7 @@ def main() -> int:
     languages = LanguageManager(app)  # type: ignore[arg-type]
     languages.set_language("en")
     state = AppState(load_sample())
-    window = MainWindow(Settings(), languages, state, [resources_dir(), geo_dir()])
+    window = MainWindow(Settings(), languages, state, [resources_dir(), geo_dir()], load_corridor())
     window.resize(1400, 860)
     window.show()
     shots = list(SHOTS)
@@ -57,7 +58,8 @@ def main() -> int:
         name, lang, js = shots[0]
         window.set_language(lang)
         state.select(SELECT_FOR.get(name, []))
-        window.map_view.run_js(f"{js or '0'}; CM.describe()", lambda _r: QTimer.singleShot(400, shoot))
+        settle = 1500 if name in SELECT_FOR else 400  # the map flies to a selection
+        window.map_view.run_js(f"{js or '0'}; CM.describe()", lambda _r: QTimer.singleShot(settle, shoot))
 
     def shoot() -> None:
         if not map_is_painted(window.map_view.grab().toImage()):

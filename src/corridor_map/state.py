@@ -60,6 +60,8 @@ class AppState:
         self.dataset_changed: Event[Dataset] = Event()
         self.selection_changed: Event[frozenset[str]] = Event()
         self.filters_changed: Event[Filters] = Event()
+        self._focused_dealer: int | None = None
+        self.dealer_focused: Event[int | None] = Event()
 
     @property
     def dataset(self) -> Dataset:
@@ -69,6 +71,7 @@ class AppState:
         """Make ``dataset`` the active one (after a successful import, or a revert to the sample)."""
         if dataset is not self._dataset:
             self._dataset = dataset
+            self._focused_dealer = None
             self.dataset_changed.emit(dataset)
 
     @property
@@ -97,6 +100,23 @@ class AppState:
 
     def clear_selection(self) -> None:
         self.select(())
+
+    @property
+    def focused_dealer(self) -> int | None:
+        """The row (index label in ``dataset.dealers``) of the dealer last picked on the map, if any."""
+        return self._focused_dealer
+
+    def focus_dealer(self, row: int | None, additive: bool = False) -> None:
+        """A dealer picked on the map: select its country and remember the dealer for the panels."""
+        if row is not None:
+            iso3 = str(self._dataset.dealers.at[row, "iso3"])
+            if additive:
+                self.select(self._selection | {iso3})
+            else:
+                self.select({iso3})
+        if row != self._focused_dealer:
+            self._focused_dealer = row
+            self.dealer_focused.emit(row)
 
     def set_filters(self, filters: Filters) -> None:
         if filters != self._filters:

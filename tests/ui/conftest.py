@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
 from PySide6.QtWidgets import QApplication
 
+from corridor_map.core.corridor import load_corridor
 from corridor_map.core.dataset import load_sample
 from corridor_map.paths import geo_dir, resources_dir
 from corridor_map.state import AppState
@@ -50,7 +51,9 @@ def window(qapp: QApplication) -> Iterator[MainWindow]:
     qapp.setFont(apply_app_font(register_cjk_font()))
     languages = LanguageManager(qapp)
     languages.set_language("en")
-    win = MainWindow(Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()])
+    win = MainWindow(
+        Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()], load_corridor()
+    )
     win.resize(1200, 800)
     win.show()
     win.start_map()

@@ -44,13 +44,12 @@ def page_assets() -> list[Asset]:
     images = vendor / "leaflet" / "images"
     if images.is_dir():
         assets += [Asset(p, f"leaflet/images/{p.name}") for p in sorted(images.iterdir())]
+    assets.append(Asset(vendor / "supercluster" / "supercluster.min.js", "supercluster/supercluster.min.js"))
     font = cjk_font_file()
     if font is not None:
         assets.append(Asset(font, f"fonts/{font.name}"))
-    assets += [
-        Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"),
-        Asset(PAGE_JS_DIR / "cm_page.js", "cm_page.js"),
-    ]
+    assets.append(Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"))
+    assets += [Asset(PAGE_JS_DIR / name, name) for name in ("cm_page.js", "cm_dealers.js", "cm_flows.js")]
     return assets
 
 

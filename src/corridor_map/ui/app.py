@@ -71,7 +71,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.main_window import MainWindow
     from corridor_map.ui.settings import Settings
-    from corridor_map.ui.splash import load_active_dataset, show_splash
+    from corridor_map.ui.splash import load_active_dataset, load_corridor_or_none, show_splash
 
     family = register_cjk_font()
     app.setFont(apply_app_font(family))  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ def run_gui(args: argparse.Namespace) -> int:
     languages = LanguageManager(app)  # type: ignore[arg-type]
     languages.set_language(args.lang or settings.language)
     state = AppState(load_active_dataset())
-    window = MainWindow(settings, languages, state, [resources_dir(), geo_dir()])
+    window = MainWindow(settings, languages, state, [resources_dir(), geo_dir()], load_corridor_or_none())
     smoke = None
     if args.smoke_test:
         from corridor_map.ui.smoke import SmokeTest

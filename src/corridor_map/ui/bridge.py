@@ -3,6 +3,7 @@
 Page → Python (documented in docs/bridge.md):
 - ``ready()``: the page built its map and connected the channel.
 - ``countryClicked(iso3: str, additive: bool)``: a click on a country (additive with Ctrl/Shift).
+- ``dealerClicked(index: int, additive: bool)``: a click on a dealer point.
 
 Python → page goes through the page's ``CM.*`` API as data (see ``PagePresenter``), not through here.
 QWebChannel also publishes QObject's inherited members (``deleteLater``, ``destroyed``,
@@ -25,6 +26,7 @@ class MapBridge(QObject):
 
     readyReceived = Signal()
     countrySelected = Signal(str, bool)
+    dealerSelected = Signal(int, bool)
 
     @Slot()
     def ready(self) -> None:
@@ -38,3 +40,11 @@ class MapBridge(QObject):
             log.warning("bridge: ignored countryClicked(%r)", iso3)
             return
         self.countrySelected.emit(iso3, bool(additive))
+
+    @Slot(int, bool)
+    def dealerClicked(self, index: int, additive: bool) -> None:
+        """A dealer point was clicked (its position in the dealers sent to the page)."""
+        if not isinstance(index, int) or index < 0:
+            log.warning("bridge: ignored dealerClicked(%r)", index)
+            return
+        self.dealerSelected.emit(index, bool(additive))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from corridor_map import APP_NAME
+from corridor_map.core.corridor import Corridor
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.paths import user_log_dir
 from corridor_map.state import AppState
@@ -36,6 +37,8 @@ class MainWindow(QMainWindow):
         languages: LanguageManager,
         state: AppState,
         allowed_roots: list[Path],
+        corridor: Corridor | None = None,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,7 +53,7 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
-        self.presenter = PagePresenter(self.map_view, state, languages.language)
+        self.presenter = PagePresenter(self.map_view, state, languages.language, corridor)
         self._restart_reason = ""
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)

@@ -114,6 +114,7 @@ class MapView(QWebEngineView):
     renderProcessRestarted = Signal(str)
     renderProcessFailed = Signal(str)
     countrySelected = Signal(str, bool)
+    dealerSelected = Signal(int, bool)
     bridgeRebuilt = Signal()
 
     MAX_RESTARTS = 3
@@ -138,6 +139,7 @@ class MapView(QWebEngineView):
         self.bridge = MapBridge(self)
         self.bridge.readyReceived.connect(self._on_ready)
         self.bridge.countrySelected.connect(self.countrySelected)
+        self.bridge.dealerSelected.connect(self.dealerSelected)
         self.bridge.destroyed.connect(self._on_bridge_destroyed)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("bridge", self.bridge)

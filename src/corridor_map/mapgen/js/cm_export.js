@@ -20,6 +20,16 @@
   marker.id = "cmx-marker";
   document.body.appendChild(marker);
 
+  // The export sizes the map itself (CMX.frame calls invalidateSize). Leaflet's own window-resize
+  // handler would redraw once more ~200 ms later (a debounced moveend), after the grab: turn it off.
+  function stopResizeTracking() {
+    var map = CM.map;
+    if (map._onResize) L.DomEvent.off(window, "resize", map._onResize, map);
+    if (map._resizeRequest) L.Util.cancelAnimFrame(map._resizeRequest);
+    if (map._sizeTimer) clearTimeout(map._sizeTimer);
+  }
+  stopResizeTracking();
+
   function afterFrames(n, done) {
     if (n <= 0) { done(); return; }
     requestAnimationFrame(function () { afterFrames(n - 1, done); });
@@ -85,6 +95,7 @@
     CMX.token = token;
     whenSized(opts.width, opts.height, function (sized) {
       if (CMX.token !== token) return;
+      stopResizeTracking();
       CM.map.invalidateSize({ animate: false, pan: false });
       withReset(function () {
         var framed = false;

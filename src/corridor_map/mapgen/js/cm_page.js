@@ -252,6 +252,12 @@
           ["cm-line", null, s("legend_coast", "Coastline")],
         ];
         if (CM.pov === "china") rows.push(["cm-dash", null, s("legend_internal", "Internal boundary")]);
+        if (CM.layers.flows) rows.push(["cm-line", "#c51b7d", s("legend_flows", "Exports (width: units)"), 6]);
+        if (CM.layers.dealers) {
+          rows.push(["cm-dot", "#7a2a00", s("legend_dealer", "Dealer")]);
+          rows.push(["cm-dot cm-dot-approx", "#ffffff", s("legend_dealer_approx", "Dealer, approximate location")]);
+          rows.push(["cm-dot cm-cluster-swatch", "#fdae61", s("legend_cluster", "Group of dealers (click to zoom)")]);
+        }
         if (CM.layers.rail) {
           rows.push(["cm-line", STYLE.rail, s("legend_rail", "Rail"), 3]);
           rows.push(["cm-line", STYLE.river, s("legend_river", "River (Yangtze)"), 3]);
@@ -277,11 +283,12 @@
   function buildLayerControl() {
     if (CM.layerControl) CM.layerControl.remove();
     var overlays = {};
-    ["countries", "rail", "river", "sea", "ports", "lakes", "coastline", "graticule"].forEach(function (key) {
+    var order = ["countries", "flows", "dealers", "rail", "river", "sea", "ports", "lakes", "coastline", "graticule"];
+    order.forEach(function (key) {
       if (CM.layers[key]) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
     Object.keys(CM.layers).forEach(function (key) {
-      if (!LAYER_STYLES[key]) overlays[s("layer_" + key, key)] = CM.layers[key];
+      if (order.indexOf(key) < 0) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
     CM.layerControl = L.control.layers(null, overlays, { collapsed: false, position: "topright" }).addTo(CM.map);
   }
@@ -345,12 +352,19 @@
     CM.dataLabelControl = new Badge().addTo(CM.map);
   }
 
+  /** Legend and layer list again (after a layer was added). */
+  CM.rebuildControls = function () {
+    buildLegend();
+    buildLayerControl();
+  };
+
   /** Highlight exactly these countries (ISO3 codes), drawn on top of the others. */
   CM.setSelection = function (codes) {
     CM.selection = {};
     (codes || []).forEach(function (c) { if (/^[A-Z]{3}$/.test(c)) CM.selection[c] = true; });
     CM.layers.countries.setStyle(countryStyle);
     raiseSelection();
+    if (CM.highlightRoutes) CM.highlightRoutes();
     CM.restyles += 1;
     return JSON.stringify({ selected: Object.keys(CM.selection).sort(), restyles: CM.restyles });
   };
@@ -439,6 +453,8 @@
         countries: Object.keys(CM.choropleth.values).length } : null,
       dataLabel: CM.dataLabel,
       restyles: CM.restyles,
+      dealers: CM.describeDealers ? CM.describeDealers() : null,
+      flows: CM.describeFlows ? CM.describeFlows() : null,
     });
   };
 

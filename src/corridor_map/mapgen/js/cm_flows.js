@@ -1,0 +1,117 @@
+/* Export flows along the corridor: one line per leg, width by the units that travel it under the
+ * current filters (sum over destinations whose default route uses the leg); direction arrows; the
+ * legs of the selected countries' routes highlighted. */
+(function () {
+  "use strict";
+  var CM = window.CM;
+  var F = { legs: {}, routes: {}, max: 0, layer: null, highlight: null, highlighted: [] };
+  CM.flows = F;
+
+  function legLayer(id) {
+    var found = null;
+    ["rail", "river", "sea"].forEach(function (mode) {
+      if (found || !CM.layers[mode]) return;
+      CM.layers[mode].eachLayer(function (l) { if (!found && l.feature.properties.id === id) found = l; });
+    });
+    return found;
+  }
+
+  function latlngs(layer) {
+    var ll = layer.getLatLngs();
+    return ll.length && Array.isArray(ll[0]) ? ll : [ll];
+  }
+
+  function fmt(n) { return Math.round(n).toLocaleString(CM.lang === "zh" ? "zh-CN" : "en-GB"); }
+
+  function arrowAt(line) {
+    // An arrowhead at the middle of the longest part, pointing along the leg (from → to).
+    var pts = line.reduce(function (a, b) { return b.length > a.length ? b : a; }, []);
+    if (pts.length < 2) return null;
+    var k = Math.max(1, Math.floor(pts.length / 2));
+    var a = CM.map.project(pts[k - 1], 4), b = CM.map.project(pts[k], 4);
+    var angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
+    var span = document.createElement("span");
+    span.className = "cm-arrow";
+    span.textContent = "\u27A4";
+    span.style.transform = "rotate(" + angle.toFixed(1) + "deg)";
+    return L.marker(pts[k], { icon: L.divIcon({ html: span, className: "", iconSize: [14, 14] }), interactive: false, keyboard: false });
+  }
+
+  function flowTooltip(props, units, dests) {
+    var div = document.createElement("div");
+    div.className = "cm-tooltip";
+    var b = document.createElement("b");
+    b.textContent = CM.lang === "zh" ? props.name_zh : props.name_en;
+    div.appendChild(b);
+    var line = document.createElement("div");
+    line.textContent = (CM.strings.flow_units || "Units via this leg") + ": " + fmt(units);
+    div.appendChild(line);
+    if (dests.length) {
+      var d = document.createElement("div");
+      d.textContent = (CM.strings.flow_to || "To") + ": " + dests.slice(0, 6).map(function (x) {
+        return (CM.nameOf(x[0]) || x[0]) + " " + fmt(x[1]);
+      }).join(", ") + (dests.length > 6 ? " …" : "");
+      div.appendChild(d);
+    }
+    return div;
+  }
+
+  function draw() {
+    if (!F.layer) {
+      F.layer = L.featureGroup([], { pane: "overlayPane" }).addTo(CM.map);
+      CM.layers.flows = F.layer;
+      CM.rebuildControls();
+    }
+    F.layer.clearLayers();
+    var units = F.units || {};
+    var ids = Object.keys(F.legs).filter(function (id) { return F.legs[id] > 0; });
+    ids.sort(function (a, b) { return F.legs[b] - F.legs[a]; });
+    ids.forEach(function (id) {
+      var leg = legLayer(id);
+      if (!leg) return;
+      var u = F.legs[id];
+      var weight = 2 + 12 * Math.sqrt(u / F.max);
+      var dests = Object.keys(F.routes).filter(function (c) { return units[c] && F.routes[c].indexOf(id) >= 0; })
+        .map(function (c) { return [c, units[c]]; }).sort(function (a, b) { return b[1] - a[1]; });
+      var line = L.polyline(latlngs(leg), { color: "#c51b7d", weight: weight, opacity: 0.45, lineCap: "butt",
+        className: "cm-flow" });
+      line.legId = id;
+      line.bindTooltip(function () { return flowTooltip(leg.feature.properties, u, dests); }, { sticky: true });
+      F.layer.addLayer(line);
+      var arrow = arrowAt(latlngs(leg));
+      if (arrow) F.layer.addLayer(arrow);
+    });
+    highlight();
+  }
+
+  function highlight() {
+    if (!F.highlight) F.highlight = L.layerGroup().addTo(CM.map);
+    F.highlight.clearLayers();
+    var wanted = {};
+    Object.keys(CM.selection || {}).forEach(function (c) { (F.routes[c] || []).forEach(function (id) { wanted[id] = true; }); });
+    F.highlighted = Object.keys(wanted).sort();
+    F.highlighted.forEach(function (id) {
+      var leg = legLayer(id);
+      if (!leg) return;
+      F.highlight.addLayer(L.polyline(latlngs(leg), { color: "#ffd400", weight: 9, opacity: 0.55, interactive: false }));
+      F.highlight.addLayer(L.polyline(latlngs(leg), { color: "#111111", weight: 2.5, opacity: 0.95, interactive: false }));
+    });
+    F.highlight.eachLayer(function (l) { l.bringToFront(); });
+    if (CM.layers.ports) CM.layers.ports.eachLayer(function (l) { l.bringToFront(); });
+  }
+  CM.highlightRoutes = highlight;
+
+  /** ``{legs: {legId: units}, units: {ISO3: units}, routes: {ISO3: [legId…]}}`` */
+  CM.setFlows = function (payload) {
+    F.legs = payload.legs || {};
+    F.units = payload.units || {};
+    if (payload.routes) F.routes = payload.routes;
+    F.max = Math.max.apply(null, [1].concat(Object.keys(F.legs).map(function (k) { return F.legs[k]; })));
+    draw();
+    return JSON.stringify({ legs: Object.keys(F.legs).length, highlighted: F.highlighted });
+  };
+
+  CM.describeFlows = function () {
+    return { legs: F.layer ? F.layer.getLayers().filter(function (l) { return l.legId; }).length : 0, highlighted: F.highlighted };
+  };
+})();
