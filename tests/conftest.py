@@ -26,6 +26,10 @@ for _name, _sub in (
 
 import pytest  # noqa: E402
 
+from corridor_map.ui.pyside_fix import make_none_immortal  # noqa: E402
+
+make_none_immortal()  # PySide6 6.12 leaks references to None on Python 3.11 (see the module)
+
 
 @pytest.fixture(scope="session")
 def test_sandbox() -> Path:

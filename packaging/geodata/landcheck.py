@@ -80,7 +80,7 @@ class LandIndex:
     def violations(
         self, geom: BaseGeometry, ends: Sequence[tuple[float, float]]
     ) -> list[tuple[float, float, float]]:
-        """(lon, lat, depth_km) of sampled points deeper than COAST_KM in land, outside canals and port approaches."""
+        """(lon, lat, depth_km) of sample points over COAST_KM inland, outside canals and port approaches."""
         dense = shapely.segmentize(geom, SAMPLE_DEG)
         xy = shapely.get_coordinates(dense)
         pts = list(shapely.points(xy))

@@ -2,13 +2,16 @@
 
 Runs INSIDE the throwaway build venv that has ``scgraph==2.15.0`` and ``scgraph-data==2.0.0`` (never in the
 app's environment). Reads ``{"chain_id": [[lon, lat], ...], ...}`` as JSON from the file named by argv[1]
-and writes ``{"chain_id": {"coords": [[lon, lat], ...], "length_km": float}}`` (graph nodes only) to the file named by argv[2].
+and writes ``{"chain_id": {"coords": [[lon, lat], ...], "length_km": float}}`` (graph nodes
+only) to the file named by argv[2].
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
+from pathlib import Path
 
 from scgraph_data.world_railways import world_railways_geograph
 
@@ -16,7 +19,7 @@ from scgraph_data.world_railways import world_railways_geograph
 def chain_path(waypoints: list[list[float]]) -> dict[str, object]:
     coords: list[list[float]] = []
     total = 0.0
-    for (lon1, lat1), (lon2, lat2) in zip(waypoints, waypoints[1:]):
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(waypoints):
         out = world_railways_geograph.get_shortest_path(
             origin_node={"latitude": lat1, "longitude": lon1},
             destination_node={"latitude": lat2, "longitude": lon2},
@@ -36,7 +39,7 @@ def chain_path(waypoints: list[list[float]]) -> dict[str, object]:
 
 
 def main() -> None:
-    with open(sys.argv[1], encoding="utf-8") as fh:
+    with Path(sys.argv[1]).open(encoding="utf-8") as fh:
         chains = json.load(fh)
     result = {}
     for chain_id in sorted(chains):
@@ -44,7 +47,7 @@ def main() -> None:
             result[chain_id] = chain_path(chains[chain_id])
         except Exception as exc:  # report which chain failed, keep going
             result[chain_id] = {"error": f"{type(exc).__name__}: {exc}"}
-    with open(sys.argv[2], "w", encoding="utf-8") as fh:
+    with Path(sys.argv[2]).open("w", encoding="utf-8") as fh:
         json.dump(result, fh)
 
 

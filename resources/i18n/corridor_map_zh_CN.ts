@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>Data: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Corridor Map</source>
@@ -44,6 +51,620 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Choose a column for '%1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A column can be used for one field only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some columns of %1 were not recognised. Choose the column of each field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(this or the other date column)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountryDock</name>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Select a country on the map, in a table or with the search box.</source>
+        <translation>请在地图、表格或搜索框中选择一个国家。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量（辆）</translation>
+    </message>
+    <message>
+        <source>NEV share</source>
+        <translation>新能源占比</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Units by year</source>
+        <translation>按年份销量</translation>
+    </message>
+    <message>
+        <source>Units by brand</source>
+        <translation>按品牌销量</translation>
+    </message>
+    <message>
+        <source>Route from Chongqing</source>
+        <translation>从重庆出发的线路</translation>
+    </message>
+    <message>
+        <source>Published figures (real, with sources)</source>
+        <translation>公开数据（真实数据，附来源）</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>No country selected</source>
+        <translation>未选择国家</translation>
+    </message>
+    <message>
+        <source>{count} countries</source>
+        <translation>{count} 个国家</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {units} units, {dealers} dealers</source>
+        <translation>{name}（{code}）：{units} 辆，{dealers} 家经销商</translation>
+    </message>
+    <message>
+        <source>No dealers in the data.</source>
+        <translation>数据中没有经销商。</translation>
+    </message>
+    <message>
+        <source>approximate position</source>
+        <translation>位置为近似值</translation>
+    </message>
+    <message>
+        <source>… and {n} more (see the Dealers table)</source>
+        <translation>……另有 {n} 家（见经销商表）</translation>
+    </message>
+    <message>
+        <source>No route data available.</source>
+        <translation>暂无线路数据。</translation>
+    </message>
+    <message>
+        <source>rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <source>river</source>
+        <translation>内河</translation>
+    </message>
+    <message>
+        <source>sea</source>
+        <translation>海运</translation>
+    </message>
+    <message>
+        <source>no route known</source>
+        <translation>无已知线路</translation>
+    </message>
+    <message>
+        <source>{km} km in total</source>
+        <translation>全程 {km} 公里</translation>
+    </message>
+    <message>
+        <source>{mode}: {name} ({km} km)</source>
+        <translation>{mode}：{name}（{km} 公里）</translation>
+    </message>
+    <message>
+        <source>(routes of the first {n} countries)</source>
+        <translation>（仅显示前 {n} 个国家的线路）</translation>
+    </message>
+    <message>
+        <source>(publisher to be verified)</source>
+        <translation>（发布机构待核实）</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert to sample data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the sample again? The imported data is deleted; your own files stay as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sample could not be made active: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook with a help sheet (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV with English headers (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV with Chinese headers (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save sales template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save dealers template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;sales…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read a sales table (CSV or XLSX) and check it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;dealers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read a dealers table (CSV or XLSX) and check it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;vert to sample data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save sales &amp;template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save dealers t&amp;emplate…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DataDialogs</name>
+    <message>
+        <source>Import sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import dealers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.tsv *.txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook %1 has several sheets. Which one holds the data?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a sheet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DatasetStatus</name>
+    <message>
+        <source>Illustrative sample data — not real sales figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundled sample: invented figures for trying the app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your data: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no files)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): %3 of %4 rows accepted, imported %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dealers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DealersDock</name>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Only the selected countries</source>
+        <translation>仅显示所选国家</translation>
+    </message>
+    <message>
+        <source>Untick to list every dealer and pick several countries with Ctrl</source>
+        <translation>取消勾选可列出全部经销商，并按住 Ctrl 选择多个国家</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <source>sales and service</source>
+        <translation>销售及售后服务</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>近似</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the legend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the map's current view (otherwise: the selection, or all countries with data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source line: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too large: the image would be %1 × %2 pixels; at most %3 pixels a side are possible.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image: %1 × %2 pixels, %3 dpi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the export map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drawing the map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export map could not be shown: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1 (%2 pixels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied to the clipboard (%1 pixels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GlanceDock</name>
+    <message>
+        <source>At a glance</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Published figures (real, with sources)</source>
+        <translation>公开数据（真实数据，附来源）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active dataset</source>
+        <translation>当前数据集</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量（辆）</translation>
+    </message>
+    <message>
+        <source>NEV share</source>
+        <translation>新能源占比</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Countries reached</source>
+        <translation>覆盖国家数</translation>
+    </message>
+    <message>
+        <source>publisher to be verified</source>
+        <translation>发布机构待核实</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Under the current filters.</source>
+        <translation>按当前筛选条件统计。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: there are no data rows below the header.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be imported: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the dataset…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dataset could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing has changed: the data you had stays active.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose another file: the imported file itself is never overwritten.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import report — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sales rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dealer rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 data rows, %3 accepted, %4 rejected (%5 problems).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No row can be imported. Fix the file and import it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace: the accepted %1 replace yours. Append: they are added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The accepted %1 start a dataset of your own (no sample rows).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save rejected rows as CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Append</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Corridor Map — Chongqing vehicle exports</source>
@@ -68,6 +689,10 @@
     <message>
         <source>&amp;Point of view</source>
         <translation>地图立场(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>面板(&amp;A)</translation>
     </message>
     <message>
         <source>China's point of view (default)</source>
@@ -126,6 +751,10 @@
         <translation>地图显示进程已停止（%1），已重新加载。</translation>
     </message>
     <message>
+        <source>Not found: %1</source>
+        <translation>未找到：%1</translation>
+    </message>
+    <message>
         <source>Software rendering takes effect at the next start.</source>
         <translation>软件渲染将在下次启动时生效。</translation>
     </message>
@@ -165,8 +794,246 @@
         <translation>经纬网</translation>
     </message>
     <message>
+        <source>Units sold</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>No sales in the data</source>
+        <translation>数据中无销量</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <source>River (Yangtze)</source>
+        <translation>内河（长江）</translation>
+    </message>
+    <message>
+        <source>Sea lane</source>
+        <translation>海运航线</translation>
+    </message>
+    <message>
+        <source>Port or hub (colour: mode)</source>
+        <translation>港口或枢纽（颜色表示运输方式）</translation>
+    </message>
+    <message>
+        <source>Rail legs</source>
+        <translation>铁路段</translation>
+    </message>
+    <message>
+        <source>River legs</source>
+        <translation>内河段</translation>
+    </message>
+    <message>
+        <source>Sea lanes</source>
+        <translation>海运航线</translation>
+    </message>
+    <message>
+        <source>Ports and hubs</source>
+        <translation>港口与枢纽</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>内河</translation>
+    </message>
+    <message>
+        <source>Sea</source>
+        <translation>海运</translation>
+    </message>
+    <message>
+        <source>Sea port</source>
+        <translation>海港</translation>
+    </message>
+    <message>
+        <source>River port</source>
+        <translation>内河港</translation>
+    </message>
+    <message>
+        <source>Rail hub</source>
+        <translation>铁路枢纽</translation>
+    </message>
+    <message>
+        <source>Dry port</source>
+        <translation>无水港</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Export flows</source>
+        <translation>出口流向</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Exports (width: units)</source>
+        <translation>出口（线宽表示销量）</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Dealer, approximate location</source>
+        <translation>经销商（大致位置）</translation>
+    </message>
+    <message>
+        <source>Group of dealers (click to zoom)</source>
+        <translation>经销商聚合（点击放大）</translation>
+    </message>
+    <message>
+        <source>Units via this leg</source>
+        <translation>经此段的销量</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>approximate location</source>
+        <translation>大致位置</translation>
+    </message>
+    <message>
+        <source>nm</source>
+        <translation>海里</translation>
+    </message>
+    <message>
         <source>Made with Natural Earth</source>
         <translation>地图数据：Natural Earth</translation>
+    </message>
+    <message>
+        <source>Units sold (all years)</source>
+        <translation>销量（全部年份）</translation>
+    </message>
+    <message>
+        <source>Units sold, %1</source>
+        <translation>销量，%1</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsToolBar</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear the selection and every filter</source>
+        <translation>清除选择和所有筛选条件</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+</context>
+<context>
+    <name>RankingDock</name>
+    <message>
+        <source>Destinations ranking</source>
+        <translation>目的地排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>ISO3</source>
+        <translation>ISO3 代码</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量（辆）</translation>
+    </message>
+    <message>
+        <source>NEV share (%)</source>
+        <translation>新能源占比（%）</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search a country, port or dealer…</source>
+        <translation>搜索国家、港口或经销商……</translation>
+    </message>
+    <message>
+        <source>Type a name in English or Chinese, or an ISO code, then press Enter</source>
+        <translation>输入中文或英文名称或 ISO 代码，然后按回车键</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>港口</translation>
+    </message>
+    <message>
+        <source>dealer</source>
+        <translation>经销商</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <source>Corridor Map — loading data…</source>
+        <translation>走廊地图 — 正在加载数据…</translation>
+    </message>
+</context>
+<context>
+    <name>TableDock</name>
+    <message>
+        <source>Filter rows…</source>
+        <translation>筛选行……</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <source>Save this table as CSV or Excel</source>
+        <translation>将此表保存为 CSV 或 Excel 文件</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>The table could not be saved:</source>
+        <translation>无法保存表格：</translation>
     </message>
 </context>
 </TS>

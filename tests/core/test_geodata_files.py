@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -32,7 +33,7 @@ def _max_lon_jump(geom: shapely.Geometry) -> float:
         rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
         for ring in rings:
             xy = shapely.get_coordinates(ring)
-            for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:], strict=True):
+            for (x0, y0), (x1, y1) in itertools.pairwise(xy):
                 if abs(y0) >= 89.9 and abs(y1) >= 89.9:
                     continue
                 worst = max(worst, abs(x1 - x0))
@@ -76,8 +77,11 @@ def test_china_point_of_view(countries: gpd.GeoDataFrame) -> None:
     assert by.loc["KOR", "name_zh"] == "韩国"
     assert by.loc["PRK", "name_zh"] == "朝鲜"
     assert by.loc["TWN", "name_zh_ne"] == "台湾"
-    assert {"KOS": "SRB", "SOL": "SOM", "CYN": "CYP", "KAS": "IND"} == {
-        k: by.loc[k, "cn_parent"] for k in ("KOS", "SOL", "CYN", "KAS")
+    assert {k: by.loc[k, "cn_parent"] for k in ("KOS", "SOL", "CYN", "KAS")} == {
+        "KOS": "SRB",
+        "SOL": "SOM",
+        "CYN": "CYP",
+        "KAS": "IND",
     }
     others = by[~by.index.isin(["TWN", "KOS", "SOL", "CYN", "KAS"])]
     assert (others.cn_parent == others.iso3).all()
@@ -227,7 +231,7 @@ def test_csv_missing_column_and_bad_number(geo_copy: Path) -> None:
     lines = text.splitlines()
     lines[5] = lines[5].rsplit(",", 1)[0] + ",north"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(GeoDataError, match="row 6.*label_lat"):
+    with pytest.raises(GeoDataError, match=r"row 6.*label_lat"):
         basemap.load_country_table(geo_copy)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from corridor_map import APP_NAME
 from corridor_map.core.corridor import Corridor
@@ -18,11 +19,23 @@ from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.page_builder import PageBuilder
+from corridor_map.ui.panels.country_dock import CountryDock
+from corridor_map.ui.panels.dealers_dock import DealersDock
+from corridor_map.ui.panels.glance_dock import GlanceDock
+from corridor_map.ui.panels.ranking_dock import RankingDock
+from corridor_map.ui.panels.toolbar import PanelsToolBar
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
 from corridor_map.ui.web import MapView, RequestTripwire
 
 log = logging.getLogger(__name__)
+
+
+def _import_classifier() -> None:
+    try:
+        import mapclassify  # noqa: F401
+    except ImportError:
+        log.warning("mapclassify is not installed; the choropleth will say so when it is needed")
 
 
 class MainWindow(QMainWindow):
@@ -64,12 +77,14 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 800)
-        geometry, state = settings.window_state()
+        self._build_panels(state, languages)
+        self.resize(1400, 860)
+        self._default_layout = self.saveState()
+        geometry, layout = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if layout is not None:
+            self.restoreState(layout)
         self.retranslate()
 
     # ---- construction -------------------------------------------------------------------------
@@ -114,12 +129,44 @@ class MainWindow(QMainWindow):
         self.menu_lang.addActions(list(self.act_lang.values()))
         self.menu_pov = self.menu_view.addMenu("")
         self.menu_pov.addActions(list(self.act_pov.values()))
+        self.menu_panels = self.menu_view.addMenu("")
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.act_software)
         self.menu_view.addAction(self.act_reset_layout)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_logs)
         self.menu_help.addAction(self.act_about)
+
+    def _build_panels(self, state: AppState, languages: LanguageManager) -> None:
+        """The docks and the search toolbar; they follow the shared state, never each other."""
+        self.toolbar = PanelsToolBar(state, languages, self)
+        self.addToolBar(self.toolbar)
+        self.country_dock = CountryDock(state, languages, self)
+        self.glance_dock = GlanceDock(state, languages, self)
+        self.ranking_dock = RankingDock(state, languages, self)
+        self.dealers_dock = DealersDock(state, languages, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.country_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glance_dock)
+        self.tabifyDockWidget(self.country_dock, self.glance_dock)
+        self.country_dock.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ranking_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dealers_dock)
+        self.resizeDocks([self.ranking_dock, self.country_dock], [300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dealers_dock], [190], Qt.Orientation.Vertical)
+        self.toolbar.search.flyRequested.connect(
+            lambda codes: self.map_view.call("fitCountries", list(codes), True)
+        )
+        self.toolbar.search.notFound.connect(
+            lambda text: self.statusBar().showMessage(self.tr("Not found: %1").replace("%1", text), 3000)
+        )
+        self.menu_panels.addActions(
+            [
+                d.toggleViewAction()
+                for d in (self.country_dock, self.glance_dock, self.ranking_dock, self.dealers_dock)
+            ]
+        )
+        self.menu_view.addAction(self.toolbar.act_show_all)
+        self.menu_view.addAction(self.toolbar.act_find)
 
     def _build_status_bar(self) -> None:
         self.status_progress = QProgressBar(self)
@@ -138,6 +185,7 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_pov.setTitle(self.tr("&Point of view"))
+        self.menu_panels.setTitle(self.tr("P&anels"))
         self.act_pov["china"].setText(self.tr("China's point of view (default)"))
         self.act_pov["ne"].setText(self.tr("Natural Earth default view"))
         self.act_software.setText(self.tr("Software rendering (applies at next start)"))
@@ -208,17 +256,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(2500, self._warm_up)
 
     def _warm_up(self) -> None:
-        """Import the choropleth classifier (about 2 s) while the user is looking at the map, not
-        at the first filter change; it cannot be imported in a worker thread."""
-        if "mapclassify" in sys.modules:
-            return
-        self.statusBar().showMessage(self.tr("Preparing colour classes…"))
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            import mapclassify  # noqa: F401
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.statusBar().clearMessage()
+        """Import the choropleth classifier (about 2 s, it pulls in scikit-learn) in the background
+        while the user looks at the map, so the first filter change does not wait for it."""
+        if "mapclassify" not in sys.modules:
+            threading.Thread(target=_import_classifier, name="warm-up", daemon=True).start()
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()
@@ -236,10 +277,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Software rendering takes effect at the next start."), 8000)
 
     def _reset_layout(self) -> None:
-        for dock in self.findChildren(QWidget):
-            if dock.inherits("QDockWidget"):
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[arg-type]
-                dock.show()
+        """Panels back where they were on a first start."""
+        self.restoreState(self._default_layout)
+        for dock in (self.country_dock, self.glance_dock, self.ranking_dock, self.dealers_dock):
+            dock.show()
 
     def show_about(self) -> None:
         AboutDialog(self).exec()

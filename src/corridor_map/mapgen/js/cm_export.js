@@ -30,6 +30,11 @@
   }
   stopResizeTracking();
 
+  // Canvas renderers draw 10 % beyond each edge by default, for panning; nothing pans here.
+  CM.map.eachLayer(function (layer) {
+    if (L.Canvas && layer instanceof L.Canvas) layer.options.padding = 0;
+  });
+
   function afterFrames(n, done) {
     if (n <= 0) { done(); return; }
     requestAnimationFrame(function () { afterFrames(n - 1, done); });
@@ -92,9 +97,12 @@
   /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */
   CMX.frame = function (opts) {
     var token = opts.token;
+    var t0 = performance.now();
+    var timing = {};
     CMX.token = token;
     whenSized(opts.width, opts.height, function (sized) {
       if (CMX.token !== token) return;
+      timing.sized = performance.now() - t0;
       stopResizeTracking();
       CM.map.invalidateSize({ animate: false, pan: false });
       withReset(function () {
@@ -102,11 +110,15 @@
         if (opts.fit && opts.fit.length) framed = CM.fitCountries(opts.fit, false);
         if (!framed && opts.view) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
       });
+      timing.framed = performance.now() - t0;
       fontsLoaded(opts.lang, function () {
+        timing.fonts = performance.now() - t0;
         afterFrames(2, function () {
           if (CMX.token !== token) return;
+          timing.drawn = performance.now() - t0;
           marker.style.background = tokenColour(token);
           afterFrames(1, function () {
+            timing.marked = performance.now() - t0;
             if (CMX.token !== token) return;
             var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
             CMX.last = {
@@ -119,6 +131,7 @@
               zoom: CM.map.getZoom(),
               center: [CM.map.getCenter().lat, CM.map.getCenter().lng],
               selected: selectedPoints(),
+              timing: timing,
             };
             document.title = "cmx-ready:" + token;
           });

@@ -290,7 +290,8 @@
     Object.keys(CM.layers).forEach(function (key) {
       if (order.indexOf(key) < 0) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
-    CM.layerControl = L.control.layers(null, overlays, { collapsed: false, position: "topright" }).addTo(CM.map);
+    var roomy = CM.map.getSize().y >= 700 || CM.options.export;
+    CM.layerControl = L.control.layers(null, overlays, { collapsed: !roomy, position: "topright" }).addTo(CM.map);
   }
 
   function setAttribution() {

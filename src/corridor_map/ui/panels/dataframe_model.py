@@ -1,0 +1,174 @@
+"""A thin read-only QAbstractTableModel over a pandas DataFrame, for use behind a QSortFilterProxyModel.
+
+Display text is plain text (item views never interpret it as HTML); numbers are right-aligned and sort
+by value through :data:`SORT_ROLE`; :data:`KEY_ROLE` gives the row's country (ISO3), :data:`ROW_ID_ROLE`
+a stable row id, so views can sync their selection with the app's state by business keys.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the row's ISO3 code
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the raw value, for sorting
+ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # a row id that survives re-sorting and reloads
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def format_int(value: Any) -> str:
+    """``12345`` → ``12,345``; missing → ``–``."""
+    return "–" if _missing(value) else f"{int(value):,}"
+
+
+def format_percent(value: Any) -> str:
+    """A share 0…1 as ``41.2 %``; missing → ``–``."""
+    return "–" if _missing(value) else f"{float(value) * 100:.1f} %"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One shown column: the frame's ``field``, whether it is a number, and how to show a value."""
+
+    field: str
+    numeric: bool = False
+    display: Callable[[Any], str] | None = None
+    export: Callable[[Any], Any] | None = None  # the value written to CSV/XLSX (default: the raw value)
+
+
+class DataFrameModel(QAbstractTableModel):
+    """Rows of a frame, shown through ``columns``; headers are set (and retranslated) by the owner."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        key_field: str = "iso3",
+        id_field: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.key_field = key_field
+        self.id_field = id_field
+        self._headers = [c.field for c in self.columns]
+        self._frame = pd.DataFrame()
+        self._values: list[list[Any]] = [[] for _ in self.columns]
+        self._shown: list[list[str] | None] = [None for _ in self.columns]  # display texts, made on demand
+        self._sort: list[list[Any] | None] = [None for _ in self.columns]  # sort keys, made on demand
+        self._keys: list[str] = []
+        self._ids: list[Any] = []
+
+    # ---- content ------------------------------------------------------------------------------
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame`` (must have every column's field, the key field and the id field)."""
+        self.beginResetModel()
+        self._frame = frame
+        self._values = [[_plain(v) for v in frame[c.field].tolist()] for c in self.columns]
+        self._shown = [None for _ in self.columns]
+        self._sort = [None for _ in self.columns]
+        self._keys = [str(k) for k in frame[self.key_field].tolist()] if len(frame) else []
+        self._ids = frame[self.id_field].tolist() if self.id_field and len(frame) else list(range(len(frame)))
+        self.endResetModel()
+
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """Column titles in the UI language."""
+        self._headers = list(headers)
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def headers(self) -> list[str]:
+        return list(self._headers)
+
+    def key(self, row: int) -> str:
+        """The ISO3 code of source row ``row``."""
+        return self._keys[row]
+
+    def row_id(self, row: int) -> Any:
+        return self._ids[row]
+
+    def export_value(self, row: int, column: int) -> Any:
+        """What an export writes for this cell: numbers stay numbers, text stays text."""
+        col = self.columns[column]
+        value = self._values[column][row]
+        if col.export is not None:
+            return col.export(value)
+        return "" if _missing(value) else value
+
+    # ---- QAbstractTableModel -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == DISPLAY_ROLE:
+            return self._display_texts(column)[row]
+        if role == SORT_ROLE:
+            return self._sort_keys(column)[row]
+        if role == KEY_ROLE:
+            return self._keys[row]
+        if role == ROW_ID_ROLE:
+            return self._ids[row]
+        if role == ALIGN_ROLE and self.columns[column].numeric:
+            return RIGHT
+        return None
+
+    def _display_texts(self, column: int) -> list[str]:
+        shown = self._shown[column]
+        if shown is None:
+            show = self.columns[column].display
+            values = self._values[column]
+            shown = [show(v) for v in values] if show else ["" if _missing(v) else str(v) for v in values]
+            self._shown[column] = shown
+        return shown
+
+    def _sort_keys(self, column: int) -> list[Any]:
+        keys = self._sort[column]
+        if keys is None:
+            values = self._values[column]
+            if self.columns[column].numeric:
+                keys = [-1.0 if _missing(v) else float(v) for v in values]
+            else:
+                keys = ["" if _missing(v) else str(v).casefold() for v in values]
+            self._sort[column] = keys
+        return keys
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars as Python values (Qt's variants know only Python types)."""
+    return value.item() if hasattr(value, "item") and not isinstance(value, str) else value

@@ -1,0 +1,174 @@
+"""What the dealers and ranking docks share: a filter line, a sortable table synced with the state, export."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from corridor_map.state import AppState, Event
+from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.panels.dataframe_model import SORT_ROLE, Column, DataFrameModel
+from corridor_map.ui.panels.plain import warn
+from corridor_map.ui.panels.selection_sync import SelectionSync
+from corridor_map.ui.panels.table_export import table_rows, write_table
+
+log = logging.getLogger(__name__)
+
+MAX_COLUMN_WIDTH = 260
+
+
+def subscribe(owner: QObject, event: Event[Any], callback: Callable[[Any], Any]) -> None:
+    """``event.connect(callback)`` for as long as ``owner`` lives (AppState outlives the widgets)."""
+    event.connect(callback)
+    owner.destroyed.connect(lambda *_: event.disconnect(callback))
+
+
+class TableDock(QDockWidget):
+    """A dock with a filter line, a sortable multi-select table of countries' rows, and an export button."""
+
+    def __init__(
+        self,
+        state: AppState,
+        languages: LanguageManager,
+        columns: Sequence[Column],
+        object_name: str,
+        *,
+        id_field: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)  # saveState/restoreState key
+        self.state = state
+        self.languages = languages
+        self.model = DataFrameModel(columns, id_field=id_field, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.sync = SelectionSync(self.view, self.proxy, state)
+        self._sized = False
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.export_button = QToolButton(self)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.top_row = QHBoxLayout()
+        self.top_row.setContentsMargins(0, 0, 0, 0)
+        self.top_row.addWidget(self.filter_edit, 1)
+        self.top_row.addWidget(self.export_button)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.top_row)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+        subscribe(self, state.selection_changed, self._on_selection)
+        subscribe(self, state.filters_changed, lambda _: self.refresh())
+        subscribe(self, state.dataset_changed, lambda _: self.refresh())
+        languages.languageChanged.connect(self.retranslate)
+
+    # ---- for subclasses -----------------------------------------------------------------------
+    def build_frame(self) -> pd.DataFrame:
+        """The rows to show now (with every column's field, ``iso3`` and the id field)."""
+        raise NotImplementedError
+
+    def column_titles(self) -> list[str]:
+        """Column headers in the UI language."""
+        raise NotImplementedError
+
+    def retranslate_texts(self) -> None:
+        """Set the dock's own texts (title, placeholders) in the UI language."""
+        raise NotImplementedError
+
+    # ---- behaviour ----------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.languages.language
+
+    def refresh(self) -> None:
+        """Rebuild the rows from the state (dataset, filters, language), keeping the selection in step."""
+        self.sync.reload(lambda: self.model.set_frame(self.build_frame()))
+
+    def _on_selection(self, codes: frozenset[str]) -> None:
+        self.sync.show_state(codes)
+
+    def _on_filter_text(self, text: str) -> None:
+        with self.sync.quiet():  # hiding rows is not a selection by the user
+            self.proxy.setFilterFixedString(text)
+
+    def retranslate(self, *_: Any) -> None:
+        """Every visible string (and the country names in the rows) in the current language."""
+        self.retranslate_texts()
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save this table as CSV or Excel"))
+        self.model.set_headers(self.column_titles())
+        self.refresh()
+        if not self._sized and self.model.rowCount():
+            self._sized = True  # once: later the user's column widths are kept
+            self.view.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- export -------------------------------------------------------------------------------
+    def export_note(self) -> str:
+        """The illustrative-sample label every export of sample data carries ("" for the user's data)."""
+        return self.state.dataset.label(self.lang) if self.state.dataset.is_sample else ""
+
+    def export_to(self, path: Path) -> int:
+        """Write the shown rows (view order) to ``path`` (CSV or XLSX by suffix); return the row count."""
+        rows = table_rows(self.proxy, self.model)
+        write_table(path, self.model.headers(), rows, self.export_note())
+        return len(rows)
+
+    def export_dialog(self) -> None:
+        csv_filter = self.tr("CSV (*.csv)")
+        xlsx_filter = self.tr("Excel workbook (*.xlsx)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export table"), self.objectName() + ".csv", f"{csv_filter};;{xlsx_filter}"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".xlsx" if chosen == xlsx_filter else ".csv")
+        try:
+            self.export_to(path)
+        except OSError as exc:
+            log.warning("export to %s failed: %s", path, exc)
+            warn(
+                self,
+                self.tr("Export table"),
+                self.tr("The table could not be saved:") + f"\n{path}\n{exc.strerror or exc}",
+            )

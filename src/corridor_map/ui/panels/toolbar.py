@@ -1,0 +1,49 @@
+"""The panels' toolbar: the search box and "Show all" (no selection, no filters)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from corridor_map.state import AppState
+from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.panels.search_box import SearchBox
+
+
+class PanelsToolBar(QToolBar):
+    """Search and the one-click reset; ``search.flyRequested`` is for the map."""
+
+    def __init__(self, state: AppState, languages: LanguageManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PanelsToolBar")  # saveState/restoreState key
+        self.state = state
+        self.search = SearchBox(state, languages, self)
+        self.addWidget(self.search)
+        self.act_show_all = QAction(self)
+        self.act_show_all.setObjectName("ShowAll")
+        self.act_show_all.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.act_show_all.triggered.connect(state.show_all)
+        self.addAction(self.act_show_all)
+        self.act_find = QAction(self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(self._focus_search)  # for the lead's Edit/View menu (Ctrl+F)
+        languages.languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def retranslate(self, *_: Any) -> None:
+        self.setWindowTitle(self.tr("Search"))
+        self.act_show_all.setText(self.tr("Show all"))
+        self.act_show_all.setToolTip(self.tr("Clear the selection and every filter"))
+        self.act_find.setText(self.tr("Find"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
