@@ -111,7 +111,29 @@
     return JSON.stringify({ legs: Object.keys(F.legs).length, highlighted: F.highlighted });
   };
 
+  /** Draw route alternatives side by side: ``[{id, legs: [legId…], color}]`` (empty list clears). */
+  CM.showRoutes = function (routes) {
+    if (!F.routesLayer) F.routesLayer = L.layerGroup().addTo(CM.map);
+    F.routesLayer.clearLayers();
+    F.shownRoutes = [];
+    var bounds = L.latLngBounds([]);
+    (routes || []).forEach(function (route, k) {
+      (route.legs || []).forEach(function (id) {
+        var leg = legLayer(id);
+        if (!leg) return;
+        var line = L.polyline(latlngs(leg), { color: route.color || "#000", weight: 4, opacity: 0.9,
+          dashArray: k % 2 ? "8 6" : null, interactive: false });
+        F.routesLayer.addLayer(line);
+        bounds.extend(line.getBounds());
+      });
+      F.shownRoutes.push(route.id || String(k));
+    });
+    F.routesLayer.eachLayer(function (l) { l.bringToFront(); });
+    return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
+  };
+
   CM.describeFlows = function () {
-    return { legs: F.layer ? F.layer.getLayers().filter(function (l) { return l.legId; }).length : 0, highlighted: F.highlighted };
+    return { legs: F.layer ? F.layer.getLayers().filter(function (l) { return l.legId; }).length : 0,
+      highlighted: F.highlighted, routes: F.shownRoutes || [] };
   };
 })();

@@ -418,6 +418,26 @@
     return true;
   };
 
+  /** The view (centre, zoom) and which layers are shown: for saved views. */
+  CM.getView = function () {
+    var c = CM.map.getCenter();
+    var layers = {};
+    Object.keys(CM.layers).forEach(function (k) { layers[k] = CM.map.hasLayer(CM.layers[k]); });
+    return JSON.stringify({ center: [c.lat, c.lng], zoom: CM.map.getZoom(), layers: layers });
+  };
+
+  /** Restore a view: ``{center: [lat, lng], zoom, layers: {key: visible}}`` (any part may be missing). */
+  CM.setView = function (view) {
+    if (view.center && view.zoom != null) CM.map.setView(view.center, view.zoom, { animate: false });
+    Object.keys(view.layers || {}).forEach(function (k) {
+      var layer = CM.layers[k];
+      if (!layer) return;
+      if (view.layers[k] && !CM.map.hasLayer(layer)) CM.map.addLayer(layer);
+      if (!view.layers[k] && CM.map.hasLayer(layer)) CM.map.removeLayer(layer);
+    });
+    return CM.getView();
+  };
+
   /** The fill colour a country is drawn with now (for tests and exports). */
   CM.fillOf = function (iso3) {
     var l = countryLayers([iso3])[0];
