@@ -6,6 +6,141 @@
         <source>Data: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Regions</source>
+        <comment>Antarctica</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Europe</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>North America</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Oceania</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>South America</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Australia and New Zealand</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Caribbean</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Central America</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Central Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Eastern Africa</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Eastern Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Eastern Europe</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Melanesia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Micronesia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Middle Africa</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Northern Africa</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Northern America</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Northern Europe</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Polynesia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>South-Eastern Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Southern Africa</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Southern Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Southern Europe</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Western Africa</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Western Asia</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <comment>Western Europe</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -54,31 +189,31 @@
     <name>ColumnMappingDialog</name>
     <message>
         <source>Choose a column for '%1'.</source>
-        <translation type="unfinished" />
+        <translation>请为“%1”选择一列。</translation>
     </message>
     <message>
         <source>A column can be used for one field only.</source>
-        <translation type="unfinished" />
+        <translation>每一列只能对应一个字段。</translation>
     </message>
     <message>
         <source>Match the columns</source>
-        <translation type="unfinished" />
+        <translation>匹配列</translation>
     </message>
     <message>
         <source>Some columns of %1 were not recognised. Choose the column of each field.</source>
-        <translation type="unfinished" />
+        <translation>%1 中有些列未能识别。请为每个字段选择对应的列。</translation>
     </message>
     <message>
         <source>(required)</source>
-        <translation type="unfinished" />
+        <translation>（必填）</translation>
     </message>
     <message>
         <source>(this or the other date column)</source>
-        <translation type="unfinished" />
+        <translation>（与另一日期列二选一）</translation>
     </message>
     <message>
         <source>(not in the file)</source>
-        <translation type="unfinished" />
+        <translation>（文件中没有）</translation>
     </message>
 </context>
 <context>
@@ -196,137 +331,137 @@
     <name>DataActions</name>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished" />
+        <translation>没有最近文件</translation>
     </message>
     <message>
         <source>Revert to sample data</source>
-        <translation type="unfinished" />
+        <translation>恢复为示例数据</translation>
     </message>
     <message>
         <source>Show the sample again? The imported data is deleted; your own files stay as they are.</source>
-        <translation type="unfinished" />
+        <translation>重新显示示例数据？已导入的数据将被删除；您自己的文件不受影响。</translation>
     </message>
     <message>
         <source>The sample could not be made active: %1</source>
-        <translation type="unfinished" />
+        <translation>无法切换到示例数据：%1</translation>
     </message>
     <message>
         <source>Excel workbook with a help sheet (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿，含说明工作表 (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV with English headers (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV，英文表头 (*.csv)</translation>
     </message>
     <message>
         <source>CSV with Chinese headers (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV，中文表头 (*.csv)</translation>
     </message>
     <message>
         <source>Save sales template</source>
-        <translation type="unfinished" />
+        <translation>保存销量模板</translation>
     </message>
     <message>
         <source>Save dealers template</source>
-        <translation type="unfinished" />
+        <translation>保存经销商模板</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Template saved: %1</source>
-        <translation type="unfinished" />
+        <translation>模板已保存：%1</translation>
     </message>
     <message>
         <source>Import &amp;sales…</source>
-        <translation type="unfinished" />
+        <translation>导入销量数据(&amp;S)…</translation>
     </message>
     <message>
         <source>Read a sales table (CSV or XLSX) and check it</source>
-        <translation type="unfinished" />
+        <translation>读取并检查销量表（CSV 或 XLSX）</translation>
     </message>
     <message>
         <source>Import &amp;dealers…</source>
-        <translation type="unfinished" />
+        <translation>导入经销商(&amp;D)…</translation>
     </message>
     <message>
         <source>Read a dealers table (CSV or XLSX) and check it</source>
-        <translation type="unfinished" />
+        <translation>读取并检查经销商表（CSV 或 XLSX）</translation>
     </message>
     <message>
         <source>&amp;Recent files</source>
-        <translation type="unfinished" />
+        <translation>最近文件(&amp;R)</translation>
     </message>
     <message>
         <source>Re&amp;vert to sample data</source>
-        <translation type="unfinished" />
+        <translation>恢复为示例数据(&amp;V)</translation>
     </message>
     <message>
         <source>Save sales &amp;template…</source>
-        <translation type="unfinished" />
+        <translation>保存销量模板(&amp;T)…</translation>
     </message>
     <message>
         <source>Save dealers t&amp;emplate…</source>
-        <translation type="unfinished" />
+        <translation>保存经销商模板(&amp;E)…</translation>
     </message>
 </context>
 <context>
     <name>DataDialogs</name>
     <message>
         <source>Import sales</source>
-        <translation type="unfinished" />
+        <translation>导入销量数据</translation>
     </message>
     <message>
         <source>Import dealers</source>
-        <translation type="unfinished" />
+        <translation>导入经销商</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.tsv *.txt)</source>
-        <translation type="unfinished" />
+        <translation>表格文件 (*.csv *.xlsx *.tsv *.txt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished" />
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>The workbook %1 has several sheets. Which one holds the data?</source>
-        <translation type="unfinished" />
+        <translation>工作簿 %1 有多个工作表。数据在哪一个工作表中？</translation>
     </message>
     <message>
         <source>Choose a sheet</source>
-        <translation type="unfinished" />
+        <translation>选择工作表</translation>
     </message>
 </context>
 <context>
     <name>DatasetStatus</name>
     <message>
         <source>Illustrative sample data — not real sales figures</source>
-        <translation type="unfinished" />
+        <translation>示例数据（仅供演示，非真实销量）</translation>
     </message>
     <message>
         <source>The bundled sample: invented figures for trying the app.</source>
-        <translation type="unfinished" />
+        <translation>内置示例：虚构的数字，仅用于试用本软件。</translation>
     </message>
     <message>
         <source>Your data: %1</source>
-        <translation type="unfinished" />
+        <translation>您的数据：%1</translation>
     </message>
     <message>
         <source>(no files)</source>
-        <translation type="unfinished" />
+        <translation>（无文件）</translation>
     </message>
     <message>
         <source>%1 (%2): %3 of %4 rows accepted, imported %5</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：%4 行中接受 %3 行，导入于 %5</translation>
     </message>
     <message>
         <source>sales</source>
-        <translation type="unfinished" />
+        <translation>销量</translation>
     </message>
     <message>
         <source>dealers</source>
-        <translation type="unfinished" />
+        <translation>经销商</translation>
     </message>
 </context>
 <context>
@@ -394,6 +529,25 @@
     <message>
         <source>exact</source>
         <translation>精确</translation>
+    </message>
+</context>
+<context>
+    <name>ExitConfirm</name>
+    <message>
+        <source>Leave exhibition mode?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This question closes by itself after %1 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave exhibition mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -558,109 +712,124 @@
     <name>ImportFlow</name>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished" />
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>%1: there are no data rows below the header.</source>
-        <translation type="unfinished" />
+        <translation>%1：表头下方没有数据行。</translation>
     </message>
     <message>
         <source>%1 could not be imported: %2</source>
-        <translation type="unfinished" />
+        <translation>无法导入 %1：%2</translation>
     </message>
     <message>
         <source>Saving the dataset…</source>
-        <translation type="unfinished" />
+        <translation>正在保存数据集…</translation>
     </message>
     <message>
         <source>The dataset could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>无法保存数据集：%1</translation>
     </message>
     <message>
         <source>Nothing has changed: the data you had stays active.</source>
-        <translation type="unfinished" />
+        <translation>没有任何更改：原有数据仍在使用中。</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished" />
+        <translation>导入失败</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished" />
+        <translation>正在导入</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished" />
+        <translation>正在检查 %1…</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Save rejected rows</source>
-        <translation type="unfinished" />
+        <translation>保存被拒绝的行</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Choose another file: the imported file itself is never overwritten.</source>
-        <translation type="unfinished" />
+        <translation>请选择其他文件：不会覆盖被导入的文件本身。</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Import report — %1</source>
-        <translation type="unfinished" />
+        <translation>导入报告 — %1</translation>
     </message>
     <message>
         <source>sales rows</source>
-        <translation type="unfinished" />
+        <translation>销量行</translation>
     </message>
     <message>
         <source>dealer rows</source>
-        <translation type="unfinished" />
+        <translation>经销商行</translation>
     </message>
     <message>
         <source>%1: %2 data rows, %3 accepted, %4 rejected (%5 problems).</source>
-        <translation type="unfinished" />
+        <translation>%1：共 %2 行数据，接受 %3 行，拒绝 %4 行（%5 个问题）。</translation>
     </message>
     <message>
         <source>No row can be imported. Fix the file and import it again.</source>
-        <translation type="unfinished" />
+        <translation>没有可导入的行。请修正文件后重新导入。</translation>
     </message>
     <message>
         <source>Replace: the accepted %1 replace yours. Append: they are added.</source>
-        <translation type="unfinished" />
+        <translation>替换：接受的%1将取代您现有的数据。追加：将其添加到现有数据中。</translation>
     </message>
     <message>
         <source>The accepted %1 start a dataset of your own (no sample rows).</source>
-        <translation type="unfinished" />
+        <translation>接受的%1将组成您自己的数据集（不含示例数据）。</translation>
     </message>
     <message>
         <source>Save rejected rows as CSV…</source>
-        <translation type="unfinished" />
+        <translation>将被拒绝的行另存为 CSV…</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished" />
+        <translation>替换</translation>
     </message>
     <message>
         <source>Append</source>
-        <translation type="unfinished" />
+        <translation>追加</translation>
     </message>
     <message>
         <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>KioskBar</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole map, no country selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch the language</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -934,6 +1103,14 @@
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>Regions</source>
+        <comment>Africa</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RankingDock</name>
     <message>
         <source>Destinations ranking</source>
@@ -968,15 +1145,15 @@
     <name>RejectionsModel</name>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>字段</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
 </context>
 <context>

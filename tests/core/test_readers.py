@@ -192,3 +192,16 @@ def test_a_stray_quote_inside_a_cell_falls_back_to_the_exact_parser(tmp_path: Pa
     assert raw.cells.values.tolist() == [["Thailand", '5" Motors', "1"], ["Russia", "B", "2"]]
     assert list(raw.rows) == [2, 3]
     assert raw.bad_width == {4: ["UAE", "C", "3", "4"]}
+
+
+def test_an_xlsx_with_another_extension_is_read_by_its_content(tmp_path: Path) -> None:
+    import shutil
+
+    from corridor_map.core.importing import load_table
+
+    disguised = tmp_path / "sales_export.data"
+    shutil.copy(Path(__file__).resolve().parent.parent / "data" / "sales.xlsx", disguised)
+    expected = load_table(Path(__file__).resolve().parent.parent / "data" / "sales.xlsx", "sales")
+    result = load_table(disguised, "sales")
+    assert result.accepted_count == expected.accepted_count > 0
+    assert [r.row for r in result.rejections] == [r.row for r in expected.rejections]

@@ -405,7 +405,9 @@ def _open_workbook(path: Path, data_only: bool) -> Any:
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        # a file object, not the path: openpyxl refuses names that do not end in .xlsx, and the
+        # format is decided by the content
+        return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=data_only)
     except zipfile.BadZipFile as exc:
         raise DataFormatError(path, "a damaged XLSX workbook (incomplete ZIP archive)") from exc
     except Exception as exc:  # openpyxl raises many types (KeyError, XML errors) for broken files

@@ -153,7 +153,10 @@ class DatasetStore:
         """
         new = current.with_import(result, mode)
         saved = self.save(new)
-        self.add_recent(result.path)
+        try:  # the import has succeeded: a failed note in the recent list must not undo it
+            self.add_recent(result.path)
+        except OSError as exc:
+            log.warning("cannot update the recent files list: %s", exc)
         return saved
 
     def revert_to_sample(self) -> Dataset:

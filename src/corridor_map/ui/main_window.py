@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QW
 
 from corridor_map import APP_NAME
 from corridor_map.core.corridor import Corridor
+from corridor_map.core.store import DatasetStore
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.paths import user_log_dir
 from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
+from corridor_map.ui.data.actions import DataActions
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.page_builder import PageBuilder
 from corridor_map.ui.panels.country_dock import CountryDock
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.map_view.pageReady.connect(self._on_page_ready)
         self.map_view.renderProcessRestarted.connect(self._on_render_restarted)
         self.map_view.renderProcessFailed.connect(self._on_page_failed)
+        self.data_actions = DataActions(self, state, DatasetStore())
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.data_actions.add_to(self.menu_file)
         self.menu_file.addAction(self.act_quit)
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         self.status_progress.setRange(0, 0)
         self.status_progress.setMaximumWidth(160)
         self.status_map = QLabel(self)
+        self.statusBar().addPermanentWidget(self.data_actions.status)
         self.statusBar().addPermanentWidget(self.status_map)
         self.statusBar().addPermanentWidget(self.status_progress)
 
@@ -290,4 +295,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.data_actions.shutdown()
         super().closeEvent(event)

@@ -28,7 +28,7 @@
       if (visible(i)) points.push({ geometry: { coordinates: [D.lon[i], D.lat[i]] }, i: i });
     }
     D.shown = points.length;
-    D.index = new Supercluster({ radius: 48, maxZoom: 12, minPoints: 3 }).load(points);
+    D.index = new Supercluster({ radius: 48, maxZoom: CM.map.getMaxZoom() - 1, minPoints: 3 }).load(points);
     D.indexMs = performance.now() - t0;
   }
 
@@ -86,7 +86,7 @@
 
   /** Zoom in to where a cluster breaks apart. */
   CM.zoomToCluster = function (clusterId, latlng) {
-    var zoom = Math.min(D.index.getClusterExpansionZoom(clusterId), 12);
+    var zoom = Math.min(D.index.getClusterExpansionZoom(clusterId), CM.map.getMaxZoom());
     CM.map.setView(latlng, zoom, { animate: !CM.options.export });
     return zoom;
   };

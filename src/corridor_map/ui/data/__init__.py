@@ -1,0 +1,1 @@
+"""Importing the user's sales and dealers files, managing the active dataset, saving templates."""
