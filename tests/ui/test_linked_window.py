@@ -112,8 +112,9 @@ def test_hostile_dealer_names_stay_text_everywhere_and_never_run(window: MainWin
             lambda: run_js(
                 window,
                 "(function () { var hit = null; CM.dealers.layer.eachLayer(function (l) {"
-                " if (l.dealerIndex !== undefined && CM.dealers.names[l.dealerIndex].indexOf('onerror') >= 0) hit = l; });"
-                " if (!hit) return ''; hit.openTooltip(); return hit.getTooltip().getElement().textContent; })()",
+                " var i = l.dealerIndex; if (i !== undefined && CM.dealers.names[i].indexOf('onerror') >= 0)"
+                " hit = l; }); if (!hit) return ''; hit.openTooltip();"
+                " return hit.getTooltip().getElement().textContent; })()",
             )
         )
         assert HOSTILE in text
