@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from corridor_map import APP_NAME, __version__
 
 # Sub-command modules (imported only when their command is used, so the GUI starts fast).
-COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch")
+COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "route")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -66,9 +66,10 @@ class TransitParams:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            minimum = 0.0 if f.name == "dwell_days" else 1e-9
-            if not isinstance(value, int | float) or not math.isfinite(value) or value < minimum:
-                raise ValueError(f"{f.name} must be a number >= {minimum:g}, got {value!r}")
+            ok = isinstance(value, int | float) and math.isfinite(value)
+            if not ok or value < 0 or (value == 0 and f.name != "dwell_days"):
+                need = "zero or more" if f.name == "dwell_days" else "greater than zero"
+                raise ValueError(f"{f.name} must be a number {need}, got {value!r}")
 
     def km_per_day(self, mode: str) -> float:
         """Distance covered in a day of moving by ``mode`` (rail, river or sea)."""
@@ -226,14 +227,19 @@ def _stops(corridor: Corridor, legs: tuple[Leg, ...], dwell: float) -> tuple[Sto
     return tuple(stops)
 
 
+def _leg_transit(leg: Leg, params: TransitParams) -> LegTransit:
+    """Sea legs: nautical miles over knots; rail and river legs: km over the km covered per day."""
+    if leg.mode == "sea" and leg.length_nm is not None:
+        return LegTransit(
+            leg, leg.length_km, leg.length_nm, leg.length_nm / (params.sea_knots * HOURS_PER_DAY)
+        )
+    return LegTransit(leg, leg.length_km, None, leg.length_km / params.km_per_day(leg.mode))
+
+
 def alternative(corridor: Corridor, route: Route, params: TransitParams = DEFAULT_PARAMS) -> Alternative:
     """The transit estimate of one route."""
     legs = tuple(corridor.legs[leg_id] for leg_id in route.legs)
-    transits = tuple(
-        LegTransit(leg, leg.length_km, leg.length_nm if leg.mode == "sea" else None,
-                   leg.length_km / params.km_per_day(leg.mode))
-        for leg in legs
-    )  # fmt: skip
+    transits = tuple(_leg_transit(leg, params) for leg in legs)
     end = corridor.ports[legs[-1].to_id]
     return Alternative(
         route.route_id, route.kind, route.is_default, transits,

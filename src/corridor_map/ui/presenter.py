@@ -93,6 +93,7 @@ class PagePresenter(QObject):
     def push_all(self) -> None:
         """Everything, after the page (re)loaded."""
         self.view.call("setLanguage", self.language, page_strings())
+        self.view.call("setFlows", {"legs": {}, "units": {}, "routes": self.routes})  # routes once per page
         self._push_dealers(self.state.dataset)
         self._push_data()
         self.view.call("setSelection", sorted(self.state.selection))

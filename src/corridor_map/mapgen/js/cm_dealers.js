@@ -66,7 +66,9 @@
         D.layer.addLayer(m);
       } else {
         var i = item.i;
-        var p = L.circleMarker([c[1], c[0]], dealerStyle(i));
+        var style = dealerStyle(i);
+        style.pane = CM.pane("dealers");
+        var p = L.circleMarker([c[1], c[0]], style);
         p.dealerIndex = i;
         if (D.names) p.bindTooltip(function () {
           var div = document.createElement("div");
@@ -101,6 +103,8 @@
     D.country = decode(payload.country, Uint16Array);
     D.approx = decode(payload.approx, Uint8Array);
     D.names = payload.names || null;
+    D.filterKey = null;
+    D.allowedBrands = D.allowedCountries = null;
     D.brandNames = payload.brands || [];
     D.countryCodes = payload.countries || [];
     if (!D.layer) {
@@ -123,6 +127,9 @@
       var m = {}; names.forEach(function (n, k) { if (wanted[n]) m[k] = true; });
       return m;
     }
+    var key = JSON.stringify([brands, countries]);
+    if (key === D.filterKey) return JSON.stringify({ shown: D.shown, ms: 0, unchanged: true });
+    D.filterKey = key;
     var t0 = performance.now();
     D.allowedBrands = mask(brands, D.brandNames || []);
     D.allowedCountries = mask(countries, D.countryCodes || []);

@@ -1,4 +1,5 @@
-/* Corridor Map export hook: injected into the hidden export view only (runJavaScript, after CM.init).
+/* Corridor Map export hook: injected into the hidden export view only (runJavaScript, after CM.init;
+ * cm_export.css is already in, inserted when the document was created so the first layout is final).
  * It hides the interactive controls, adds a one-pixel "frame marker" strip under the map, and frames
  * a view; once the page has drawn it (fonts loaded, two animation frames later) the marker takes the
  * colour of the request's token and document.title says so. Python then grabs until the marker shows
@@ -9,13 +10,6 @@
   var CMX = { token: 0, last: null };
   window.CMX = CMX;
 
-  var style = document.createElement("style");
-  style.textContent =
-    ".leaflet-control-zoom, .leaflet-control-layers, .leaflet-control-attribution { display: none !important; }\n" +
-    ".folium-map { height: calc(100% - 1px) !important; }\n" +
-    "#cmx-marker { position: fixed; left: 0; right: 0; bottom: 0; height: 1px; z-index: 100000;" +
-    " background: rgb(0, 0, 0); }";
-  document.head.appendChild(style);
   var marker = document.createElement("div");
   marker.id = "cmx-marker";
   document.body.appendChild(marker);
@@ -75,6 +69,18 @@
     return out;
   }
 
+  function isCurrentView(view) {
+    // True when a reset to this view would give exactly the map's present state (same zoom, map pane
+    // at 0,0, same pixel origin), as right after loading: then a reset would only project and draw
+    // every layer once more, for the same pixels.
+    var map = CM.map;
+    if (map.getZoom() !== view[2]) return false;
+    var pane = L.DomUtil.getPosition(map.getPane("mapPane"));
+    if (pane.x !== 0 || pane.y !== 0) return false;
+    var origin = map.project(L.latLng(view[0], view[1]), view[2]).subtract(map.getSize().divideBy(2)).round();
+    return origin.equals(map.getPixelOrigin());
+  }
+
   function withReset(fn) {
     // Every view change inside fn resets the map's pixel origin (Leaflet's setView {reset: true}),
     // so the same view at the same size gives the same pixels, whatever the map showed before.
@@ -105,10 +111,12 @@
       timing.sized = performance.now() - t0;
       stopResizeTracking();
       CM.map.invalidateSize({ animate: false, pan: false });
+      timing.resized = performance.now() - t0;
       withReset(function () {
         var framed = false;
         if (opts.fit && opts.fit.length) framed = CM.fitCountries(opts.fit, false);
-        if (!framed && opts.view) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
+        timing.kept = !framed && !!opts.view && isCurrentView(opts.view);
+        if (!framed && opts.view && !timing.kept) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
       });
       timing.framed = performance.now() - t0;
       fontsLoaded(opts.lang, function () {

@@ -56,30 +56,52 @@
     return div;
   }
 
+  var MAX_ARROWS = 40;
+
+  function destinationsOf(id) {
+    var units = F.units || {};
+    return Object.keys(F.routes).filter(function (c) { return units[c] && F.routes[c].indexOf(id) >= 0; })
+      .map(function (c) { return [c, units[c]]; }).sort(function (a, b) { return b[1] - a[1]; });
+  }
+
+  function flowLine(id) {
+    // one polyline per leg, made once and restyled afterwards
+    if (F.lines[id]) return F.lines[id];
+    var leg = legLayer(id);
+    if (!leg) return null;
+    var line = L.polyline(latlngs(leg), { pane: CM.pane("flows"), color: "#c51b7d", opacity: 0.45, lineCap: "butt" });
+    line.legId = id;
+    line.bindTooltip(function () { return flowTooltip(leg.feature.properties, F.legs[id] || 0, destinationsOf(id)); },
+      { sticky: true });
+    F.lines[id] = line;
+    return line;
+  }
+
   function draw() {
     if (!F.layer) {
-      F.layer = L.featureGroup([], { pane: "overlayPane" }).addTo(CM.map);
+      F.layer = L.featureGroup([]).addTo(CM.map);
+      F.arrows = L.layerGroup().addTo(CM.map);
+      F.lines = {};
       CM.layers.flows = F.layer;
+      CM.map.on("overlayremove", function (e) { if (e.layer === F.layer) CM.map.removeLayer(F.arrows); });
+      CM.map.on("overlayadd", function (e) { if (e.layer === F.layer) CM.map.addLayer(F.arrows); });
       CM.rebuildControls();
     }
-    F.layer.clearLayers();
-    var units = F.units || {};
     var ids = Object.keys(F.legs).filter(function (id) { return F.legs[id] > 0; });
     ids.sort(function (a, b) { return F.legs[b] - F.legs[a]; });
+    var wanted = {};
     ids.forEach(function (id) {
-      var leg = legLayer(id);
-      if (!leg) return;
-      var u = F.legs[id];
-      var weight = 2 + 12 * Math.sqrt(u / F.max);
-      var dests = Object.keys(F.routes).filter(function (c) { return units[c] && F.routes[c].indexOf(id) >= 0; })
-        .map(function (c) { return [c, units[c]]; }).sort(function (a, b) { return b[1] - a[1]; });
-      var line = L.polyline(latlngs(leg), { color: "#c51b7d", weight: weight, opacity: 0.45, lineCap: "butt",
-        className: "cm-flow" });
-      line.legId = id;
-      line.bindTooltip(function () { return flowTooltip(leg.feature.properties, u, dests); }, { sticky: true });
-      F.layer.addLayer(line);
-      var arrow = arrowAt(latlngs(leg));
-      if (arrow) F.layer.addLayer(arrow);
+      var line = flowLine(id);
+      if (!line) return;
+      wanted[id] = true;
+      line.setStyle({ weight: 2 + 12 * Math.sqrt(F.legs[id] / F.max) });
+      if (!F.layer.hasLayer(line)) F.layer.addLayer(line);
+    });
+    Object.keys(F.lines).forEach(function (id) { if (!wanted[id]) F.layer.removeLayer(F.lines[id]); });
+    F.arrows.clearLayers();
+    ids.slice(0, MAX_ARROWS).forEach(function (id) {
+      var arrow = F.lines[id] && arrowAt(latlngs(F.lines[id]));
+      if (arrow) F.arrows.addLayer(arrow);
     });
     highlight();
   }
@@ -93,11 +115,10 @@
     F.highlighted.forEach(function (id) {
       var leg = legLayer(id);
       if (!leg) return;
-      F.highlight.addLayer(L.polyline(latlngs(leg), { color: "#ffd400", weight: 9, opacity: 0.55, interactive: false }));
-      F.highlight.addLayer(L.polyline(latlngs(leg), { color: "#111111", weight: 2.5, opacity: 0.95, interactive: false }));
+      var pane = CM.pane("highlight");
+      F.highlight.addLayer(L.polyline(latlngs(leg), { pane: pane, color: "#ffd400", weight: 9, opacity: 0.55, interactive: false }));
+      F.highlight.addLayer(L.polyline(latlngs(leg), { pane: pane, color: "#111111", weight: 2.5, opacity: 0.95, interactive: false }));
     });
-    F.highlight.eachLayer(function (l) { l.bringToFront(); });
-    if (CM.layers.ports) CM.layers.ports.eachLayer(function (l) { l.bringToFront(); });
   }
   CM.highlightRoutes = highlight;
 
@@ -121,19 +142,18 @@
       (route.legs || []).forEach(function (id) {
         var leg = legLayer(id);
         if (!leg) return;
-        var line = L.polyline(latlngs(leg), { color: route.color || "#000", weight: 4, opacity: 0.9,
+        var line = L.polyline(latlngs(leg), { pane: CM.pane("routes"), color: route.color || "#000", weight: 4, opacity: 0.9,
           dashArray: k % 2 ? "8 6" : null, interactive: false });
         F.routesLayer.addLayer(line);
         bounds.extend(line.getBounds());
       });
       F.shownRoutes.push(route.id || String(k));
     });
-    F.routesLayer.eachLayer(function (l) { l.bringToFront(); });
     return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
   };
 
   CM.describeFlows = function () {
-    return { legs: F.layer ? F.layer.getLayers().filter(function (l) { return l.legId; }).length : 0,
+    return { legs: F.layer ? F.layer.getLayers().length : 0,
       highlighted: F.highlighted, routes: F.shownRoutes || [] };
   };
 })();

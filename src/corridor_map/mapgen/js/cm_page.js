@@ -302,9 +302,33 @@
     a.addAttribution(CM._attribution.replace(/[<>&]/g, ""));
   }
 
+  // Each group of layers draws in its own pane (its own canvas), stacked in this order, so nothing
+  // ever needs bringToFront across groups (each bringToFront redraws a whole canvas).
+  var PANES = { graticule: 401, countries: 402, lakes: 403, coastline: 404, sea: 410, river: 411, rail: 412,
+    flows: 420, highlight: 430, routes: 435, ports: 440, dealers: 450 };
+
+  function usePanes(map, layers) {
+    Object.keys(PANES).forEach(function (name) {
+      var pane = map.createPane("cm-" + name);
+      pane.style.zIndex = PANES[name];
+      if (name === "graticule" || name === "coastline" || name === "highlight") pane.style.pointerEvents = "none";
+    });
+    Object.keys(layers).forEach(function (key) {
+      if (!PANES[key]) return;
+      var group = layers[key];
+      var onMap = map.hasLayer(group);
+      if (onMap) map.removeLayer(group);
+      group.options.pane = "cm-" + key;
+      group.eachLayer(function (l) { l.options.pane = "cm-" + key; });
+      if (onMap) map.addLayer(group);
+    });
+  }
+  CM.pane = function (name) { return "cm-" + name; };
+
   CM.init = function (map, layers, options) {
     CM.map = map;
     CM.layers = layers;
+    usePanes(map, layers);
     CM.options = options || {};
     CM.lang = CM.options.lang || "en";
     CM.pov = CM.options.pov || "china";
@@ -361,9 +385,13 @@
 
   /** Highlight exactly these countries (ISO3 codes), drawn on top of the others. */
   CM.setSelection = function (codes) {
+    var previous = CM.selection;
     CM.selection = {};
     (codes || []).forEach(function (c) { if (/^[A-Z]{3}$/.test(c)) CM.selection[c] = true; });
-    CM.layers.countries.setStyle(countryStyle);
+    // restyle only the countries whose state changed
+    countryLayers(Object.keys(previous).concat(Object.keys(CM.selection))).forEach(function (l) {
+      l.setStyle(countryStyle(l.feature));
+    });
     raiseSelection();
     if (CM.highlightRoutes) CM.highlightRoutes();
     CM.restyles += 1;

@@ -1,0 +1,380 @@
+"""``corridor-map export OUT.png``: the map as a PNG, headless, with the dialog's composition.
+
+Options: ``--width W --height H`` (logical pixels, default 1600×900), ``--scale S`` (1–4: the image
+is W·S × H·S, drawn at zoom factor S so lines and text stay crisp), ``--select ISO3[,ISO3…]``
+(highlighted and framed), ``--title T``, ``--subtitle T``, ``--no-legend``, ``--lang en|zh``, and the data:
+``--sample``, or ``--sales FILE`` / ``--dealers FILE``; by default the active dataset (the bundled
+sample on a fresh install). Exit 0 on success; 2 with a one-line message for bad input (size, country
+code, data file, output folder); 1 when the map cannot be drawn. Never a traceback.
+
+Everything heavy is imported late, and the export page comes from a quick cache index, so the whole
+process costs little more than Qt and the page themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corridor_map.core.dataset import Dataset
+    from corridor_map.ui.export.session import ExportSession
+    from corridor_map.ui.export.spec import ExportSpec
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+PAGE_TIMEOUT_S = 90.0
+
+
+class CommandError(Exception):
+    """A one-line message for the user and the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Size, texts, language and data options shared by ``export`` and ``export-batch``."""
+    parser.add_argument("--width", type=int, default=1600, help="width in logical pixels (default 1600)")
+    parser.add_argument("--height", type=int, default=900, help="height in logical pixels (default 900)")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="pixels per logical pixel, 1–4 (default 1); the PNG is width·scale × height·scale",
+    )
+    parser.add_argument("--title", default="", help="title above the map")
+    parser.add_argument("--subtitle", default="", help="subtitle under the title")
+    parser.add_argument("--no-legend", dest="legend", action="store_false", help="leave the legend out")
+    parser.add_argument(
+        "--lang",
+        dest="export_lang",
+        choices=["en", "zh"],
+        default=None,
+        help="language of the map labels, legend and source line (default en)",
+    )
+    parser.add_argument("--dpi", type=int, default=None, help="DPI written into the PNG (default 96 × scale)")
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON object per image (size, DPI, regions)"
+    )
+    data = parser.add_argument_group(
+        "data (default: the active dataset, the bundled sample on a fresh install)"
+    )
+    data.add_argument("--sample", action="store_true", help="use the bundled illustrative sample")
+    data.add_argument("--sales", metavar="FILE", type=Path, help="a sales table (CSV or XLSX)")
+    data.add_argument("--dealers", metavar="FILE", type=Path, help="a dealers table (CSV or XLSX)")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the ``export`` sub-command."""
+    parser = subparsers.add_parser(
+        "export",
+        help="save the map as a PNG (headless)",
+        description="Save the map as a PNG with title, legend and source line, without opening a window.",
+    )
+    parser.add_argument("out", metavar="OUT.png", type=Path, help="the PNG file to write")
+    parser.add_argument(
+        "--select",
+        metavar="ISO3[,ISO3…]",
+        default="",
+        help="countries to highlight and frame, as ISO 3166 alpha-3 codes (e.g. THA,VNM)",
+    )
+    add_common_options(parser)
+
+
+# ---- checks that need no Qt ---------------------------------------------------------------------------
+def country_names() -> dict[str, tuple[str, str]]:
+    """ISO3 → (English, Chinese) name of every country on the map (plain CSV, no pandas)."""
+    from corridor_map.core.basemap import load_country_table
+
+    return {code: (info.name_en, info.name_zh) for code, info in load_country_table().items()}
+
+
+def split_codes(text: str) -> list[str]:
+    return [part for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def base_spec(args: argparse.Namespace, selection: tuple[str, ...] = ()) -> ExportSpec:
+    """The validated spec from the command line (CommandError for a bad size)."""
+    from corridor_map.ui.export.spec import ExportError, ExportSpec, validate
+
+    lang = args.export_lang or getattr(args, "lang", None) or "en"
+    spec = ExportSpec(
+        width=args.width,
+        height=args.height,
+        scale=args.scale,
+        title=args.title,
+        subtitle=args.subtitle,
+        legend=args.legend,
+        lang=lang,
+        selection=selection,
+        dpi=args.dpi,
+    )
+    try:
+        validate(spec)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    if args.dpi is not None and not 10 <= args.dpi <= 2400:
+        raise CommandError(f"the DPI must be between 10 and 2400 (got {args.dpi})")
+    return spec
+
+
+def check_data_args(args: argparse.Namespace) -> None:
+    """Files named on the command line exist and are files, before anything starts."""
+    if args.sample and (args.sales or args.dealers):
+        raise CommandError("--sample cannot be combined with --sales or --dealers")
+    for option, path in (("--sales", args.sales), ("--dealers", args.dealers)):
+        if path is not None and not path.is_file():
+            raise CommandError(f"{option} {path}: no such file")
+
+
+def load_dataset(args: argparse.Namespace) -> Dataset:
+    """The data to show: the files given, the sample, or the active dataset (CommandError if unreadable)."""
+    from corridor_map.core.dataset import (
+        USER_LABEL_EN,
+        USER_LABEL_ZH,
+        Dataset,
+        empty_dealers,
+        empty_sales,
+        load_sample,
+    )
+    from corridor_map.core.errors import CorridorMapError
+
+    try:
+        if args.sample:
+            return load_sample()
+        if args.sales is None and args.dealers is None:
+            from corridor_map.core.store import DatasetStore
+
+            return DatasetStore().load_active()
+        from corridor_map.core.importing import load_table
+
+        dataset = Dataset(empty_sales(), empty_dealers(), "user", USER_LABEL_EN, USER_LABEL_ZH, (), "")
+        for kind, path in (("sales", args.sales), ("dealers", args.dealers)):
+            if path is None:
+                continue
+            result = load_table(path, kind)  # type: ignore[arg-type]
+            if result.accepted_count == 0:
+                raise CommandError(f"{path}: no valid {kind} rows (check it with corridor-map check-data)")
+            if result.rejections:
+                print(
+                    f"warning: {path}: {len(result.rejected_rows)} rows rejected "
+                    "(see corridor-map check-data)",
+                    file=sys.stderr,
+                )
+            dataset = dataset.with_import(result, "replace")
+        return dataset
+    except CorridorMapError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot read the data: {exc}") from None
+
+
+# ---- the Qt part --------------------------------------------------------------------------------------
+_OWN_APP: list[bool] = []  # set when this command created the QApplication (not in a test's process)
+
+
+def start_qt(lang: str) -> Any:
+    """A headless QApplication with the app's fonts and the export's language."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_map.ui.app import create_application, prepare_chromium_flags
+
+    if QApplication.instance() is None:
+        _OWN_APP.append(True)
+    prepare_chromium_flags(software_rendering=False)
+    app = create_application(software_rendering=False)
+    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
+    from corridor_map.ui.i18n import LanguageManager
+
+    app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
+    LanguageManager(app).set_language(lang)  # type: ignore[arg-type]
+    return app
+
+
+def likely_label(args: argparse.Namespace, lang: str) -> str:
+    """The dataset label the source line will most likely show, read from JSON only (no pandas).
+
+    Only sizes the view before the page loads (see ``ExportSession.presize``): if it is wrong, the
+    map is just drawn once more. The real label always comes from the loaded dataset.
+    """
+    from corridor_map.paths import resources_dir, user_data_dir
+
+    if args.sales is not None or args.dealers is not None:
+        return ""
+    meta = resources_dir() / "sample" / "dataset.json"
+    try:
+        if not args.sample:  # the active dataset, as core.store keeps it
+            pointer = json.loads((user_data_dir() / "active.json").read_text(encoding="utf-8"))
+            if isinstance(pointer, dict) and pointer.get("kind") == "user" and pointer.get("id"):
+                meta = user_data_dir() / "datasets" / str(pointer["id"]) / "dataset.json"
+    except (OSError, ValueError):
+        pass
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        return str(data.get("label_zh" if lang == "zh" else "label_en", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
+def load_corridor_or_none() -> Any:
+    """The corridor's ports, legs and routes (for the flows drawn along it); None if unavailable."""
+    from corridor_map.core.corridor import load_corridor
+    from corridor_map.core.errors import CorridorMapError
+
+    try:
+        return load_corridor()
+    except CorridorMapError as exc:
+        log.warning("the corridor's routes are not shown: %s", exc)
+        return None
+
+
+def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
+    """Start Qt, load the export page and the data side by side, and wait until the page is live."""
+    t0 = time.perf_counter()
+    start_qt(spec.lang)
+    from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
+    from corridor_map.ui.export.page_cache import export_page
+    from corridor_map.ui.export.session import ExportSession, wait_for
+    from corridor_map.ui.web import RequestTripwire
+
+    tripwire = RequestTripwire([resources_dir(), geo_dir()])
+    session = ExportSession(tripwire)
+    failures: list[str] = []
+    session.failed.connect(failures.append)
+    try:
+        page = export_page(user_cache_dir())
+    except Exception as exc:  # GeoDataError and friends: a message, not a traceback
+        raise CommandError(f"cannot build the map page: {exc}", EXIT_FAILED) from None
+    session.presize(spec, likely_label(args, spec.lang))
+    session.load(page)
+    log.debug("export: Qt started and page loading after %.2f s", time.perf_counter() - t0)
+    # Chromium parses and draws the page in its own process meanwhile. (Not in a worker thread:
+    # imports in worker threads are not safe with PySide6.)
+    dataset = load_dataset(args)
+    log.debug("export: data loaded after %.2f s", time.perf_counter() - t0)
+    from corridor_map.state import AppState
+
+    state = AppState(dataset)
+    state.select(spec.selection)
+    session.attach(state, spec.lang, load_corridor_or_none())
+    if not wait_for(lambda: session.is_ready or bool(failures), PAGE_TIMEOUT_S) or failures:
+        reason = failures[0] if failures else f"not loaded within {PAGE_TIMEOUT_S:.0f} s"
+        raise CommandError(f"the map page could not be shown: {reason}", EXIT_FAILED)
+    log.debug("export: page live after %.2f s", time.perf_counter() - t0)
+    if session.renderer.view.tripwire.blocked:
+        log.warning("requests outside the app were blocked: %s", session.renderer.view.tripwire.blocked[:3])
+    return session
+
+
+def write(session: ExportSession, spec: ExportSpec, out: Path) -> dict[str, Any]:
+    """Render ``spec`` and save it to ``out``; its description (size, DPI, regions)."""
+    from corridor_map.ui.export.session import export_blocking, save_png
+    from corridor_map.ui.export.spec import ExportError
+
+    try:
+        composition = export_blocking(session, spec)
+        save_png(composition.image, out)
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from None
+    return composition.describe()
+
+
+def close_session(session: ExportSession) -> None:
+    """Delete the hidden view and its page before Qt shuts down."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    session.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def finish(code: int) -> int:
+    """Return ``code``; in a process of its own, exit at once instead.
+
+    Everything is written and closed by now; Chromium's orderly shutdown would add about a second to
+    every export and produce nothing, so the process ends here (output flushed first).
+    """
+    if _OWN_APP and not os.environ.get("CORRIDOR_MAP_SLOW_EXIT"):
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def setup_logging() -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.WARNING if not os.environ.get("CORRIDOR_MAP_DEBUG") else logging.DEBUG)
+
+
+def guarded(name: str, body: Callable[[], int]) -> int:
+    """Run a command body: CommandError and any other failure become one line on stderr and an exit code."""
+    setup_logging()
+    if os.environ.get("CORRIDOR_MAP_DEBUG"):
+        logging.Formatter.converter = time.gmtime
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(logging.Formatter("%(relativeCreated)6.0f ms %(levelname)s: %(message)s"))
+    try:
+        return body()
+    except CommandError as exc:
+        print(f"corridor-map {name}: error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print(f"corridor-map {name}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the contract: a message, never a traceback (the log has it with DEBUG)
+        log.debug("%s failed", name, exc_info=True)
+        print(f"corridor-map {name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def check_output(out: Path) -> None:
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name such as map.png")
+    if not out.parent.is_dir():
+        raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
+
+
+def _run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    out: Path = args.out
+    check_output(out)
+    check_data_args(args)
+    names = country_names()
+    from corridor_map.ui.export.spec import ExportError, check_codes
+
+    try:
+        selection = check_codes(split_codes(args.select), frozenset(names))
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    spec = base_spec(args, selection)
+    session = open_session(args, spec)
+    info = write(session, spec, out)
+    seconds = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({"out": str(out), "seconds": round(seconds, 3), **info}, ensure_ascii=False))
+    else:
+        print(f"wrote {out} ({info['width']}×{info['height']} px) in {seconds:.2f} s")
+    close_session(session)
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export one PNG; the exit code."""
+    return finish(guarded("export", lambda: _run(args)))

@@ -1,0 +1,110 @@
+"""``corridor-map export-batch OUTDIR --countries ISO3,…|all``: one PNG per country, in one process.
+
+The page is loaded once; for each country the selection changes in place, the map frames it, and
+``OUTDIR/<ISO3>.png`` is written. ``all`` means every country with sales or dealers in the data.
+The title defaults to the country's name; a ``--title`` may contain ``{name}`` and ``{iso3}``. Same
+size, language and data options as ``export``; same exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from corridor_map.commands.export import (
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    base_spec,
+    check_data_args,
+    close_session,
+    country_names,
+    finish,
+    guarded,
+    open_session,
+    split_codes,
+    write,
+)
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the ``export-batch`` sub-command."""
+    parser = subparsers.add_parser(
+        "export-batch",
+        help="save one PNG per country (headless, one process)",
+        description="Save one PNG per country (OUTDIR/ISO3.png), each highlighting and framing it.",
+    )
+    parser.add_argument(
+        "outdir", metavar="OUTDIR", type=Path, help="folder for the PNGs (created if missing)"
+    )
+    parser.add_argument(
+        "--countries",
+        required=True,
+        metavar="ISO3,…|all",
+        help="ISO3 codes separated by commas, or 'all' (every country in the data)",
+    )
+    add_common_options(parser)
+
+
+def _title(template: str, iso3: str, names: dict[str, tuple[str, str]], lang: str) -> str:
+    name = names[iso3][1 if lang == "zh" else 0]
+    if not template:
+        return name
+    return template.replace("{name}", name).replace("{iso3}", iso3)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from corridor_map.ui.export.spec import ExportError, check_codes
+
+    started = time.perf_counter()
+    outdir: Path = args.outdir
+    if outdir.exists() and not outdir.is_dir():
+        raise CommandError(f"{outdir} exists and is not a folder")
+    check_data_args(args)
+    names = country_names()
+    wanted = args.countries.strip()
+    codes: tuple[str, ...] = ()
+    if wanted.lower() != "all":
+        try:
+            codes = check_codes(split_codes(wanted), frozenset(names))
+        except ExportError as exc:
+            raise CommandError(str(exc)) from None
+        if not codes:
+            raise CommandError("no country given: --countries THA,VNM or --countries all")
+    spec = base_spec(args)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"cannot create the folder {outdir}: {exc.strerror}") from None
+    session = open_session(args, replace(spec, selection=codes[:1]))
+    state = session.state
+    assert state is not None
+    if not codes:
+        dataset = state.dataset
+        present = set(dataset.sales["iso3"].astype(str)) | set(dataset.dealers["iso3"].astype(str))
+        codes = tuple(sorted(c for c in present if c in names))
+        if not codes:
+            raise CommandError("the data has no country to export")
+    for iso3 in codes:
+        state.select({iso3})
+        country_spec = replace(spec, selection=(iso3,), title=_title(args.title, iso3, names, spec.lang))
+        out = outdir / f"{iso3}.png"
+        info = write(session, country_spec, out)
+        if args.json:
+            print(json.dumps({"out": str(out), **info}, ensure_ascii=False))
+        else:
+            print(f"wrote {out} ({info['width']}×{info['height']} px)")
+    if not args.json:
+        print(f"{len(codes)} images in {time.perf_counter() - started:.2f} s")
+    close_session(session)
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export one PNG per country; the exit code."""
+    return finish(guarded("export-batch", lambda: _run(args)))

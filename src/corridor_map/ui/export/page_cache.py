@@ -1,0 +1,20 @@
+"""The export page: the map page built with ``PageOptions(export=True)`` (no fade or zoom animations).
+
+``mapgen.cache.build_page`` keys pages by the bytes of their inputs, so a page built once is found
+again without folium or parsing the basemap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corridor_map.mapgen.cache import build_page
+from corridor_map.mapgen.options import PageOptions
+from corridor_map.ui.page_builder import load_page_layers, page_sources
+
+EXPORT_OPTIONS = PageOptions(export=True)
+
+
+def export_page(cache_dir: Path) -> Path:
+    """The export page's HTML file under ``cache_dir`` (built on first use, about 2 s)."""
+    return build_page(load_page_layers, page_sources(), EXPORT_OPTIONS, cache_dir)

@@ -1,0 +1,260 @@
+"""The hidden export view: the map page drawn at k× size with zoom factor k, grabbed once it is final.
+
+The view is a ``MapView`` that is shown but never on screen (``WA_DontShowOnScreen``: hidden pages
+are throttled and never paint). Its page is built with ``PageOptions(export=True)`` (no fade or zoom
+animations) and gets ``cm_export.js``. For each frame the page frames the view, waits for fonts and
+two animation frames, then colours a one-pixel marker strip under the map with the frame's token.
+Python grabs until the marker shows that token and two consecutive grabs are identical — within a
+time limit, never after a fixed sleep — and crops the strip off.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWebEngineCore import QWebEngineScript
+
+from corridor_map.ui.web import MapView, RequestTripwire
+
+log = logging.getLogger(__name__)
+
+EXPORT_JS = Path(__file__).resolve().parents[2] / "mapgen" / "js" / "cm_export.js"
+EXPORT_CSS = EXPORT_JS.with_suffix(".css")
+READY_PREFIX = "cmx-ready:"
+GRAB_INTERVAL_MS = 15
+DEFAULT_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """What the map shows: its logical size, the scale, and either countries to fit or a view."""
+
+    width: int
+    height: int
+    scale: float = 1.0
+    fit: tuple[str, ...] = ()
+    view: tuple[float, float, float] | None = None  # (lat, lon, zoom)
+    lang: str = "en"
+
+    @property
+    def device_size(self) -> QSize:
+        """The view's widget size: the map plus the one-pixel marker strip, times the scale."""
+        return QSize(round(self.width * self.scale), round((self.height + 1) * self.scale))
+
+
+@dataclass
+class RenderedMap:
+    """The map's pixels (marker strip removed) and what the page said about that frame."""
+
+    image: QImage
+    info: dict[str, Any]
+    seconds: float
+    grabs: int
+
+
+def _layout_script() -> QWebEngineScript:
+    """``cm_export.css``, inserted when the document is created: the map's first layout is final."""
+    css = json.dumps(EXPORT_CSS.read_text(encoding="utf-8"))
+    script = QWebEngineScript()
+    script.setName("corridor-map-export-layout")
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setRunsOnSubFrames(False)
+    script.setSourceCode(
+        "(function () {"
+        " function add() { var s = document.createElement('style'); s.id = 'cmx-style';"
+        f" s.textContent = {css}; (document.head || document.documentElement).appendChild(s); }}"
+        " if (document.documentElement) { add(); return; }"
+        " new MutationObserver(function (changes, observer) {"
+        "   if (document.documentElement) { observer.disconnect(); add(); }"
+        " }).observe(document, { childList: true });"
+        "})();"
+    )
+    return script
+
+
+def token_colour(token: int) -> QColor:
+    """The marker colour for ``token`` (the same formula as ``cm_export.js``)."""
+    return QColor(token % 256, (token // 256) % 256, 77)
+
+
+def _marker_shows(image: QImage, colour: QColor) -> bool:
+    """True when the marker strip (the last device row) has ``colour`` across the width."""
+    if image.isNull():
+        return False
+    y = image.height() - 1
+    for fx in (0.1, 0.5, 0.9):
+        pixel = image.pixelColor(int(image.width() * fx), y)
+        if (
+            abs(pixel.red() - colour.red()) > 1
+            or abs(pixel.green() - colour.green()) > 1
+            or abs(pixel.blue() - colour.blue()) > 1
+        ):
+            return False
+    return True
+
+
+class ExportRenderer(QObject):
+    """Owns the hidden view; ``render`` draws one frame and calls back with the pixels or an error.
+
+    ``ready`` fires once the page is live (and again after a render-process restart); ``failed``
+    when it cannot be shown. Frames are rendered one at a time; a new ``render`` replaces a pending one.
+    """
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, tripwire: RequestTripwire, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = MapView(tripwire)
+        self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.view.setObjectName("ExportMapView")
+        self.view.resize(800, 450)
+        self.view.map_page.scripts().insert(_layout_script())
+        self.view.pageReady.connect(self._on_page_ready)
+        self.view.renderProcessFailed.connect(self.failed)
+        self.view.titleChanged.connect(self._on_title)
+        self._token = 0
+        self._pending: tuple[int, MapFrame, Callable[[RenderedMap | None, str], None]] | None = None
+        self._started = 0.0
+        self._deadline = 0.0
+        self._info: dict[str, Any] = {}
+        self._last: QImage | None = None
+        self._grabs = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._grab)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.view.ready
+
+    def load(self, page: Path) -> None:
+        """Show the (off-screen) view and load the export page."""
+        self.view.show()
+        self.view.load_page(page)
+
+    def presize(self, frame: MapFrame) -> None:
+        """Size the view for ``frame`` ahead of time (before loading saves a relayout and redraw)."""
+        self.view.resize(frame.device_size)
+        self.view.setZoomFactor(frame.scale)
+
+    def close(self) -> None:
+        """Release the view and its render process."""
+        self._timer.stop()
+        self._pending = None
+        self.view.map_page.blockSignals(True)  # its render process ends now: no reload, no warning
+        self.view.close()
+        self.view.deleteLater()
+
+    def _on_page_ready(self) -> None:
+        self.view.run_js(EXPORT_JS.read_text(encoding="utf-8"))
+        self.ready.emit()
+
+    # ---- one frame --------------------------------------------------------------------------------
+    def render(
+        self,
+        frame: MapFrame,
+        done: Callable[[RenderedMap | None, str], None],
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        """Draw ``frame`` and call ``done(rendered, "")`` or ``done(None, message)``.
+
+        Call after ``ready``. Page state (choropleth, selection, language) must already have been
+        sent to the page: ``runJavaScript`` calls run in order, so the frame sees all of it.
+        """
+        if not self.view.ready:
+            done(None, "the export map is not loaded yet")
+            return
+        self._token += 1
+        token = self._token
+        self._pending = (token, frame, done)
+        self._started = time.perf_counter()
+        self._deadline = self._started + timeout_s
+        self._last = None
+        self._grabs = 0
+        size = frame.device_size
+        if self.view.size() != size:
+            self.view.resize(size)
+        if abs(self.view.zoomFactor() - frame.scale) > 1e-6:
+            self.view.setZoomFactor(frame.scale)
+        options = {
+            "token": token,
+            "width": frame.width,
+            "height": frame.height + 1,
+            "fit": list(frame.fit),
+            "view": list(frame.view) if frame.view else None,
+            "lang": frame.lang,
+        }
+        self.view.run_js(f"CMX.frame({json.dumps(options)})")
+        QTimer.singleShot(int(timeout_s * 1000) + 50, lambda: self._check_timeout(token))
+
+    def _check_timeout(self, token: int) -> None:
+        if self._pending is not None and self._pending[0] == token:
+            seconds = time.perf_counter() - self._started
+            self._finish(None, f"the map was not drawn completely within {seconds:.0f} s")
+
+    def _on_title(self, title: str) -> None:
+        if self._pending is None or title != f"{READY_PREFIX}{self._pending[0]}":
+            return
+        token = self._pending[0]
+        self.view.run_js("CMX.info()", lambda value: self._on_info(token, value))
+
+    def _on_info(self, token: int, value: Any) -> None:
+        if self._pending is None or self._pending[0] != token:
+            return
+        try:
+            self._info = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            self._info = {}
+        if not self._info.get("sized", False):
+            log.warning("export view: the page did not report the requested size (%s)", self._info)
+        self._grab()
+
+    def _grab(self) -> None:
+        if self._pending is None:
+            return
+        token, frame, _done = self._pending
+        if time.perf_counter() > self._deadline:
+            self._check_timeout(token)
+            return
+        image = self.view.grab().toImage()
+        self._grabs += 1
+        if not _marker_shows(image, token_colour(token)):
+            self._last = None  # not this frame yet (or a stale one): keep grabbing
+            self._timer.start(GRAB_INTERVAL_MS)
+            return
+        if self._last is not None and image == self._last:
+            map_height = round(frame.height * frame.scale)
+            pixels = image.copy(0, 0, image.width(), map_height)
+            rendered = RenderedMap(pixels, dict(self._info), time.perf_counter() - self._started, self._grabs)
+            self._finish(rendered, "")
+            return
+        self._last = image
+        self._timer.start(GRAB_INTERVAL_MS)
+
+    def _finish(self, rendered: RenderedMap | None, message: str) -> None:
+        pending = self._pending
+        self._pending = None
+        self._timer.stop()
+        self._last = None
+        if pending is not None:
+            if rendered is not None:
+                log.debug(
+                    "export frame %d: %dx%d in %.3f s, %d grabs; page timing %s",
+                    pending[0],
+                    rendered.image.width(),
+                    rendered.image.height(),
+                    rendered.seconds,
+                    rendered.grabs,
+                    rendered.info.get("timing"),
+                )
+            pending[2](rendered, message)

@@ -1,0 +1,211 @@
+"""An export session: the hidden view kept in step with the shared state, turning specs into pictures.
+
+The ``PagePresenter`` pushes the dataset's choropleth, the selection and the language to the hidden
+view exactly as to the window's map; the session then frames the map, waits for the final frame and
+composes the picture. The dialog and both commands use this class, so their images are the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtGui import QImage, QImageWriter
+
+from corridor_map.mapgen.options import PageOptions
+from corridor_map.ui.export.composer import Composition, ExportTexts, compose, date_text, plan, source_line
+from corridor_map.ui.export.renderer import ExportRenderer, MapFrame, RenderedMap
+from corridor_map.ui.export.spec import ExportError, ExportSpec, validate
+from corridor_map.ui.web import RequestTripwire
+
+if TYPE_CHECKING:  # pandas comes with these: imported late, while the page loads
+    from corridor_map.core.corridor import Corridor
+    from corridor_map.state import AppState
+    from corridor_map.ui.presenter import PagePresenter
+
+log = logging.getLogger(__name__)
+
+# Without a selection the export shows the window's start view (the page's centre and zoom for
+# 1600×900), the corridor's reach from Western Europe to the Pacific; zoomed to the export's size.
+DEFAULT_VIEW: tuple[float, float, float] = (*PageOptions().center, float(PageOptions().zoom))
+DEFAULT_VIEW_SIZE = (1600, 900)
+# The layers the map page usually has (their credits decide how long the source line is).
+LIKELY_LAYERS = ("countries", "rail", "sea", "ports")
+
+
+def default_view(width: int, height: int) -> tuple[float, float, float]:
+    """The start view for a map of this logical size (the same extent as at 1600×900, to ¼ zoom)."""
+    ratio = min(width / DEFAULT_VIEW_SIZE[0], height / DEFAULT_VIEW_SIZE[1])
+    zoom = round((DEFAULT_VIEW[2] + math.log2(ratio)) * 4) / 4
+    return DEFAULT_VIEW[0], DEFAULT_VIEW[1], min(9.0, max(1.0, zoom))
+
+
+Done = Callable[[Composition | None, str], None]
+
+
+class ExportSession(QObject):
+    """Owns the hidden export view and its presenter; ``export`` renders one spec at a time."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, tripwire: RequestTripwire, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = ExportRenderer(tripwire, self)
+        self.renderer.failed.connect(self.failed)
+        self.state: AppState | None = None
+        self.presenter: PagePresenter | None = None
+        self.layers: list[str] = []
+        self.is_ready = False
+
+    def load(self, page: Path) -> None:
+        """Start loading the export page (built with ``PageOptions(export=True)``)."""
+        self.renderer.load(page)
+
+    def presize(self, spec: ExportSpec, label: str = "", layers: tuple[str, ...] = LIKELY_LAYERS) -> None:
+        """Give the view the size ``spec`` will most likely need, before the page loads.
+
+        A hint: with the right size the map is laid out and drawn once; with a wrong one it is simply
+        drawn again at export time. ``label`` and ``layers`` are the expected dataset label and layers.
+        """
+        texts = ExportTexts(
+            spec.title.strip(), spec.subtitle.strip(), source_line(label, layers), date_text(spec.lang)
+        )
+        layout = plan(spec, texts)
+        self.renderer.presize(MapFrame(spec.width, layout.map_height, spec.scale))
+
+    def attach(self, state: AppState, language: str = "en", corridor: Corridor | None = None) -> None:
+        """Follow ``state`` (dataset, filters, selection) from now on; may be called while loading.
+
+        ``corridor`` gives the presenter the routes for the flows along the corridor's legs.
+        """
+        from corridor_map.ui.presenter import PagePresenter
+
+        self.state = state
+        # Connected after the renderer's own slot, so on pageReady the presenter's pushes and our
+        # describe() run after cm_export.js is in; runJavaScript calls run in order.
+        self.presenter = PagePresenter(self.renderer.view, state, language, corridor, fly=False)
+        self.presenter.choroplethApplied.connect(self._on_choropleth_applied)
+        self.renderer.view.pageReady.connect(self._on_page_ready)
+        if self.renderer.view.ready:
+            self.presenter.push_all()
+            self._on_page_ready()
+
+    def close(self) -> None:
+        """Release the hidden view (its page is deleted with the next deferred deletes)."""
+        self.renderer.close()
+
+    def _on_choropleth_applied(self, payload: dict[str, Any]) -> None:
+        log.debug("export view: choropleth applied (%d countries)", len(payload.get("values", {})))
+
+    def _on_page_ready(self) -> None:
+        log.debug("export view: page ready")
+        self.renderer.view.run_js("CM.describe()", self._on_described)
+
+    def _on_described(self, value: Any) -> None:
+        try:
+            self.layers = list(json.loads(value).get("visible", []))
+        except (TypeError, ValueError):
+            self.layers = []
+        self.is_ready = True
+        self.ready.emit()
+
+    def texts(self, spec: ExportSpec) -> ExportTexts:
+        """Title, subtitle, source line and date for ``spec`` in its language."""
+        label = self.state.dataset.label(spec.lang) if self.state is not None else ""
+        source = source_line(label, self.layers)
+        return ExportTexts(
+            spec.title.strip(), spec.subtitle.strip(), source, spec.date or date_text(spec.lang)
+        )
+
+    def export(self, spec: ExportSpec, done: Done) -> None:
+        """Render ``spec`` with the state as it is now; ``done(composition, "")`` or ``done(None, why)``."""
+        try:
+            validate(spec)
+        except ExportError as exc:
+            done(None, str(exc))
+            return
+        if not self.is_ready or self.presenter is None:
+            done(None, "the export map is not loaded yet")
+            return
+        if self.presenter.language != spec.lang:
+            self.presenter.set_language(spec.lang)
+        # The presenter pushes synchronously (queued runJavaScript calls run in order), so the
+        # frame below sees the choropleth, selection and language of the state as it is now.
+        self.renderer.view.call("setLegendVisible", bool(spec.legend))
+        texts = self.texts(spec)
+        layout = plan(spec, texts)
+        if layout.map_height < 100:
+            done(None, "the title and source line leave no room for the map at this size")
+            return
+        frame = MapFrame(
+            width=spec.width,
+            height=layout.map_height,
+            scale=spec.scale,
+            fit=spec.selection,
+            view=spec.view or default_view(spec.width, spec.height),
+            lang=spec.lang,
+        )
+
+        def rendered(result: RenderedMap | None, message: str) -> None:
+            if result is None:
+                done(None, message)
+                return
+            done(compose(spec, layout, texts, result.image, result.info), "")
+
+        self.renderer.render(frame, rendered)
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until ``condition()`` or the time limit; whether it became true."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    if condition():
+        return True
+    timer.start()
+    deadline.start(int(timeout_s * 1000))
+    loop.exec()
+    timer.stop()
+    return condition()
+
+
+def export_blocking(session: ExportSession, spec: ExportSpec, timeout_s: float = 60.0) -> Composition:
+    """``session.export`` for scripts and tests: the composition, or ExportError with the reason."""
+    box: list[tuple[Composition | None, str]] = []
+    loop = QEventLoop()
+
+    def done(result: Composition | None, message: str) -> None:
+        box.append((result, message))
+        loop.quit()
+
+    session.export(spec, done)
+    if not box:
+        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+        loop.exec()
+    if not box:
+        raise ExportError(f"the export did not finish within {timeout_s:.0f} s")
+    result, message = box[0]
+    if result is None:
+        raise ExportError(message)
+    return result
+
+
+def save_png(image: QImage, path: Path) -> None:
+    """Write ``image`` as PNG (with its DPI); ExportError naming the file when it cannot be written."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    writer = QImageWriter(str(path), b"png")
+    writer.setCompression(1)  # zlib level 1: much faster, a few percent bigger
+    if not writer.write(image):
+        raise ExportError(f"cannot write {path}: {writer.errorString()}")

@@ -1,0 +1,80 @@
+"""Dealers at scale and export flows on the real page (issue 7): filters, clusters, highlighted legs."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridor_map.core.aggregate import NO_FILTERS
+from corridor_map.core.corridor import load_corridor
+from corridor_map.ui.main_window import MainWindow
+from tests.ui.conftest import run_js, wait_until
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _reset(window: MainWindow):
+    window.state.show_all()
+    yield
+    window.state.show_all()
+
+
+def _dealers(window: MainWindow) -> dict:
+    return run_js(window, "CM.describe()")["dealers"]
+
+
+def test_every_placed_dealer_reaches_the_page(window: MainWindow) -> None:
+    dealers = window.state.dataset.dealers
+    page = wait_until(lambda: (d := _dealers(window)) and d["total"] and d)
+    assert page["total"] == int(dealers[["lat", "lon"]].notna().all(axis=1).sum())
+    assert page["shown"] == page["total"]
+
+
+def test_a_brand_filter_changes_the_dealer_count_and_the_choropleth(window: MainWindow) -> None:
+    dealers = window.state.dataset.dealers
+    sales = window.state.dataset.sales
+    brand = str(dealers["brand"].astype(str).value_counts().index[-1])  # the brand with fewest dealers
+    before = run_js(window, "CM.describe()")
+    window.state.update_filters(brands=frozenset({brand}))
+    expected = int((dealers["brand"].astype(str) == brand).sum())
+    assert wait_until(lambda: _dealers(window)["shown"] == expected)
+    countries = sales.loc[(sales["brand"].astype(str) == brand) & (sales["units"] > 0), "iso3"].nunique()
+    after = wait_until(
+        lambda: (p := run_js(window, "CM.describe()"))["choropleth"]["countries"] == countries and p
+    )
+    assert after["choropleth"]["countries"] < before["choropleth"]["countries"]
+    window.state.set_filters(NO_FILTERS)
+    assert wait_until(lambda: _dealers(window)["shown"] == before["dealers"]["shown"])
+
+
+def test_clicking_a_cluster_zooms_in(window: MainWindow) -> None:
+    run_js(window, "CM.map.setView([20, 100], 3, {animate: false}); 1")
+    result = wait_until(
+        lambda: run_js(
+            window,
+            "(function () { var c = null; CM.dealers.layer.eachLayer(function (l) {"
+            " if (l.clusterId !== undefined && !c) c = l; }); if (!c) return null;"
+            " var z0 = CM.map.getZoom(); c.fire('click'); return JSON.stringify({before: z0}); })()",
+        )
+    )
+    assert wait_until(lambda: run_js(window, "CM.map.getZoom()") > result["before"])
+
+
+def test_the_selected_countrys_route_legs_are_highlighted(window: MainWindow) -> None:
+    route = load_corridor().destinations["THA"].default_route
+    window.state.select({"THA"})
+    flows = wait_until(lambda: (f := run_js(window, "CM.describe()")["flows"])["highlighted"] and f)
+    assert flows["highlighted"] == sorted(route)
+    window.state.select({"THA", "DEU"})
+    both = set(route) | set(load_corridor().destinations["DEU"].default_route)
+    assert wait_until(lambda: run_js(window, "CM.describe()")["flows"]["highlighted"] == sorted(both))
+
+
+def test_flows_follow_the_filters(window: MainWindow) -> None:
+    total = wait_until(lambda: run_js(window, "CM.describe()")["flows"]["legs"])
+    sales = window.state.dataset.sales
+    country = str(sales.groupby("iso3", observed=True)["units"].sum().idxmax())
+    window.state.update_filters(countries=frozenset({country}))
+    route = load_corridor().destinations[country].default_route
+    assert wait_until(lambda: run_js(window, "CM.describe()")["flows"]["legs"] == len(route))
+    assert len(route) < total
