@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _window import open_window, percentiles, run_js, settle, wait_until  # noqa: E402
+from _window import open_window, percentiles, run_js, settle, wait_until
 
 
 def main() -> int:
