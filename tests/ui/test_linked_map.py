@@ -60,7 +60,10 @@ def test_state_selection_reaches_the_page(window: MainWindow) -> None:
     window.state.select(["KAZ", "UZB"])
     page = wait_until(lambda: (p := run_js(window, "CM.describe()"))["selected"] == ["KAZ", "UZB"] and p)
     assert page["selected"] == ["KAZ", "UZB"]
-    weight = "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0].options.weight"
+    weight = (
+        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0]"
+        ".options.weight"
+    )
     assert run_js(window, weight) > 2
 
 

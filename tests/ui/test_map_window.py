@@ -53,7 +53,8 @@ def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
 def test_hovering_a_leg_names_it_with_mode_and_length(window: MainWindow) -> None:
     tip = run_js(
         window,
-        "(function () { var l = CM.layers.rail.getLayers()[0]; l.fire('mouseover', {latlng: l.getLatLngs()[0]});"
+        "(function () { var l = CM.layers.rail.getLayers()[0];"
+        " l.fire('mouseover', {latlng: l.getLatLngs()[0]});"
         " l.openTooltip(l.getLatLngs()[0]); var t = l.getTooltip().getElement().textContent;"
         " l.closeTooltip(); return JSON.stringify({text: t, name: l.feature.properties.name_en}); })()",
     )
