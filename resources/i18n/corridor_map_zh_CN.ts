@@ -6,141 +6,6 @@
         <source>Data: %1</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Regions</source>
-        <comment>Antarctica</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Europe</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>North America</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Oceania</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>South America</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Australia and New Zealand</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Caribbean</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Central America</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Central Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Eastern Africa</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Eastern Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Eastern Europe</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Melanesia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Micronesia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Middle Africa</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Northern Africa</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Northern America</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Northern Europe</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Polynesia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>South-Eastern Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Southern Africa</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Southern Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Southern Europe</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Western Africa</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Western Asia</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Regions</source>
-        <comment>Western Europe</comment>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -646,6 +511,65 @@
     </message>
 </context>
 <context>
+    <name>FiltersDock</name>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Other (set elsewhere)</source>
+        <translation>其他（在别处设置）</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Powertrain</source>
+        <translation>动力类型</translation>
+    </message>
+    <message>
+        <source>NEV</source>
+        <translation>新能源</translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation>燃油</translation>
+    </message>
+    <message>
+        <source>New-energy vehicles (battery and plug-in)</source>
+        <translation>新能源汽车（纯电动和插电式混合动力）</translation>
+    </message>
+    <message>
+        <source>Internal-combustion vehicles</source>
+        <translation>燃油车（内燃机汽车）</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <source>Every brand, powertrain, region and year</source>
+        <translation>恢复全部品牌、动力类型、地区和年份</translation>
+    </message>
+</context>
+<context>
     <name>GlanceDock</name>
     <message>
         <source>At a glance</source>
@@ -830,6 +754,64 @@
     </message>
     <message>
         <source>Switch the language</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Exhibition mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full screen with an automatic tour; Esc, then confirm, to leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exhibition settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Explore the map: the tour resumes after %1 s without a touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top destinations of vehicles from Chongqing — touch the map to explore</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KioskSettingsDialog</name>
+    <message>
+        <source>Exhibition settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The top destinations under the current filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of countries:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These countries (drag to change the order):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each country is shown for:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the last touch, the tour resumes in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Esc, then confirm, leaves exhibition mode.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1103,10 +1085,37 @@
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
+    <name>ParamsEditor</name>
     <message>
-        <source>Regions</source>
-        <comment>Africa</comment>
+        <source>Assumptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rail, km per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>River speed, knots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sea speed, knots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days per stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each transshipment, border with customs or gauge change, and the Three Gorges locks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Defaults and their sources: docs/transit-assumptions.md (in the user guide).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1142,6 +1151,121 @@
     </message>
 </context>
 <context>
+    <name>Regions</name>
+    <message>
+        <source>Africa</source>
+        <translation>非洲</translation>
+    </message>
+    <message>
+        <source>Antarctica</source>
+        <translation>南极洲</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>亚洲</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>欧洲</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>北美洲</translation>
+    </message>
+    <message>
+        <source>Oceania</source>
+        <translation>大洋洲</translation>
+    </message>
+    <message>
+        <source>South America</source>
+        <translation>南美洲</translation>
+    </message>
+    <message>
+        <source>Australia and New Zealand</source>
+        <translation>澳大利亚和新西兰</translation>
+    </message>
+    <message>
+        <source>Caribbean</source>
+        <translation>加勒比</translation>
+    </message>
+    <message>
+        <source>Central America</source>
+        <translation>中美洲</translation>
+    </message>
+    <message>
+        <source>Central Asia</source>
+        <translation>中亚</translation>
+    </message>
+    <message>
+        <source>Eastern Africa</source>
+        <translation>东非</translation>
+    </message>
+    <message>
+        <source>Eastern Asia</source>
+        <translation>东亚</translation>
+    </message>
+    <message>
+        <source>Eastern Europe</source>
+        <translation>东欧</translation>
+    </message>
+    <message>
+        <source>Melanesia</source>
+        <translation>美拉尼西亚</translation>
+    </message>
+    <message>
+        <source>Micronesia</source>
+        <translation>密克罗尼西亚</translation>
+    </message>
+    <message>
+        <source>Middle Africa</source>
+        <translation>中非</translation>
+    </message>
+    <message>
+        <source>Northern Africa</source>
+        <translation>北非</translation>
+    </message>
+    <message>
+        <source>Northern America</source>
+        <translation>北美</translation>
+    </message>
+    <message>
+        <source>Northern Europe</source>
+        <translation>北欧</translation>
+    </message>
+    <message>
+        <source>Polynesia</source>
+        <translation>波利尼西亚</translation>
+    </message>
+    <message>
+        <source>South-Eastern Asia</source>
+        <translation>东南亚</translation>
+    </message>
+    <message>
+        <source>Southern Africa</source>
+        <translation>南部非洲</translation>
+    </message>
+    <message>
+        <source>Southern Asia</source>
+        <translation>南亚</translation>
+    </message>
+    <message>
+        <source>Southern Europe</source>
+        <translation>南欧</translation>
+    </message>
+    <message>
+        <source>Western Africa</source>
+        <translation>西非</translation>
+    </message>
+    <message>
+        <source>Western Asia</source>
+        <translation>西亚</translation>
+    </message>
+    <message>
+        <source>Western Europe</source>
+        <translation>西欧</translation>
+    </message>
+</context>
+<context>
     <name>RejectionsModel</name>
     <message>
         <source>Row</source>
@@ -1154,6 +1278,68 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RouteComparison</name>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No route data available.</source>
+        <translation type="unfinished">暂无线路数据。</translation>
+    </message>
+    <message>
+        <source>Select a country to compare its routes from Chongqing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No route known to this country.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fastest with these assumptions: {route}, {days} days. Estimates, not timetables.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation type="unfinished">铁路</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation type="unfinished">内河</translation>
+    </message>
+    <message>
+        <source>Sea</source>
+        <translation type="unfinished">海运</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{nm} nm at sea</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop: {what}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RouteDock</name>
+    <message>
+        <source>Routes</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1211,6 +1397,96 @@
     <message>
         <source>The table could not be saved:</source>
         <translation>无法保存表格：</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsDock</name>
+    <message>
+        <source>Saved views</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the current view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saves the map extent, layers, selection and filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A view with the same name is replaced. Double-click a view to go back to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved {when}; selection: {codes}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>YearControls</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Year range</source>
+        <translation>年份范围</translation>
+    </message>
+    <message>
+        <source>Step through the years on the map</source>
+        <translation>在地图上逐年播放</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop and go back to the years shown before Play</source>
+        <translation>停止并恢复播放前显示的年份</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>1× shows one year per second</source>
+        <translation>1× 为每秒一年</translation>
+    </message>
+    <message>
+        <source>Cumulative (all years up to the one shown)</source>
+        <translation>累计（截至当前年份的所有年份）</translation>
     </message>
 </context>
 </TS>

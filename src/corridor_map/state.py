@@ -68,11 +68,18 @@ class AppState:
         return self._dataset
 
     def set_dataset(self, dataset: Dataset) -> None:
-        """Make ``dataset`` the active one (after a successful import, or a revert to the sample)."""
+        """Make ``dataset`` the active one (after a successful import, or a revert to the sample).
+
+        The filters are reset: brands and years of the previous data may not exist in the new one.
+        """
         if dataset is not self._dataset:
             self._dataset = dataset
             self._focused_dealer = None
+            filtered = self._filters != NO_FILTERS
+            self._filters = NO_FILTERS
             self.dataset_changed.emit(dataset)
+            if filtered:
+                self.filters_changed.emit(NO_FILTERS)
 
     @property
     def selection(self) -> frozenset[str]:

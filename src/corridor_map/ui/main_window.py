@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from corridor_map import APP_NAME
 from corridor_map.core.corridor import Corridor
@@ -23,6 +23,7 @@ from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.page_builder import PageBuilder
 from corridor_map.ui.panels.country_dock import CountryDock
 from corridor_map.ui.panels.dealers_dock import DealersDock
+from corridor_map.ui.panels.filters_dock import FiltersDock
 from corridor_map.ui.panels.glance_dock import GlanceDock
 from corridor_map.ui.panels.ranking_dock import RankingDock
 from corridor_map.ui.panels.toolbar import PanelsToolBar
@@ -149,11 +150,15 @@ class MainWindow(QMainWindow):
         self.glance_dock = GlanceDock(state, languages, self)
         self.ranking_dock = RankingDock(state, languages, self)
         self.dealers_dock = DealersDock(state, languages, self)
+        self.filters_dock = FiltersDock(state, languages, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.country_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glance_dock)
         self.tabifyDockWidget(self.country_dock, self.glance_dock)
         self.country_dock.raise_()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ranking_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filters_dock)
+        self.tabifyDockWidget(self.ranking_dock, self.filters_dock)
+        self.filters_dock.raise_()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dealers_dock)
         self.resizeDocks([self.ranking_dock, self.country_dock], [300, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dealers_dock], [190], Qt.Orientation.Vertical)
@@ -171,6 +176,10 @@ class MainWindow(QMainWindow):
         )
         self.menu_view.addAction(self.toolbar.act_show_all)
         self.menu_view.addAction(self.toolbar.act_find)
+
+    def docks(self) -> tuple[QDockWidget, ...]:
+        """Every side panel."""
+        return (self.country_dock, self.glance_dock, self.filters_dock, self.ranking_dock, self.dealers_dock)
 
     def _build_status_bar(self) -> None:
         self.status_progress = QProgressBar(self)
@@ -284,7 +293,7 @@ class MainWindow(QMainWindow):
     def _reset_layout(self) -> None:
         """Panels back where they were on a first start."""
         self.restoreState(self._default_layout)
-        for dock in (self.country_dock, self.glance_dock, self.ranking_dock, self.dealers_dock):
+        for dock in self.docks():
             dock.show()
 
     def show_about(self) -> None:

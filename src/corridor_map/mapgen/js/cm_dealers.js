@@ -28,7 +28,7 @@
       if (visible(i)) points.push({ geometry: { coordinates: [D.lon[i], D.lat[i]] }, i: i });
     }
     D.shown = points.length;
-    D.index = new Supercluster({ radius: 48, maxZoom: CM.map.getMaxZoom() - 1, minPoints: 3 }).load(points);
+    D.index = new Supercluster({ radius: 60, minZoom: 2, maxZoom: 8, minPoints: 3 }).load(points);
     D.indexMs = performance.now() - t0;
   }
 
@@ -48,6 +48,64 @@
       dashArray: approx ? "2 2" : null, fillColor: approx ? "#ffffff" : "#7a2a00", fillOpacity: 1 };
   }
 
+  // Up to this many clusters and points in view, each is a Leaflet object (tooltips, DOM clusters);
+  // beyond it, all are painted on one canvas and clicks are matched to the nearest item.
+  var MAX_OBJECTS = 1500;
+
+  var Dots = L.Layer.extend({
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create("canvas", "cm-dots");
+      map.getPane(CM.pane("dealers")).appendChild(this._canvas);
+      this._hits = [];
+    },
+    onRemove: function () { L.DomUtil.remove(this._canvas); this._hits = []; },
+    paint: function (items) {
+      var map = this._map, size = map.getSize(), ratio = window.devicePixelRatio || 1, c = this._canvas;
+      c.width = size.x * ratio; c.height = size.y * ratio;
+      c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      var g = c.getContext("2d");
+      g.scale(ratio, ratio);
+      g.font = "bold 11px sans-serif"; g.textAlign = "center"; g.textBaseline = "middle";
+      var hits = [];
+      items.forEach(function (item) {
+        var co = item.geometry.coordinates, pt = map.latLngToContainerPoint([co[1], co[0]]);
+        if (item.properties && item.properties.cluster) {
+          var n = item.properties.point_count, r = n < 10 ? 13 : n < 100 ? 16 : n < 1000 ? 19 : 23;
+          g.beginPath(); g.arc(pt.x, pt.y, r, 0, 2 * Math.PI);
+          g.fillStyle = "rgba(253,174,97,0.9)"; g.fill(); g.lineWidth = 2; g.strokeStyle = "#b35806"; g.stroke();
+          g.fillStyle = "#3a1f00"; g.fillText(n >= 1000 ? Math.round(n / 1000) + "k" : String(n), pt.x, pt.y);
+          hits.push([pt.x, pt.y, r, item.properties.cluster_id, null, co]);
+        } else {
+          var approx = D.approx[item.i] === 1;
+          g.beginPath(); g.arc(pt.x, pt.y, 4, 0, 2 * Math.PI);
+          g.fillStyle = approx ? "#ffffff" : "#7a2a00"; g.fill();
+          g.lineWidth = 1; g.strokeStyle = approx ? "#7a2a00" : "#ffffff"; g.stroke();
+          hits.push([pt.x, pt.y, 6, null, item.i, co]);
+        }
+      });
+      this._hits = hits;
+    },
+    hit: function (point) {
+      var best = null, bestD = Infinity;
+      this._hits.forEach(function (h) {
+        var d = Math.hypot(h[0] - point.x, h[1] - point.y);
+        if (d <= h[2] && d < bestD) { best = h; bestD = d; }
+      });
+      return best;
+    },
+  });
+
+  function onMapClick(e) {
+    if (!D.dots || !CM.map.hasLayer(D.dots)) return;
+    var h = D.dots.hit(e.containerPoint);
+    if (!h) return;
+    if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], h[5][0]]);
+    else if (CM.bridge && CM.bridge.dealerClicked) {
+      CM.bridge.dealerClicked(h[4], !!(e.originalEvent && (e.originalEvent.ctrlKey || e.originalEvent.shiftKey)));
+    }
+  }
+
   function draw() {
     if (!D.layer) return;
     D.layer.clearLayers();
@@ -57,6 +115,15 @@
     var zoom = Math.round(CM.map.getZoom());
     var items = D.index.getClusters([Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
       Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
+    D.painted = items.length > MAX_OBJECTS;
+    if (D.painted) {
+      D.dots = D.dots || new Dots();
+      D.layer.addLayer(D.dots);
+      D.dots.paint(items);
+      D.lastCluster = items.length;
+      D.clusterMs = performance.now() - t0;
+      return;
+    }
     items.forEach(function (item) {
       var c = item.geometry.coordinates;
       if (item.properties && item.properties.cluster) {
@@ -110,7 +177,8 @@
     if (!D.layer) {
       D.layer = L.layerGroup().addTo(CM.map);
       CM.layers.dealers = D.layer;
-      CM.map.on("moveend zoomend", draw);
+      CM.map.on("moveend zoomend resize", draw);
+      CM.map.on("click", onMapClick);
       CM.map.on("overlayadd", function (e) { if (e.layer === D.layer) draw(); });
       CM.rebuildControls();
     }
@@ -138,6 +206,7 @@
   };
 
   CM.describeDealers = function () {
-    return { total: D.count, shown: D.shown, items: D.lastCluster, indexMs: D.indexMs, clusterMs: D.clusterMs };
+    return { total: D.count, shown: D.shown, items: D.lastCluster, painted: !!D.painted, indexMs: D.indexMs,
+      clusterMs: D.clusterMs };
   };
 })();

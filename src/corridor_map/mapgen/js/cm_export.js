@@ -97,7 +97,8 @@
   }
 
   function tokenColour(token) {
-    return "rgb(" + (token % 256) + ", " + (Math.floor(token / 256) % 256) + ", 77)";
+    // Consecutive tokens differ by 73/151 in red/green: a stale marker never passes for a new one.
+    return "rgb(" + ((token * 73) % 256) + ", " + ((token * 151) % 256) + ", 77)";
   }
 
   /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */

@@ -109,7 +109,6 @@ class RouteComparison(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(checkable)
-        self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -144,13 +143,18 @@ class RouteComparison(QWidget):
         self.refresh()
         self._kept_country = True
 
+    def _row(self, i: int) -> QTreeWidgetItem:
+        item = self.tree.topLevelItem(i)
+        assert item is not None
+        return item
+
     def chosen(self) -> list[int]:
         """Positions of the checked alternatives."""
         if not self.checkable:
             return []
         out = []
         for i in range(self.tree.topLevelItemCount()):
-            if self.tree.topLevelItem(i).checkState(0) == Qt.CheckState.Checked:
+            if self._row(i).checkState(0) == Qt.CheckState.Checked:
                 out.append(i)
         return out
 
@@ -159,7 +163,7 @@ class RouteComparison(QWidget):
         self._filling = True
         for i in range(self.tree.topLevelItemCount()):
             state = Qt.CheckState.Checked if i in positions else Qt.CheckState.Unchecked
-            self.tree.topLevelItem(i).setCheckState(0, state)
+            self._row(i).setCheckState(0, state)
         self._filling = False
         self._remember_and_emit()
 
@@ -208,21 +212,23 @@ class RouteComparison(QWidget):
 
     def _fill(self) -> None:
         self._filling = True
-        same = [self.tree.topLevelItem(i).data(0, INDEX_ROLE) for i in range(self.tree.topLevelItemCount())]
-        expanded = {i for i in range(self.tree.topLevelItemCount()) if self.tree.topLevelItem(i).isExpanded()}
-        keep_checks = self.chosen() if len(same) == len(self.alternatives) and self._kept_country else None
+        rows = self.tree.topLevelItemCount()
+        expanded = {i for i in range(rows) if self._row(i).isExpanded()}
+        keep_checks = self.chosen() if rows == len(self.alternatives) and self._kept_country else None
         self.tree.clear()
         chosen = keep_checks if keep_checks is not None else self._default_chosen()
         modes = {"rail": self.tr("Rail"), "river": self.tr("River"), "sea": self.tr("Sea")}
         for i, alt in enumerate(self.alternatives):
-            label = alt.label(self.lang)
+            # on two or three lines: the panel is narrow and a tree does not wrap text by itself
+            label = alt.label(self.lang).replace(" (", "\n(").replace("（", "\n（").replace(" → ", "\n→ ")
             if alt.is_default:
                 label += " " + self.tr("(default)")
             sea = self.tr("{nm} nm at sea").format(nm=format_int(round(alt.sea_nm))) if alt.sea_nm else ""
-            distance = f"{format_int(round(alt.total_km))} km" + (f" ({sea})" if sea else "")
+            distance = f"{format_int(round(alt.total_km))} km"
             item = QTreeWidgetItem([label, distance, f"{alt.total_days:.1f}"])
             item.setData(0, INDEX_ROLE, i)
             item.setToolTip(0, label)
+            item.setToolTip(1, f"{distance} ({sea})" if sea else distance)
             for column in (1, 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if self.checkable:
@@ -240,10 +246,10 @@ class RouteComparison(QWidget):
     def _add_details(self, item: QTreeWidgetItem, alt: Alternative, modes: dict[str, str]) -> None:
         for i, lt in enumerate(alt.legs):
             km = f"{format_int(round(lt.km))} km"
+            name = f"{modes.get(lt.leg.mode, lt.leg.mode)}: {lt.leg.name(self.lang)}"
             if lt.nm is not None:
-                km += f" = {format_int(round(lt.nm))} nm"
-            child = QTreeWidgetItem([f"{modes.get(lt.leg.mode, lt.leg.mode)}: {lt.leg.name(self.lang)}", km,
-                                     f"{lt.days:.1f}"])  # fmt: skip
+                name += f" ({format_int(round(lt.nm))} nm)"
+            child = QTreeWidgetItem([name, km, f"{lt.days:.1f}"])
             child.setToolTip(0, child.text(0))
             item.addChild(child)
             for stop in (s for s in alt.stops if s.after_leg == i):
@@ -251,9 +257,12 @@ class RouteComparison(QWidget):
                                        f"{stop.days:.1f}"])  # fmt: skip
                 row.setToolTip(0, row.text(0))
                 item.addChild(row)
-        for child in (item.child(k) for k in range(item.childCount())):
-            for column in (1, 2):
-                child.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for k in range(item.childCount()):
+            added = item.child(k)
+            if added is not None:
+                added.setTextAlignment(1, right)
+                added.setTextAlignment(2, right)
 
     # ---- checks -------------------------------------------------------------------------------------
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -268,7 +277,7 @@ class RouteComparison(QWidget):
         self._filling = True
         for i in range(self.tree.topLevelItemCount()):
             dashed = i in chosen and chosen.index(i) % 2 == 1
-            self.tree.topLevelItem(i).setIcon(0, _swatch(colour_for(i), dashed))
+            self._row(i).setIcon(0, _swatch(colour_for(i), dashed))
         self._filling = False
         if self.checkable:
             self.routesChanged.emit(self.payload())
