@@ -1088,35 +1088,35 @@
     <name>ParamsEditor</name>
     <message>
         <source>Assumptions</source>
-        <translation type="unfinished" />
+        <translation>假设参数</translation>
     </message>
     <message>
         <source>Rail, km per day</source>
-        <translation type="unfinished" />
+        <translation>铁路，每天公里数</translation>
     </message>
     <message>
         <source>River speed, knots</source>
-        <translation type="unfinished" />
+        <translation>内河航速（节）</translation>
     </message>
     <message>
         <source>Sea speed, knots</source>
-        <translation type="unfinished" />
+        <translation>海运航速（节）</translation>
     </message>
     <message>
         <source>Days per stop</source>
-        <translation type="unfinished" />
+        <translation>每次停留天数</translation>
     </message>
     <message>
         <source>Each transshipment, border with customs or gauge change, and the Three Gorges locks</source>
-        <translation type="unfinished" />
+        <translation>每次换装、每个需通关或换轨的口岸，以及三峡船闸</translation>
     </message>
     <message>
         <source>Reset to defaults</source>
-        <translation type="unfinished" />
+        <translation>恢复默认值</translation>
     </message>
     <message>
         <source>Defaults and their sources: docs/transit-assumptions.md (in the user guide).</source>
-        <translation type="unfinished" />
+        <translation>默认值及其来源：docs/transit-assumptions.md（见用户指南）。</translation>
     </message>
 </context>
 <context>
@@ -1284,62 +1284,62 @@
     <name>RouteComparison</name>
     <message>
         <source>Route</source>
-        <translation type="unfinished" />
+        <translation>路线</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished" />
+        <translation>距离</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>天数</translation>
     </message>
     <message>
         <source>No route data available.</source>
-        <translation type="unfinished">暂无线路数据。</translation>
+        <translation>没有可用的路线数据。</translation>
     </message>
     <message>
         <source>Select a country to compare its routes from Chongqing.</source>
-        <translation type="unfinished" />
+        <translation>请选择一个国家，比较从重庆出发的各条路线。</translation>
     </message>
     <message>
         <source>No route known to this country.</source>
-        <translation type="unfinished" />
+        <translation>没有通往该国的已知路线。</translation>
     </message>
     <message>
         <source>Fastest with these assumptions: {route}, {days} days. Estimates, not timetables.</source>
-        <translation type="unfinished" />
+        <translation>按当前假设最快：{route}，{days} 天。此为估算，并非班期。</translation>
     </message>
     <message>
         <source>Rail</source>
-        <translation type="unfinished">铁路</translation>
+        <translation>铁路</translation>
     </message>
     <message>
         <source>River</source>
-        <translation type="unfinished">内河</translation>
+        <translation>水运</translation>
     </message>
     <message>
         <source>Sea</source>
-        <translation type="unfinished">海运</translation>
+        <translation>海运</translation>
     </message>
     <message>
         <source>(default)</source>
-        <translation type="unfinished" />
+        <translation>（默认）</translation>
     </message>
     <message>
         <source>{nm} nm at sea</source>
-        <translation type="unfinished" />
+        <translation>海上 {nm} 海里</translation>
     </message>
     <message>
         <source>Stop: {what}</source>
-        <translation type="unfinished" />
+        <translation>停留：{what}</translation>
     </message>
 </context>
 <context>
     <name>RouteDock</name>
     <message>
         <source>Routes</source>
-        <translation type="unfinished" />
+        <translation>路线</translation>
     </message>
 </context>
 <context>
@@ -1403,39 +1403,39 @@
     <name>ViewsDock</name>
     <message>
         <source>Saved views</source>
-        <translation type="unfinished" />
+        <translation>已保存视图</translation>
     </message>
     <message>
         <source>Name of the current view</source>
-        <translation type="unfinished" />
+        <translation>当前视图的名称</translation>
     </message>
     <message>
         <source>Save view</source>
-        <translation type="unfinished" />
+        <translation>保存视图</translation>
     </message>
     <message>
         <source>Saves the map extent, layers, selection and filters</source>
-        <translation type="unfinished" />
+        <translation>保存地图范围、图层、所选国家和筛选条件</translation>
     </message>
     <message>
         <source>Go to view</source>
-        <translation type="unfinished" />
+        <translation>转到视图</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <source>A view with the same name is replaced. Double-click a view to go back to it.</source>
-        <translation type="unfinished" />
+        <translation>同名视图将被替换。双击视图即可返回该视图。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <source>Saved {when}; selection: {codes}</source>
-        <translation type="unfinished" />
+        <translation>保存于 {when}；所选：{codes}</translation>
     </message>
 </context>
 <context>

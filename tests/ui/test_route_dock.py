@@ -43,8 +43,9 @@ class Panel:
         return self.dock.comparison.tree
 
     def rows(self) -> list[list[str]]:
+        """Each alternative's texts, its route name on one line."""
         return [
-            [self.tree.topLevelItem(i).text(c) for c in range(3)]
+            [self.tree.topLevelItem(i).text(c).replace("\n", " ") for c in range(3)]
             for i in range(self.tree.topLevelItemCount())
         ]
 
@@ -68,7 +69,8 @@ def test_germany_rail_and_sea_side_by_side(panel: Panel) -> None:
     assert len(rows) == 4
     assert rows[0][0] == "China–Europe Railway Express → Duisburg (default)"
     assert rows[0][1] == "10,973 km"
-    assert rows[1][1] == "19,692 km (9,978 nm at sea)"
+    assert rows[1][1] == "19,692 km"
+    assert panel.tree.topLevelItem(1).toolTip(1) == "19,692 km (9,978 nm at sea)"
     assert [float(r[2]) for r in rows] == [round(a.total_days, 1) for a in expected]
     # the default and the next alternative are drawn, each in its own colour-blind-safe colour
     assert panel.sent[-1] == [
@@ -81,7 +83,7 @@ def test_germany_rail_and_sea_side_by_side(panel: Panel) -> None:
     assert texts[0] == "Rail: Chongqing – Xi'an – Lanzhou – Urumqi – Alashankou"
     assert "Stop: Alashankou–Dostyk: customs and gauge change (1,435 → 1,520 mm)" in texts
     sea_leg = panel.tree.topLevelItem(1).child(3)
-    assert sea_leg.text(0) == "Sea: Qinzhou – Hamburg" and sea_leg.text(1) == "18,479 km = 9,978 nm"
+    assert sea_leg.text(0) == "Sea: Qinzhou – Hamburg (9,978 nm)" and sea_leg.text(1) == "18,479 km"
     assert (
         "Fastest with these assumptions: China–Europe Railway Express" in panel.dock.comparison.summary.text()
     )

@@ -26,7 +26,10 @@ from corridor_map.ui.panels.dealers_dock import DealersDock
 from corridor_map.ui.panels.filters_dock import FiltersDock
 from corridor_map.ui.panels.glance_dock import GlanceDock
 from corridor_map.ui.panels.ranking_dock import RankingDock
+from corridor_map.ui.panels.route_compare import TransitParamsModel
+from corridor_map.ui.panels.route_dock import RouteDock
 from corridor_map.ui.panels.toolbar import PanelsToolBar
+from corridor_map.ui.panels.views_dock import ViewsDock, page_view_io
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
 from corridor_map.ui.web import MapView, RequestTripwire
@@ -151,14 +154,30 @@ class MainWindow(QMainWindow):
         self.ranking_dock = RankingDock(state, languages, self)
         self.dealers_dock = DealersDock(state, languages, self)
         self.filters_dock = FiltersDock(state, languages, self)
+        self.transit_params = TransitParamsModel(self)
+        self.route_dock = RouteDock(state, languages, self, params=self.transit_params)
+        self.views_dock = ViewsDock(state, languages, self)
+        self.views_dock.attach(*page_view_io(self.map_view))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.country_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glance_dock)
         self.tabifyDockWidget(self.country_dock, self.glance_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.route_dock)
+        self.tabifyDockWidget(self.country_dock, self.route_dock)
         self.country_dock.raise_()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ranking_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filters_dock)
         self.tabifyDockWidget(self.ranking_dock, self.filters_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.views_dock)
+        self.tabifyDockWidget(self.ranking_dock, self.views_dock)
         self.filters_dock.raise_()
+        self.route_dock.routesChanged.connect(
+            lambda routes: self.map_view.call("showRoutes", routes) if self.map_view.ready else None
+        )
+        self.map_view.pageReady.connect(
+            lambda: self.map_view.call("showRoutes", self.route_dock.shown_routes())
+        )
+        self._view_restored = False
+        self.map_view.pageReady.connect(self._restore_last_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dealers_dock)
         self.resizeDocks([self.ranking_dock, self.country_dock], [300, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dealers_dock], [190], Qt.Orientation.Vertical)
@@ -179,7 +198,21 @@ class MainWindow(QMainWindow):
 
     def docks(self) -> tuple[QDockWidget, ...]:
         """Every side panel."""
-        return (self.country_dock, self.glance_dock, self.filters_dock, self.ranking_dock, self.dealers_dock)
+        return (
+            self.country_dock,
+            self.glance_dock,
+            self.route_dock,
+            self.filters_dock,
+            self.ranking_dock,
+            self.views_dock,
+            self.dealers_dock,
+        )
+
+    def _restore_last_view(self) -> None:
+        """The view the user left at the last run (once per start, after the page first loads)."""
+        if not self._view_restored:
+            self._view_restored = True
+            self.views_dock.restore_last()
 
     def _build_status_bar(self) -> None:
         self.status_progress = QProgressBar(self)
@@ -304,5 +337,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.views_dock.remember_last()
         self.data_actions.shutdown()
         super().closeEvent(event)
