@@ -125,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the medians here")
     args = parser.parse_args(argv)
+    results: dict[str, float] = {}
     from corridor_map.core.countries import default_index
 
     t = time.perf_counter()
@@ -142,12 +144,17 @@ def main(argv: list[str] | None = None) -> int:
             agg = [x[1] for x in times]
             total = [a + b for a, b in zip(imp, agg, strict=True)]
             _, _, accepted, rejected = times[-1]
+            results[f"{style}_import_aggregate_s"] = statistics.median(total)
             print(
                 f"{style}: {args.rows:,} rows ({size_mb:.1f} MB), accepted {accepted:,}, "
                 f"rejections {rejected:,}; import median {statistics.median(imp):.2f} s, aggregate median "
                 f"{statistics.median(agg):.2f} s, import+aggregate median {statistics.median(total):.2f} s "
                 f"(best {min(total):.2f} s, worst {max(total):.2f} s)"
             )
+    if args.json:
+        import json
+
+        args.json.write_text(json.dumps(results))
     return 0
 
 

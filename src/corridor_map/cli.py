@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="render without the GPU (for machines with broken graphics drivers); also a setting",
     )
     parser.add_argument("--lang", choices=["en", "zh"], help="user interface language")
+    parser.add_argument("--prewarm-classes", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"corridor_map.commands.{name}").add_parser(subparsers)
@@ -46,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
     args = build_parser().parse_args(argv)
+    if args.prewarm_classes:  # the window's background helper process (see core.choropleth_prewarm)
+        from corridor_map.core.choropleth_prewarm import main as prewarm
+
+        return prewarm()
     if args.command:
         module = importlib.import_module(f"corridor_map.commands.{args.command.replace('-', '_')}")
         return int(module.run(args))

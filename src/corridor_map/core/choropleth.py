@@ -8,11 +8,12 @@ import logging
 import warnings
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from corridor_map.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,9 @@ PALETTES: dict[int, tuple[str, ...]] = {
     5: ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
 }
 MAX_CLASSES = 5
+# Classes of the bundled sample's likely filter combinations, computed at build time
+# (packaging/prewarm_sample_classes.py), so a fresh install never waits for mapclassify's import.
+BUNDLED_CACHE = resources_dir() / "choropleth_cache"
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,16 @@ class Choropleth:
 
 
 def _cache_key(data: np.ndarray, k: int) -> str:
-    digest = hashlib.sha256(f"fisher-jenks:{k}:{metadata.version('mapclassify')}:".encode())
+    digest = hashlib.sha256(f"fisher-jenks-v1:{k}:".encode())
     digest.update(data.tobytes())
     return digest.hexdigest()[:24]
 
 
 def classify(
-    values: Mapping[str, int | float], k: int = MAX_CLASSES, cache_dir: Path | None = None
+    values: Mapping[str, int | float],
+    k: int = MAX_CLASSES,
+    cache_dir: Path | None = None,
+    bundled: bool = True,
 ) -> Choropleth:
     """Classes for the positive values (Fisher–Jenks natural breaks; fewer when there are few values).
 
@@ -79,13 +86,17 @@ def classify(
     if not positive:
         return Choropleth({}, ())
     data = np.array(sorted(positive.values()), dtype=float)
-    cache_file = cache_dir / "choropleth" / f"{_cache_key(data, k)}.json" if cache_dir is not None else None
-    if cache_file is not None and cache_file.is_file():
-        try:
-            classes = tuple(ChoroplethClass(**c) for c in json.loads(cache_file.read_text(encoding="utf-8")))
-            return Choropleth(positive, classes)
-        except (OSError, ValueError, TypeError):
-            log.warning("ignored an unreadable choropleth cache file %s", cache_file)
+    name = f"{_cache_key(data, k)}.json"
+    cache_file = cache_dir / "choropleth" / name if cache_dir is not None else None
+    for candidate in (cache_file, BUNDLED_CACHE / name if bundled else None):
+        if candidate is not None and candidate.is_file():
+            try:
+                classes = tuple(
+                    ChoroplethClass(**c) for c in json.loads(candidate.read_text(encoding="utf-8"))
+                )
+                return Choropleth(positive, classes)
+            except (OSError, ValueError, TypeError):
+                log.warning("ignored an unreadable choropleth cache file %s", candidate)
     choropleth = _classify(positive, data, k)
     if cache_file is not None:
         _write_cache(cache_file, choropleth.classes)

@@ -1,0 +1,215 @@
+"""One benchmark harness for Corridor Map: ``python bench/run.py [--json OUT] [--quick]``.
+
+Measures on the real stack and prints one table:
+- the floor of the stack (``shared/floor/floor.py``, or ``bench/floor.py`` when that is absent) and
+  ``corridor-map export`` as a ratio to it, alternated in one run, medians;
+- GUI cold start to a painted, interactive map (``corridor-map --smoke-test``, whole process), as a
+  ratio to the floor, and the memory of all the app's processes together at that moment (PSS);
+- selection and restyle latency (p50/p95), 100,000 and 1,000,000 dealers shown, 1,000,000 sales rows
+  imported and aggregated, and a 3840×2160 export.
+Writes the table and the machine it ran on to docs/benchmarks.md. Benchmarks are not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from memory import pss_mb
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = next(
+    (p for p in (ROOT.parent / "shared" / "floor" / "floor.py", ROOT / "bench" / "floor.py") if p.is_file()),
+    None,
+)
+ENV = {
+    **os.environ,
+    "QT_QPA_PLATFORM": "offscreen",
+    "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+}
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    ENV["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+
+
+def timed(
+    cmd: list[str], env: dict[str, str] | None = None, sample_memory: bool = False
+) -> tuple[float, float]:
+    """Wall time of a whole process (s) and, optionally, the peak PSS of its process tree (MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        if sample_memory:
+            peak = max(peak, pss_mb(proc.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}")
+    return elapsed, peak
+
+
+def app(*args: str) -> list[str]:
+    return [sys.executable, "-m", "corridor_map", *args]
+
+
+def sub_bench(script: str, args: list[str], json_flag: bool = False) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
+        path = Path(out.name)
+    env = {**ENV, "CM_BENCH_JSON": str(path)}
+    extra = ["--json", str(path)] if json_flag else []
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args, *extra],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return json.loads(path.read_text())
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = (
+        int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
+        / 1024
+        / 1024
+    )
+    load = os.getloadavg()[0]
+    return (
+        f"{platform.node()}: {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, load average {load:.1f} at start"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="write every figure here too")
+    parser.add_argument("--rounds", type=int, default=5, help="alternated floor/app runs (default 5)")
+    parser.add_argument("--quick", action="store_true", help="fewer events and no 1,000,000-point runs")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str]] = []
+    figures: dict[str, object] = {"machine": machine(), "date": dt.date.today().isoformat()}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        timed(app("export", str(out / "warm.png")))  # build the page cache once
+        floor, export, start, memory = [], [], [], []
+        for k in range(args.rounds):  # alternated, so load changes hit both alike
+            if FLOOR:
+                floor.append(timed([sys.executable, str(FLOOR), str(out / f"floor{k}.png")])[0])
+            export.append(timed(app("export", str(out / f"e{k}.png")))[0])
+            t, peak = timed(app("--smoke-test"), sample_memory=True)
+            start.append(t)
+            memory.append(peak)
+        f50 = statistics.median(floor) if floor else float("nan")
+        e50, s50 = statistics.median(export), statistics.median(start)
+        rows += [
+            ("floor (Qt + WebEngine + Leaflet, 110m countries, PNG)", f"{f50:.2f} s", "—"),
+            (
+                "corridor-map export 1600×900",
+                f"{e50:.2f} s",
+                f"{e50 / f50:.2f}× floor (limit 2.0×, goal 1.3×)",
+            ),
+            ("GUI cold start to painted, interactive map", f"{s50:.2f} s", f"{s50 / f50:.2f}× floor"),
+            (
+                "memory, all processes (PSS, sample data)",
+                f"{statistics.median(memory):.0f} MB",
+                "goal ≤ 450 MB",
+            ),
+        ]
+        figures.update(
+            floor_s=f50,
+            export_s=e50,
+            export_ratio=e50 / f50,
+            start_s=s50,
+            memory_mb=statistics.median(memory),
+        )
+        k4 = [
+            timed(app("export", str(out / f"4k{k}.png"), "--width", "3840", "--height", "2160"))[0]
+            for k in range(3)
+        ]
+        rows.append(("3840×2160 export (whole process)", f"{statistics.median(k4):.2f} s", "goal ≤ 2 s"))
+        figures["export_4k_s"] = statistics.median(k4)
+    linked = sub_bench("bench_linked.py", ["50" if args.quick else "200"])
+    for name, value in linked["latency"].items():
+        goal = "goal p95 ≤ 33 ms" if "restyle" in name else "goal p95 ≤ 16 ms"
+        rows.append(
+            (
+                f"{name} latency (p50 / p95, {linked['events']} events)",
+                f"{value['p50_ms']:.1f} / {value['p95_ms']:.1f} ms",
+                goal,
+            )
+        )
+    figures["latency"] = linked
+    sizes = ["100000"] if args.quick else ["100000", "1000000"]
+    dealers = sub_bench("bench_dealers.py", sizes)
+    for size, value in dealers.items():
+        goal = "goal ≤ 1 s" if size == "100000" else "goal ≤ 5 s"
+        rows.append(
+            (
+                f"{int(size):,} dealers shown (data in Python → drawn, interactive)",
+                f"{value['shown_s']:.2f} s",
+                goal,
+            )
+        )
+        rows.append(
+            (
+                f"  re-cluster on pan/zoom ({int(size):,}), p50 / p95",
+                f"{value['recluster_p50_ms']:.0f} / {value['recluster_p95_ms']:.0f} ms",
+                "—",
+            )
+        )
+    figures["dealers"] = dealers
+    sales = sub_bench(
+        "bench_import.py", ["--rows", "1000000", "--repeat", "1" if args.quick else "3"], json_flag=True
+    )
+    rows.append(
+        (
+            "1,000,000 sales rows imported + aggregated (clean / messy)",
+            f"{sales['clean_import_aggregate_s']:.2f} / {sales['messy_import_aggregate_s']:.2f} s",
+            "goal ≤ 3 s",
+        )
+    )
+    figures["sales"] = sales
+    width = max(len(r[0]) for r in rows)
+    table = [f"| {'measure':{width}s} | figure | against |", f"|{'-' * (width + 2)}|---|---|"]
+    table += [f"| {name:{width}s} | {value} | {note} |" for name, value, note in rows]
+    print("\n".join(table))
+    print(f"\nmachine: {figures['machine']}")
+    doc = ROOT / "docs" / "benchmarks.md"
+    doc.write_text(
+        "# Benchmarks\n\nThe latest run of `python bench/run.py` "
+        "(benchmarks are not tests: they print figures).\n\n"
+        f"Date: {figures['date']}  \nMachine: {figures['machine']}\n\n" + "\n".join(table) + "\n",
+        encoding="utf-8",
+    )
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
