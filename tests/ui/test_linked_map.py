@@ -61,8 +61,7 @@ def test_state_selection_reaches_the_page(window: MainWindow) -> None:
     page = wait_until(lambda: (p := run_js(window, "CM.describe()"))["selected"] == ["KAZ", "UZB"] and p)
     assert page["selected"] == ["KAZ", "UZB"]
     weight = (
-        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0]"
-        ".options.weight"
+        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0].options.weight"
     )
     assert run_js(window, weight) > 2
 
