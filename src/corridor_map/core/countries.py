@@ -248,6 +248,10 @@ ZH_NAME_FIXES: dict[str, str] = {
     "CHN": "中国",
 }
 
+# A close-name hint costs difflib ~20 ms per unknown name: a file of garbage with thousands of
+# distinct "countries" must not take minutes, so only the first ones of a column get a hint.
+SUGGESTIONS_PER_CALL = 100
+
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _LEADING_THE = re.compile(r"^the\s+")
 
@@ -392,8 +396,8 @@ class CountryIndex:
 
     # -- resolving ------------------------------------------------------------------------------------
 
-    def resolve(self, text: str) -> CountryMatch:
-        """Resolve one written country."""
+    def resolve(self, text: str, *, suggest: bool = True) -> CountryMatch:
+        """Resolve one written country (``suggest=False``: no close-name hint for an unknown one)."""
         raw = "" if text is None else str(text)
         key = normalise_country(raw)
         if not key:
@@ -403,7 +407,7 @@ class CountryIndex:
             return CountryMatch(raw.strip(), "ok", next(iter(found)))
         if found:
             return CountryMatch(raw.strip(), "ambiguous", candidates=tuple(sorted(found)))
-        return CountryMatch(raw.strip(), "unknown", suggestion=self._suggest(key))
+        return CountryMatch(raw.strip(), "unknown", suggestion=self._suggest(key) if suggest else None)
 
     def _suggest(self, key: str) -> str | None:
         if key in self._suggest_cache:
@@ -425,11 +429,18 @@ class CountryIndex:
         a dictionary lookup per distinct value plus one vectorised take.
         """
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        matches = [self.resolve(u) for u in uniques]
+        matches: list[CountryMatch] = []
+        budget = SUGGESTIONS_PER_CALL
+        for u in uniques:
+            match = self.resolve(u, suggest=budget > 0)
+            budget -= match.status == "unknown"
+            matches.append(match)
         categories = sorted({m.iso3 for m in matches if m.iso3})
         position = {c: i for i, c in enumerate(categories)}
         lut = np.array([position[m.iso3] if m.iso3 else -1 for m in matches] + [-1], dtype=np.int32)
-        result = pd.Series(pd.Categorical.from_codes(lut[codes], categories=categories), index=values.index)
+        result = pd.Series(
+            pd.Categorical.from_codes(lut[codes], categories=pd.Index(categories)), index=values.index
+        )
         refused = {m.text: m for m in matches if m.status != "ok"}
         if (codes < 0).any():
             refused[""] = CountryMatch("", "empty")

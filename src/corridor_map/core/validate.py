@@ -287,7 +287,7 @@ def _categorical(codes: np.ndarray, mapped: list[str | None], index: pd.Index) -
     categories = sorted({m for m in mapped if m is not None})
     position = {c: i for i, c in enumerate(categories)}
     lut = np.array([position[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int32)
-    return pd.Series(pd.Categorical.from_codes(lut[codes], categories=categories), index=index)
+    return pd.Series(pd.Categorical.from_codes(lut[codes], categories=pd.Index(categories)), index=index)
 
 
 def _common_checks(raw: RawTable, match: HeaderMatch, problems: _Problems) -> None:
