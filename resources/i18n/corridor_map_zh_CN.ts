@@ -400,19 +400,19 @@
     <name>ExitConfirm</name>
     <message>
         <source>Leave exhibition mode?</source>
-        <translation type="unfinished" />
+        <translation>退出展会模式？</translation>
     </message>
     <message>
         <source>This question closes by itself after %1 s.</source>
-        <translation type="unfinished" />
+        <translation>此提示将在 %1 秒后自动关闭。</translation>
     </message>
     <message>
         <source>Leave exhibition mode</source>
-        <translation type="unfinished" />
+        <translation>退出展会模式</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished" />
+        <translation>继续展示</translation>
     </message>
 </context>
 <context>
@@ -746,73 +746,73 @@
     <name>KioskBar</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished" />
+        <translation>全图</translation>
     </message>
     <message>
         <source>The whole map, no country selected</source>
-        <translation type="unfinished" />
+        <translation>显示整个地图，不选择国家</translation>
     </message>
     <message>
         <source>Switch the language</source>
-        <translation type="unfinished" />
+        <translation>切换语言</translation>
     </message>
 </context>
 <context>
     <name>KioskController</name>
     <message>
         <source>Exhibition mode</source>
-        <translation type="unfinished" />
+        <translation>展会模式</translation>
     </message>
     <message>
         <source>Full screen with an automatic tour; Esc, then confirm, to leave</source>
-        <translation type="unfinished" />
+        <translation>全屏显示并自动巡览；按 Esc 后确认即可退出</translation>
     </message>
     <message>
         <source>Exhibition settings…</source>
-        <translation type="unfinished" />
+        <translation>展会模式设置…</translation>
     </message>
     <message>
         <source>Explore the map: the tour resumes after %1 s without a touch</source>
-        <translation type="unfinished" />
+        <translation>请自由浏览地图：%1 秒内无操作将继续自动巡览</translation>
     </message>
     <message>
         <source>Top destinations of vehicles from Chongqing — touch the map to explore</source>
-        <translation type="unfinished" />
+        <translation>重庆汽车主要出口目的地——触摸地图即可自由浏览</translation>
     </message>
 </context>
 <context>
     <name>KioskSettingsDialog</name>
     <message>
         <source>Exhibition settings</source>
-        <translation type="unfinished" />
+        <translation>展会模式设置</translation>
     </message>
     <message>
         <source>The top destinations under the current filters</source>
-        <translation type="unfinished" />
+        <translation>当前筛选条件下的主要目的地</translation>
     </message>
     <message>
         <source>Number of countries:</source>
-        <translation type="unfinished" />
+        <translation>国家数量：</translation>
     </message>
     <message>
         <source>These countries (drag to change the order):</source>
-        <translation type="unfinished" />
+        <translation>以下国家（拖动可调整顺序）：</translation>
     </message>
     <message>
         <source>s</source>
-        <translation type="unfinished" />
+        <translation>秒</translation>
     </message>
     <message>
         <source>Each country is shown for:</source>
-        <translation type="unfinished" />
+        <translation>每个国家展示时长：</translation>
     </message>
     <message>
         <source>After the last touch, the tour resumes in:</source>
-        <translation type="unfinished" />
+        <translation>最后一次触摸后恢复自动巡览的时间：</translation>
     </message>
     <message>
         <source>Esc, then confirm, leaves exhibition mode.</source>
-        <translation type="unfinished" />
+        <translation>按 Esc 后确认即可退出展会模式。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="render without the GPU (for machines with broken graphics drivers); also a setting",
     )
     parser.add_argument("--lang", choices=["en", "zh"], help="user interface language")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="start in exhibition mode: full screen, an automatic tour of the top destinations; "
+        "Esc, then confirm, leaves it",
+    )
     parser.add_argument("--prewarm-classes", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:

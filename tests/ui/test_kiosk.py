@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QToolBar
 
 from corridor_map.core.aggregate import Filters, units_by
 from corridor_map.core.countries import display_name
-from corridor_map.ui.kiosk import KioskController, KioskSettings
+from corridor_map.ui.kiosk import KioskController, KioskSettings, install_kiosk
 from corridor_map.ui.kiosk.overlay import TOUCH_PX
 from corridor_map.ui.kiosk.settings_dialog import KioskSettingsDialog
 from corridor_map.ui.kiosk.tour import tour_countries
@@ -35,7 +35,11 @@ def pump(seconds: float) -> None:
 
 @pytest.fixture(scope="module")
 def controller(window: MainWindow) -> KioskController:
-    return KioskController(window, window.state, FAST)
+    """The controller as the window gets it (its actions in the View menu)."""
+    kiosk = install_kiosk(window)
+    assert {kiosk.act_enter, kiosk.act_settings} <= set(window.menu_view.actions())
+    assert kiosk.act_enter.text() == "Exhibition mode"
+    return kiosk
 
 
 @pytest.fixture
@@ -98,15 +102,16 @@ def test_tour_follows_the_filters_and_a_chosen_list(window: MainWindow):
 
 def test_kiosk_chrome_full_screen_one_panel_touch_targets(kiosk: KioskController, window: MainWindow):
     size_before = window.country_dock.title.font().pointSizeF()
-    kiosk.enter()
+    kiosk.act_enter.trigger()
     QApplication.processEvents()
-    assert window.isFullScreen()
+    assert kiosk.active and window.isFullScreen()
     assert window.menuBar().isHidden() and window.statusBar().isHidden()
     assert all(bar.isHidden() for bar in window.findChildren(QToolBar))
     visible = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
     assert visible == [window.country_dock]
     assert window.country_dock.features() == QDockWidget.DockWidgetFeature.NoDockWidgetFeatures
     assert window.country_dock.title.font().pointSizeF() > size_before
+    assert window.country_dock.dealers_text.isHidden()  # so that the route shows without scrolling
     assert kiosk.bar.isVisible() and kiosk.bar.btn_language.text() == "English / 中文"
     for button in (
         kiosk.bar.btn_language,
@@ -121,6 +126,7 @@ def test_kiosk_chrome_full_screen_one_panel_touch_targets(kiosk: KioskController
     assert not window.isFullScreen() and not window.menuBar().isHidden()
     assert window.ranking_dock.isVisible() and window.dealers_dock.isVisible() and window.toolbar.isVisible()
     assert window.country_dock.title.font().pointSizeF() == pytest.approx(size_before)
+    assert not window.country_dock.dealers_text.isHidden()
     assert window.act_quit.isEnabled() and not kiosk.bar.isVisible()
 
 
@@ -143,13 +149,17 @@ def test_idle_timeout_returns_to_the_overview_and_resumes(kiosk: KioskController
     kiosk.enter()
     wait_until(lambda: window.state.selection == {first}, 30)
     QTest.mouseClick(window.country_dock.widget(), Qt.MouseButton.LeftButton)
-    window.state.select(["BRA"])  # the visitor explores
+    window.state.select(["BRA"])  # the visitor explores, and unticks a layer
+    wait_until(lambda: kiosk.layers.get("countries"), 10)
+    assert (
+        run_js(window, "CM.map.removeLayer(CM.layers.countries); CM.map.hasLayer(CM.layers.countries)")
+        is False
+    )
     assert kiosk.paused
     wait_until(lambda: not kiosk.paused, 10)
-    assert window.state.selection == frozenset()  # the overview first
+    assert window.state.selection == frozenset()  # the overview first, with every layer back
+    wait_until(lambda: run_js(window, "CM.map.hasLayer(CM.layers.countries)") is True, 10)
     wait_until(lambda: window.state.selection == {first}, 10)  # then the tour from its start
-    zoom = run_js(window, "CM.map.getZoom()")
-    assert zoom is not None
 
 
 def test_escape_alone_never_leaves(kiosk: KioskController, window: MainWindow):

@@ -89,6 +89,8 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         window.mapFailed.connect(window.show_error)
     window.show()
+    if getattr(args, "kiosk", False) and smoke is None:
+        window.kiosk.enter()  # the tour starts when the map is ready
     if splash is not None:
         splash.finish(window)
     window.start_map()

@@ -19,6 +19,7 @@ from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
 from corridor_map.ui.data.actions import DataActions
 from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.kiosk import install_kiosk
 from corridor_map.ui.page_builder import PageBuilder
 from corridor_map.ui.panels.country_dock import CountryDock
 from corridor_map.ui.panels.dealers_dock import DealersDock
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_panels(state, languages)
+        self.kiosk = install_kiosk(self)  # View → Exhibition mode / Exhibition settings…
         self.resize(1400, 860)
         self._default_layout = self.saveState()
         geometry, layout = settings.window_state()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
@@ -24,6 +25,7 @@ class _Saved:
     title_bar: QWidget | None
     actions: list[tuple[QAction, bool]] = field(default_factory=list)
     fonts: list[tuple[QWidget, QFont | None]] = field(default_factory=list)
+    hidden: list[tuple[QWidget, bool]] = field(default_factory=list)
 
 
 def scale_fonts(root: QWidget, factor: float) -> list[tuple[QWidget, QFont | None]]:
@@ -46,15 +48,17 @@ def scale_fonts(root: QWidget, factor: float) -> list[tuple[QWidget, QFont | Non
 
 def restore_fonts(saved: list[tuple[QWidget, QFont | None]]) -> None:
     for widget, font in saved:
-        widget.setFont(font if font is not None else QFont())  # an empty QFont: inherit again
+        if shiboken6.isValid(widget):
+            widget.setFont(font if font is not None else QFont())  # an empty QFont: inherit again
 
 
 class KioskChrome:
     """Applies and undoes the exhibition look on a QMainWindow whose ``panel`` dock stays visible."""
 
-    def __init__(self, window: QMainWindow, panel: QDockWidget) -> None:
+    def __init__(self, window: QMainWindow, panel: QDockWidget, hide: tuple[QWidget, ...] = ()) -> None:
         self.window = window
         self.panel = panel
+        self.hide = hide  # parts of the panel left out in exhibition mode (so the route shows)
         self._saved: _Saved | None = None
 
     @property
@@ -94,6 +98,9 @@ class KioskChrome:
         panel.show()
         panel.raise_()
         saved.fonts = scale_fonts(panel.widget(), FONT_SCALE)
+        for widget in self.hide:
+            saved.hidden.append((widget, not widget.isHidden()))
+            widget.hide()
         self._saved = saved
         w.showFullScreen()
         QTimer.singleShot(0, self.size_panel)
@@ -109,13 +116,17 @@ class KioskChrome:
             return
         w, panel = self.window, self.panel
         restore_fonts(saved.fonts)
+        for widget, shown in saved.hidden:
+            if shiboken6.isValid(widget):
+                widget.setVisible(shown)
         blank = panel.titleBarWidget()
         panel.setTitleBarWidget(saved.title_bar)  # type: ignore[arg-type]  # None: standard title
         if blank is not None and blank is not saved.title_bar:
             blank.deleteLater()  # setTitleBarWidget does not delete the one it replaces
         panel.setFeatures(saved.features)
         for action, enabled in saved.actions:
-            action.setEnabled(enabled)
+            if shiboken6.isValid(action):  # a language change may have replaced some
+                action.setEnabled(enabled)
         w.setContextMenuPolicy(saved.context_policy)
         w.menuBar().setVisible(saved.menu_bar)
         w.statusBar().setVisible(saved.status_bar)

@@ -8,6 +8,7 @@ manager's close) only asks, in the window, whether to leave; the question goes a
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,9 @@ class KioskController(QObject):
         self.settings = settings if settings is not None else KioskSettings.load(window.settings.qsettings)
         self.active = False
         self.paused = False
-        self.chrome = KioskChrome(window, window.country_dock)
+        self.layers: dict[str, bool] = {}  # the map's layers as they were: restored with the overview
+        dock = window.country_dock  # its dealer list would push the route out of sight on the stand
+        self.chrome = KioskChrome(window, dock, (dock.headings["dealers"], dock.dealers_text))
         self.tour = TourPlayer(state, self)
         self.tour.overviewRequested.connect(self.show_overview)
         self.tour.stepped.connect(lambda *_: self._refresh_status())
@@ -91,6 +94,7 @@ class KioskController(QObject):
         self.bar.place()
         self.tour.configure(self.settings.dwell_ms, self.settings.top_n, self.settings.chosen)
         if self.window.map_view.ready:
+            self._remember_layers()
             self.tour.start()
         self._refresh_status()
         self.activeChanged.emit(True)
@@ -101,6 +105,7 @@ class KioskController(QObject):
             return
         log.info("leaving exhibition mode")
         self.active = False
+        self.layers = {}
         self.tour.stop()
         self.idle.stop()
         self.watcher.uninstall()
@@ -117,8 +122,21 @@ class KioskController(QObject):
 
     # ---- the tour -----------------------------------------------------------------------------
     def _on_map_ready(self) -> None:
+        if self.active and not self.layers:
+            self._remember_layers()
         if self.active and not self.paused and not self.tour.running:
             self.tour.start()
+
+    def _remember_layers(self) -> None:
+        """Which layers are shown, so that the overview undoes a visitor's unticking."""
+
+        def keep(reply: object) -> None:
+            try:
+                self.layers = dict(json.loads(str(reply))["layers"])
+            except (ValueError, KeyError, TypeError):
+                log.warning("the map did not report its layers: %r", reply)
+
+        self.window.map_view.call("getView", callback=keep)
 
     def _on_activity(self) -> None:
         """A visitor touched something: the tour waits while they explore."""
@@ -149,6 +167,8 @@ class KioskController(QObject):
         """No selection and the map's initial view."""
         self.state.clear_selection()
         if self.window.map_view.ready:
+            if self.layers:
+                self.window.map_view.call("setView", {"layers": self.layers})
             start = PageOptions()
             lat, lon = start.center
             self.window.map_view.run_js(f"CM.map.flyTo([{lat}, {lon}], {start.zoom}, {{duration: 1.2}})")

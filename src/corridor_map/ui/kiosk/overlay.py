@@ -38,7 +38,6 @@ class Panel(QFrame):
         self.setObjectName("KioskPanel")
         self.setStyleSheet(STYLE)
         self.setAutoFillBackground(False)
-        self.hide()
 
 
 class KioskBar(Panel):
@@ -66,6 +65,7 @@ class KioskBar(Panel):
         self.setMouseTracking(True)
         anchor.installEventFilter(self)
         self.retranslate()
+        self.hide()
 
     def retranslate(self) -> None:
         self.btn_overview.setText(self.tr("Overview"))
@@ -74,6 +74,8 @@ class KioskBar(Panel):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+        # room to spare: the label's cached size hint can lag a font fallback by a few pixels
+        self.status.setMinimumWidth(round(self.status.fontMetrics().horizontalAdvance(text) * 1.05) + 16)
         self.place()
 
     def place(self) -> None:
@@ -131,6 +133,7 @@ class ExitConfirm(Panel):
         self.btn_leave.clicked.connect(self._leave)
         self.timeout_ms = 10_000
         self.retranslate()
+        self.hide()
 
     def retranslate(self) -> None:
         self.question.setText(self.tr("Leave exhibition mode?"))
