@@ -419,95 +419,95 @@
     <name>ExportDialog</name>
     <message>
         <source>Export PNG</source>
-        <translation type="unfinished" />
+        <translation>导出 PNG</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished" />
+        <translation>尺寸：</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation type="unfinished" />
+        <translation>宽度：</translation>
     </message>
     <message>
         <source>Height:</source>
-        <translation type="unfinished" />
+        <translation>高度：</translation>
     </message>
     <message>
         <source>Scale:</source>
-        <translation type="unfinished" />
+        <translation>缩放：</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished" />
+        <translation>标题：</translation>
     </message>
     <message>
         <source>Subtitle:</source>
-        <translation type="unfinished" />
+        <translation>副标题：</translation>
     </message>
     <message>
         <source>Show the legend</source>
-        <translation type="unfinished" />
+        <translation>显示图例</translation>
     </message>
     <message>
         <source>Use the map's current view (otherwise: the selection, or all countries with data)</source>
-        <translation type="unfinished" />
+        <translation>使用地图当前视图（否则：选中的国家，或所有有数据的国家）</translation>
     </message>
     <message>
         <source>Copy to clipboard</source>
-        <translation type="unfinished" />
+        <translation>复制到剪贴板</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Source line: %1</source>
-        <translation type="unfinished" />
+        <translation>来源说明：%1</translation>
     </message>
     <message>
         <source>Too large: the image would be %1 × %2 pixels; at most %3 pixels a side are possible.</source>
-        <translation type="unfinished" />
+        <translation>尺寸过大：图像将为 %1 × %2 像素；每边最多 %3 像素。</translation>
     </message>
     <message>
         <source>Image: %1 × %2 pixels, %3 dpi</source>
-        <translation type="unfinished" />
+        <translation>图像：%1 × %2 像素，%3 dpi</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Preparing the export map…</source>
-        <translation type="unfinished" />
+        <translation>正在准备导出地图…</translation>
     </message>
     <message>
         <source>Drawing the map…</source>
-        <translation type="unfinished" />
+        <translation>正在绘制地图…</translation>
     </message>
     <message>
         <source>The export map could not be shown: %1</source>
-        <translation type="unfinished" />
+        <translation>无法显示导出地图：%1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved %1 (%2 pixels).</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1（%2 像素）。</translation>
     </message>
     <message>
         <source>Copied to the clipboard (%1 pixels).</source>
-        <translation type="unfinished" />
+        <translation>已复制到剪贴板（%1 像素）。</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished" />
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -828,6 +828,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Export PNG…</source>
+        <translation>导出 PNG(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
 from PySide6.QtWidgets import QApplication
@@ -126,6 +127,14 @@ def test_country_codes_are_checked() -> None:
         check_codes(["TH"], known)
 
 
+def test_frame_markers_of_consecutive_frames_never_look_alike() -> None:
+    from corridor_map.ui.export.renderer import token_colour
+
+    for token in range(1, 2000):
+        a, b = token_colour(token), token_colour(token + 1)
+        assert abs(a.red() - b.red()) > 2 or abs(a.green() - b.green()) > 2
+
+
 # ---- the command, end to end ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def export_2x(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any], str]:
@@ -149,6 +158,7 @@ def test_export_2x_writes_a_3200x1800_png_with_map_legend_title_and_source(
     image = QImage(str(out))
     assert (image.width(), image.height()) == (3200, 1800)
     assert round(image.dotsPerMeterX() * 0.0254) == 192  # 96 dpi × 2
+    assert out.stat().st_size < 3200 * 1800  # compressed (raw RGB would be 17 MB)
     regions = info["regions"]
 
     # Title band on top, source line at the bottom, legend in the map's lower right: where promised.
@@ -271,7 +281,7 @@ def session(qapp: QApplication) -> Iterator[Any]:
     wait_until(lambda: export.is_ready, 120)
     yield export
     export.close()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def render(session: Any, spec: ExportSpec) -> Any:
@@ -318,6 +328,20 @@ def test_legend_off_and_chinese_texts(session: Any) -> None:
     assert render(session, ExportSpec(width=900, height=600, lang="en")).regions.get("legend") is not None
 
 
+@pytest.mark.gui
+def test_point_of_view_follows_the_spec(session: Any) -> None:
+    def page_pov() -> str:
+        box: list[Any] = []
+        session.renderer.view.run_js("CM.describe()", box.append)
+        wait_until(lambda: box, 20)
+        return str(json.loads(box[0])["pov"])
+
+    render(session, ExportSpec(width=700, height=500, pov="ne"))
+    assert page_pov() == "ne"
+    render(session, ExportSpec(width=700, height=500))
+    assert page_pov() == "china"
+
+
 # ---- the dialog --------------------------------------------------------------------------------------------
 @pytest.mark.gui
 def test_dialog_presets_limit_settings_and_copy(qapp: QApplication) -> None:
@@ -356,4 +380,4 @@ def test_dialog_presets_limit_settings_and_copy(qapp: QApplication) -> None:
     if dialog.session is not None:
         dialog.session.close()
     dialog.deleteLater()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -34,6 +34,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 PAGE_TIMEOUT_S = 90.0
+LOAD_STARTED = 10  # per cent of the page loaded before the main thread turns to the data
 
 
 class CommandError(Exception):
@@ -205,7 +206,7 @@ def start_qt(lang: str) -> Any:
 
 
 def likely_label(args: argparse.Namespace, lang: str) -> str:
-    """The dataset label the source line will most likely show, read from JSON only (no pandas).
+    """The dataset label the source line will most likely show, read from JSON only (no parsing).
 
     Only sizes the view before the page loads (see ``ExportSession.presize``): if it is wrong, the
     map is just drawn once more. The real label always comes from the loaded dataset.
@@ -242,10 +243,19 @@ def load_corridor_or_none() -> Any:
 
 
 def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
-    """Start Qt, load the export page and the data side by side, and wait until the page is live."""
+    """Load the data, start Qt, load the export page, and wait until the page is live."""
     t0 = time.perf_counter()
+    # pandas and the data modules first, before PySide6: PySide6's import hook reads the source of
+    # every module imported after it (pandas would take ~1 s longer).
+    import corridor_map.core.dataset
+    import corridor_map.core.store
+    import corridor_map.ui.presenter  # noqa: F401 - imports PySide6 last
+
+    corridor = load_corridor_or_none()
+    log.debug("export: modules imported after %.2f s", time.perf_counter() - t0)
     start_qt(spec.lang)
     from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
+    from corridor_map.state import AppState
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession, wait_for
     from corridor_map.ui.web import RequestTripwire
@@ -260,16 +270,17 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
         raise CommandError(f"cannot build the map page: {exc}", EXIT_FAILED) from None
     session.presize(spec, likely_label(args, spec.lang))
     session.load(page)
-    log.debug("export: Qt started and page loading after %.2f s", time.perf_counter() - t0)
-    # Chromium parses and draws the page in its own process meanwhile. (Not in a worker thread:
-    # imports in worker threads are not safe with PySide6.)
+    # Chromium's browser thread is Qt's main thread: let the page start loading, then read the data
+    # while the render process parses and draws it.
+    progress: list[int] = [0]
+    session.renderer.view.loadProgress.connect(lambda value: progress.__setitem__(0, value))
+    wait_for(lambda: progress[0] >= LOAD_STARTED or bool(failures), 10.0)
+    log.debug("export: page loading (%d %%) after %.2f s", progress[0], time.perf_counter() - t0)
     dataset = load_dataset(args)
     log.debug("export: data loaded after %.2f s", time.perf_counter() - t0)
-    from corridor_map.state import AppState
-
     state = AppState(dataset)
     state.select(spec.selection)
-    session.attach(state, spec.lang, load_corridor_or_none())
+    session.attach(state, spec.lang, corridor)
     if not wait_for(lambda: session.is_ready or bool(failures), PAGE_TIMEOUT_S) or failures:
         reason = failures[0] if failures else f"not loaded within {PAGE_TIMEOUT_S:.0f} s"
         raise CommandError(f"the map page could not be shown: {reason}", EXIT_FAILED)
@@ -286,7 +297,9 @@ def write(session: ExportSession, spec: ExportSpec, out: Path) -> dict[str, Any]
 
     try:
         composition = export_blocking(session, spec)
+        log.debug("export: composed")
         save_png(composition.image, out)
+        log.debug("export: saved %s", out)
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_FAILED) from None
     return composition.describe()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
         self.presenter = PagePresenter(self.map_view, state, languages.language, corridor)
+        self.corridor = corridor
+        self._export_dialog: Any = None  # File → Export PNG…, created on first use
         self._restart_reason = ""
         self._prewarm_started = False
         state.dataset_changed.connect(lambda _d: QTimer.singleShot(500, start_class_prewarm))
@@ -104,6 +107,9 @@ class MainWindow(QMainWindow):
 
     # ---- construction -------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        self.act_export_png = QAction(self)
+        self.act_export_png.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_export_png.triggered.connect(self.show_export_dialog)
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -139,6 +145,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.data_actions.add_to(self.menu_file)
+        self.menu_file.addAction(self.act_export_png)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
@@ -237,6 +245,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Corridor Map — Chongqing vehicle exports"))
         self.menu_file.setTitle(self.tr("&File"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_export_png.setText(self.tr("&Export PNG…"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_pov.setTitle(self.tr("&Point of view"))
@@ -332,6 +341,25 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_layout)
         for dock in self.docks():
             dock.show()
+
+    def show_export_dialog(self) -> None:
+        """File → Export PNG…: one dialog per window, so its hidden export view loads only once."""
+        from corridor_map.ui.export.dialog import ExportDialog  # late: only when used
+
+        if self._export_dialog is None:
+            self._export_dialog = ExportDialog(
+                self.state,
+                self.tripwire,
+                language=self.languages.language,
+                map_view=self.map_view,
+                parent=self,
+                corridor=self.corridor,
+            )
+        self._export_dialog.set_language(self.languages.language)
+        self._export_dialog.set_point_of_view(self.settings.point_of_view)
+        self._export_dialog.show()
+        self._export_dialog.raise_()
+        self._export_dialog.activateWindow()
 
     def show_about(self) -> None:
         AboutDialog(self).exec()

@@ -224,9 +224,9 @@ def compose(
 
     for key in ("legend", "dataLabel"):
         value = page_info.get(key)
-        rect = _scaled(value if isinstance(value, list) else None, k, header_px)
-        if rect is not None:
-            regions[key] = rect
+        scaled = _scaled(value if isinstance(value, list) else None, k, header_px)
+        if scaled is not None:
+            regions[key] = scaled
     selected: dict[str, dict[str, Any]] = {}
     raw = page_info.get("selected")
     for iso3, item in raw.items() if isinstance(raw, dict) else []:

@@ -89,6 +89,7 @@ class ExportDialog(QDialog):
         self.language = language
         self.map_view = map_view
         self.corridor = corridor
+        self.pov = "china"  # the window's point of view (set_point_of_view follows it)
         self.session: ExportSession | None = None
         self._queued: tuple[ExportSpec, str, Path | None] | None = None
         self._busy = False
@@ -199,6 +200,10 @@ class ExportDialog(QDialog):
         self.language = language
         self.retranslate()
 
+    def set_point_of_view(self, pov: str) -> None:
+        """``china`` or ``ne``: the exported map's point of view (follows the window's)."""
+        self.pov = pov
+
     # ---- sizes ----------------------------------------------------------------------------------
     def _on_preset(self) -> None:
         key = self.preset.currentData()
@@ -269,6 +274,7 @@ class ExportDialog(QDialog):
             subtitle=self.subtitle_edit.text(),
             legend=self.legend_box.isChecked(),
             lang=self.language,
+            pov=self.pov,
             selection=tuple(sorted(self.state.selection)),
             dpi=self._dpi(),
         )

@@ -82,8 +82,12 @@ def _layout_script() -> QWebEngineScript:
 
 
 def token_colour(token: int) -> QColor:
-    """The marker colour for ``token`` (the same formula as ``cm_export.js``)."""
-    return QColor(token % 256, (token // 256) % 256, 77)
+    """The marker colour for ``token`` (the same formula as ``cm_export.js``).
+
+    Consecutive tokens differ by 73 in red and 151 in green, so the previous frame's marker can
+    never be taken for this one's (the check allows ±1 per channel for rounding).
+    """
+    return QColor((token * 73) % 256, (token * 151) % 256, 77)
 
 
 def _marker_shows(image: QImage, colour: QColor) -> bool:

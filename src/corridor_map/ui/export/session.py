@@ -62,6 +62,7 @@ class ExportSession(QObject):
         self.presenter: PagePresenter | None = None
         self.layers: list[str] = []
         self.is_ready = False
+        self.pov = "china"  # the page's point of view (its default until an export asks otherwise)
 
     def load(self, page: Path) -> None:
         """Start loading the export page (built with ``PageOptions(export=True)``)."""
@@ -105,6 +106,7 @@ class ExportSession(QObject):
 
     def _on_page_ready(self) -> None:
         log.debug("export view: page ready")
+        self.pov = "china"  # a (re)loaded page starts in its default view
         self.renderer.view.run_js("CM.describe()", self._on_described)
 
     def _on_described(self, value: Any) -> None:
@@ -137,6 +139,9 @@ class ExportSession(QObject):
             self.presenter.set_language(spec.lang)
         # The presenter pushes synchronously (queued runJavaScript calls run in order), so the
         # frame below sees the choropleth, selection and language of the state as it is now.
+        if spec.pov != self.pov:
+            self.renderer.view.call("setPointOfView", spec.pov)
+            self.pov = spec.pov
         self.renderer.view.call("setLegendVisible", bool(spec.legend))
         texts = self.texts(spec)
         layout = plan(spec, texts)
@@ -206,6 +211,8 @@ def save_png(image: QImage, path: Path) -> None:
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     writer = QImageWriter(str(path), b"png")
-    writer.setCompression(1)  # zlib level 1: much faster, a few percent bigger
+    # Qt's PNG writer takes a 0–100 "quality" (not a zlib level): 50 is ~25 % faster than the
+    # default for ~1 % more bytes; 90 and above store the pixels uncompressed.
+    writer.setQuality(50)
     if not writer.write(image):
         raise ExportError(f"cannot write {path}: {writer.errorString()}")

@@ -72,6 +72,7 @@ class ExportSpec:
     subtitle: str = ""
     legend: bool = True
     lang: str = "en"
+    pov: str = "china"  # "china" (China's point of view, the app's default) or "ne" (Natural Earth's)
     selection: tuple[str, ...] = ()
     dpi: int | None = None  # None: 96 × scale (the same physical size as on screen)
     view: tuple[float, float, float] | None = None  # (lat, lon, zoom); None: the page's default
@@ -124,4 +125,6 @@ def validate(spec: ExportSpec) -> ExportSpec:
         raise ExportError(problem)
     if spec.lang not in ("en", "zh"):
         raise ExportError(f"unknown language '{spec.lang}' (en or zh)")
+    if spec.pov not in ("china", "ne"):
+        raise ExportError(f"unknown point of view '{spec.pov}' (china or ne)")
     return spec
