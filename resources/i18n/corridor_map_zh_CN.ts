@@ -1,13 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Data: %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Corridor Map</source>
@@ -413,6 +406,13 @@
     <message>
         <source>Stay</source>
         <translation>继续展示</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Data: %1</source>
+        <translation>数据：%1</translation>
     </message>
 </context>
 <context>

@@ -43,11 +43,6 @@ LAYER_CREDITS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def tr(text: str) -> str:
-    """Translate ``text`` in the export's context."""
-    return QCoreApplication.translate("Export", text)
-
-
 def map_credits(visible_layers: Iterable[str]) -> list[str]:
     """The map data's attribution for the layers drawn: Natural Earth, plus any other source used."""
     credits = [QCoreApplication.translate("MapPage", "Made with Natural Earth")]
@@ -64,7 +59,7 @@ def map_credits(visible_layers: Iterable[str]) -> list[str]:
 
 def source_line(dataset_label: str, visible_layers: Iterable[str]) -> str:
     """``Data: <provenance> · <map attribution>; <other credits>`` in the current language."""
-    data = tr("Data: %1").replace("%1", dataset_label)
+    data = QCoreApplication.translate("Export", "Data: %1").replace("%1", dataset_label)
     return f"{data} · {'; '.join(map_credits(visible_layers))}"
 
 
