@@ -20,8 +20,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
-    page = run_js(window, "CM.describe()")
-    assert set(page["visible"]) == {
+    expected = {
         "graticule",
         "countries",
         "lakes",
@@ -30,7 +29,11 @@ def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
         "river",
         "rail",
         "ports",
+        "dealers",
+        "flows",
     }
+    page = wait_until(lambda: (p := run_js(window, "CM.describe()")) and set(p["visible"]) == expected and p)
+    assert set(page["visible"]) == expected
     assert page["countries"] == len(load_countries()["features"])
     assert page["countries"] >= 240
 

@@ -20,14 +20,43 @@ from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
 
+# The 3.4 MB CJK font is fetched and parsed only when the page shows such characters (not in English).
+CJK_RANGES = (
+    "U+2E80-2FFF, U+3000-303F, U+3100-31FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF"
+)
+
 POINT_LAYERS = {"ports"}
 
 # Fixed element ids keep the HTML byte-stable for identical inputs (folium otherwise uses random uuids).
 _STABLE_IDS = "cm"
 
 
+# Layers drawn in their own pane (one canvas each, stacked), created before the layers.
+PANES = ("graticule", "countries", "lakes", "coastline", "sea", "river", "rail", "ports")
+EMPTY: dict[str, Any] = {"type": "FeatureCollection", "features": []}
+
+
+class _Panes(MacroElement):
+    """Runs right after ``L.map`` exists, before any layer: the panes the layers draw in."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+CM.createPanes({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+
+def _json_literal(data: dict[str, Any]) -> str:
+    """A JS string literal holding ``data`` as JSON: ``JSON.parse`` of it is much faster than V8
+    parsing the same data as an object literal (the page's start is mostly this data)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    return json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+
+
 class _AppScript(MacroElement):
-    """Runs after ``L.map`` exists: hands the map and its layers to the page's JS API."""
+    """Runs after ``L.map`` exists: fills the layers with their data and hands them to the page's JS API."""
 
     _template = Template(
         """
@@ -35,6 +64,8 @@ class _AppScript(MacroElement):
 <script src="qrc:///qtwebchannel/qwebchannel.js"></script>
 {% endmacro %}
 {% macro script(this, kwargs) %}
+{% for name, literal in this.layer_data %}{{ name }}.addData(JSON.parse({{ literal }}));
+{% endfor %}
 CM.init({{ this._parent.get_name() }}, { {% for key, name in this.layer_names %}
   {{ key|tojson }}: {{ name }},{% endfor %}
 }, {{ this.options_json }});
@@ -42,10 +73,13 @@ CM.init({{ this._parent.get_name() }}, { {% for key, name in this.layer_names %}
 """
     )
 
-    def __init__(self, layer_names: list[tuple[str, str]], options: dict[str, Any]) -> None:
+    def __init__(
+        self, layer_names: list[tuple[str, str]], layer_data: list[tuple[str, str]], options: dict[str, Any]
+    ) -> None:
         super().__init__()
         self._name = "CorridorMapApp"
         self.layer_names = layer_names
+        self.layer_data = layer_data
         self.options_json = json.dumps(options, ensure_ascii=False, sort_keys=True)
 
 
@@ -61,7 +95,8 @@ def _font_face_css() -> str:
     font = cjk_font_file()
     family = f"'{CJK_FONT_FAMILY}', " if font is not None else ""
     face = (
-        f"@font-face {{ font-family: '{CJK_FONT_FAMILY}'; src: url('assets/fonts/{font.name}'); }}\n"
+        f"@font-face {{ font-family: '{CJK_FONT_FAMILY}'; src: url('assets/fonts/{font.name}');"
+        f" unicode-range: {CJK_RANGES}; }}\n"
         if font is not None
         else ""
     )
@@ -89,16 +124,24 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     # New lists on the instance: add_js_link would mutate folium's class-wide lists.
     fmap.default_js = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_script]
     fmap.default_css = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_style]
-    drawn: list[tuple[str, folium.GeoJson]] = []
+    panes = _Panes()
+    panes._name = "CorridorMapPanes"
+    panes.add_to(fmap)
+    drawn: list[tuple[str, folium.GeoJson, dict[str, Any]]] = []
     for key, data in layers.items():
-        marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
+        pane = {"pane": f"cm-{key}"} if key in PANES else {}
+        marker = folium.CircleMarker(radius=4, weight=1, **pane) if key in POINT_LAYERS else None
         layer = folium.GeoJson(
-            data, name=key, control=False, zoom_on_click=False, smooth_factor=0.5, marker=marker
+            EMPTY, name=key, control=False, zoom_on_click=False, smooth_factor=0.5, marker=marker, **pane
         )
         layer.add_to(fmap)
-        drawn.append((key, layer))
+        drawn.append((key, layer, data))
     _stabilise(fmap, [0])
-    app = _AppScript([(key, layer.get_name()) for key, layer in drawn], asdict(options))
+    app = _AppScript(
+        [(key, layer.get_name()) for key, layer, _ in drawn],
+        [(layer.get_name(), _json_literal(data)) for _, layer, data in drawn],
+        asdict(options),
+    )
     app._id = "app"
     app.add_to(fmap)
     root: Any = fmap.get_root()

@@ -307,40 +307,37 @@
   var PANES = { graticule: 401, countries: 402, lakes: 403, coastline: 404, sea: 410, river: 411, rail: 412,
     flows: 420, highlight: 430, routes: 435, ports: 440, dealers: 450 };
 
-  function usePanes(map, layers) {
+  /** The panes, made before any layer (the page's generator gives each layer its pane). */
+  CM.createPanes = function (map) {
     Object.keys(PANES).forEach(function (name) {
       var pane = map.createPane("cm-" + name);
       pane.style.zIndex = PANES[name];
       if (name === "graticule" || name === "coastline" || name === "highlight") pane.style.pointerEvents = "none";
     });
-    Object.keys(layers).forEach(function (key) {
-      if (!PANES[key]) return;
-      var group = layers[key];
-      var onMap = map.hasLayer(group);
-      if (onMap) map.removeLayer(group);
-      group.options.pane = "cm-" + key;
-      group.eachLayer(function (l) { l.options.pane = "cm-" + key; });
-      if (onMap) map.addLayer(group);
-    });
-  }
+  };
   CM.pane = function (name) { return "cm-" + name; };
 
   CM.init = function (map, layers, options) {
+    var t = CM.timing = { initStart: performance.now() };
     CM.map = map;
     CM.layers = layers;
-    usePanes(map, layers);
+    if (!map.getPane("cm-countries")) CM.createPanes(map);
+    t.panes = performance.now();
     CM.options = options || {};
     CM.lang = CM.options.lang || "en";
     CM.pov = CM.options.pov || "china";
     restyle();
+    t.styled = performance.now();
     bindCountryTooltips();
     bindCorridorTooltips();
+    t.tooltips = performance.now();
     buildPortLabels();
     map.on("zoomend overlayadd overlayremove", buildPortLabels);
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     buildLegend();
     buildLayerControl();
     setAttribution();
+    t.initEnd = performance.now();
     if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
         CM.bridge = channel.objects.bridge;
@@ -502,6 +499,7 @@
         countries: Object.keys(CM.choropleth.values).length } : null,
       dataLabel: CM.dataLabel,
       restyles: CM.restyles,
+      timing: CM.timing,
       dealers: CM.describeDealers ? CM.describeDealers() : null,
       flows: CM.describeFlows ? CM.describeFlows() : null,
     });
