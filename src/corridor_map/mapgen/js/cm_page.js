@@ -322,6 +322,12 @@
     CM.map = map;
     CM.layers = layers;
     if (!map.getPane("cm-countries")) CM.createPanes(map);
+    if (layers.ports) {  // folium's marker template drops the pane option: move the points to theirs
+      var group = layers.ports;
+      map.removeLayer(group);
+      group.eachLayer(function (l) { l.options.pane = "cm-ports"; });
+      map.addLayer(group);
+    }
     t.panes = performance.now();
     CM.options = options || {};
     CM.lang = CM.options.lang || "en";
