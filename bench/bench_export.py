@@ -125,10 +125,10 @@ def warm_session_4k(repeats: int, out: Path) -> None:
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession, export_blocking, save_png, wait_for
     from corridor_map.ui.export.spec import ExportSpec
-    from corridor_map.ui.web import RequestTripwire
+    from corridor_map.ui.web import shared_tripwire
 
     start_qt("en")
-    session = ExportSession(RequestTripwire([resources_dir(), geo_dir()]))
+    session = ExportSession(shared_tripwire([resources_dir(), geo_dir()]))
     session.load(export_page(user_cache_dir()))
     session.attach(AppState(load_sample()), "en")
     if not wait_for(lambda: session.is_ready, 120):

@@ -272,9 +272,9 @@ def session(qapp: QApplication) -> Iterator[Any]:
     from corridor_map.state import AppState
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession
-    from corridor_map.ui.web import RequestTripwire
+    from corridor_map.ui.web import shared_tripwire
 
-    tripwire = RequestTripwire([resources_dir(), geo_dir()])
+    tripwire = shared_tripwire([resources_dir(), geo_dir()])
     export = ExportSession(tripwire)
     export.load(export_page(user_cache_dir()))
     export.attach(AppState(load_sample()), "en")
@@ -348,10 +348,10 @@ def test_dialog_presets_limit_settings_and_copy(qapp: QApplication) -> None:
     from corridor_map.paths import geo_dir, resources_dir
     from corridor_map.state import AppState
     from corridor_map.ui.export.dialog import ExportDialog
-    from corridor_map.ui.web import RequestTripwire
+    from corridor_map.ui.web import shared_tripwire
 
     state = AppState(load_sample())
-    tripwire = RequestTripwire([resources_dir(), geo_dir()])
+    tripwire = shared_tripwire([resources_dir(), geo_dir()])
     dialog = ExportDialog(state, tripwire, language="en")
     dialog.preset.setCurrentIndex(dialog.preset.findData("a4-300"))
     assert "3508 × 2480" in dialog.size_note.text() and "300 dpi" in dialog.size_note.text()

@@ -258,9 +258,9 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
     from corridor_map.state import AppState
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession, wait_for
-    from corridor_map.ui.web import RequestTripwire
+    from corridor_map.ui.web import shared_tripwire
 
-    tripwire = RequestTripwire([resources_dir(), geo_dir()])
+    tripwire = shared_tripwire([resources_dir(), geo_dir()])
     session = ExportSession(tripwire)
     failures: list[str] = []
     session.failed.connect(failures.append)

@@ -33,7 +33,7 @@ from corridor_map.ui.panels.toolbar import PanelsToolBar
 from corridor_map.ui.panels.views_dock import ViewsDock, page_view_io
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
-from corridor_map.ui.web import MapView, RequestTripwire
+from corridor_map.ui.web import MapView, shared_tripwire
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tripwire = RequestTripwire(allowed_roots, self)
+        self.tripwire = shared_tripwire(allowed_roots)
         self.map_view = MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)

@@ -66,6 +66,22 @@ class RequestTripwire(QWebEngineUrlRequestInterceptor):
         log.warning("blocked a request outside the app's files: %s", url.toString())
 
 
+_shared: RequestTripwire | None = None
+
+
+def shared_tripwire(allowed_roots: list[Path]) -> RequestTripwire:
+    """The one tripwire of the default profile, which every view of the process shares: an
+    interceptor is per profile, so one per view would replace the others' (and block their pages)."""
+    global _shared  # noqa: PLW0603
+    if _shared is None:
+        _shared = RequestTripwire(allowed_roots)
+        QWebEngineProfile.defaultProfile().setUrlRequestInterceptor(_shared)
+    else:
+        for root in allowed_roots:
+            _shared.add_root(root)
+    return _shared
+
+
 class MapPage(QWebEnginePage):
     """A page that stays on its own document, opens no windows, and logs its console."""
 
@@ -121,9 +137,8 @@ class MapView(QWebEngineView):
 
     def __init__(self, tripwire: RequestTripwire, parent: Any = None) -> None:
         super().__init__(parent)
-        self.tripwire = tripwire
+        self.tripwire = tripwire  # the profile's (see shared_tripwire)
         profile = QWebEngineProfile.defaultProfile()
-        profile.setUrlRequestInterceptor(tripwire)
         self._page = MapPage(profile, self)
         self.setPage(self._page)
         self._page.renderProcessTerminated.connect(self._on_render_process_terminated)
