@@ -43,7 +43,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="start in exhibition mode: full screen, an automatic tour of the top destinations; "
         "Esc, then confirm, leaves it",
     )
-    parser.add_argument("--prewarm-classes", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"corridor_map.commands.{name}").add_parser(subparsers)
@@ -53,10 +52,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
     args = build_parser().parse_args(argv)
-    if args.prewarm_classes:  # the window's background helper process (see core.choropleth_prewarm)
-        from corridor_map.core.choropleth_prewarm import main as prewarm
-
-        return prewarm()
     if args.command:
         module = importlib.import_module(f"corridor_map.commands.{args.command.replace('-', '_')}")
         return int(module.run(args))

@@ -65,7 +65,7 @@ SOFTWARE_CREDITS: tuple[Credit, ...] = (
     Credit("Qt / PySide6", "6.12", "LGPL-3.0", "User interface and web engine"),
     Credit("folium", "0.20.0", "MIT", "Map page generation"),
     Credit("geopandas, shapely, pandas", "", "BSD-3-Clause", "Data and geometry"),
-    Credit("mapclassify", "", "BSD-3-Clause", "Choropleth classes"),
+    Credit("Fisher–Jenks natural breaks (as in mapclassify)", "", "—", "Choropleth classes"),
     Credit("openpyxl", "", "MIT", "Excel files"),
     Credit("platformdirs", "", "MIT", "User folders"),
 )

@@ -35,6 +35,9 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF8_BOM = b"\xef\xbb\xbf"
 DELIMITERS = (",", ";", "\t")
+MAX_COLUMNS = 16_384  # Excel's limit (column XFD)
+MAX_HEADER_BYTES = 1 << 20  # 16,384 headers of 64 bytes: a longer first line is not a header row
+MAX_FAST_INVALID_ROWS = 5000  # rows of another width the fast path tolerates before it gives up
 
 
 @dataclass
@@ -93,7 +96,10 @@ def read_table(
         raise DataFormatError(path, "an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
     if data.startswith(ZIP_MAGIC):
         return _read_xlsx(path, sheet, report)
-    return _read_csv(path, data, report)
+    try:
+        return _read_csv(path, data, report)
+    except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit() in a row the fast path left
+        raise DataFormatError(path, f"not a readable CSV file ({exc})") from exc
 
 
 # -- CSV ----------------------------------------------------------------------------------------------
@@ -166,8 +172,25 @@ def _records(buf: np.ndarray) -> tuple[_Records, np.ndarray]:
     return _Records(starts, ends, quoted_newlines), quotes
 
 
+def _lone_cr_to_lf(utf8: bytes) -> bytes:
+    """Mixed line ends: a CR not followed by LF (outside quotes) ends a record too, as it does for
+    spreadsheets and Python's csv module; without this the fast path and the exact one disagree."""
+    buf = np.frombuffer(utf8, dtype=np.uint8)
+    cr = np.flatnonzero(buf == 13)
+    if not len(cr) or not (buf == 10).any():  # no CR, or a classic Mac file (``_records`` splits on CR)
+        return utf8
+    following = np.append(buf, np.uint8(0))[cr + 1]
+    lone = _outside_quotes(np.flatnonzero(buf == 34), cr[following != 10])
+    if not len(lone):
+        return utf8
+    fixed = buf.copy()
+    fixed[lone] = 10
+    return fixed.tobytes()
+
+
 def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
     utf8, encoding = _to_utf8(path, data)
+    utf8 = _lone_cr_to_lf(utf8)
     report(0.3, "finding rows")
     buf = np.frombuffer(utf8, dtype=np.uint8)
     recs, quotes = _records(buf)
@@ -178,9 +201,16 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
     header_idx = next((i for i in range(len(recs.starts)) if text(i).strip()), None)
     if header_idx is None:
         raise DataFormatError(path, "the file is empty")
+    header_bytes = int(recs.ends[header_idx] - recs.starts[header_idx])
+    if header_bytes > MAX_HEADER_BYTES:
+        raise DataFormatError(
+            path, f"the first line is {header_bytes:,} bytes long: not a table's header row"
+        )
     delimiter = _pick_delimiter(text(header_idx))
     headers = [h.strip() for h in _split_cells(text(header_idx), delimiter)]
     n = len(headers)
+    if n > MAX_COLUMNS:
+        raise DataFormatError(path, f"the header has {n:,} columns; a worksheet has at most {MAX_COLUMNS:,}")
     if n < 2:
         raise DataFormatError(
             path,
@@ -290,8 +320,9 @@ def _parse_with_pyarrow(
     invalid: list[int] = []
 
     def skip(_row: object) -> str:
+        # A Python call per row: past a few thousand odd rows the exact parser is faster (garbage files).
         invalid.append(1)
-        return "skip"
+        return "skip" if len(invalid) <= MAX_FAST_INVALID_ROWS else "error"
 
     try:
         table = pacsv.read_csv(

@@ -129,8 +129,9 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     panes.add_to(fmap)
     drawn: list[tuple[str, folium.GeoJson, dict[str, Any]]] = []
     for key, data in layers.items():
-        pane = {"pane": f"cm-{key}"} if key in PANES else {}
-        marker = folium.CircleMarker(radius=4, weight=1, **pane) if key in POINT_LAYERS else None
+        pane: dict[str, Any] = {"pane": f"cm-{key}"} if key in PANES else {}
+        # (folium's marker template drops a pane option: the page moves the points into theirs)
+        marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
         layer = folium.GeoJson(
             EMPTY, name=key, control=False, zoom_on_click=False, smooth_factor=0.5, marker=marker, **pane
         )

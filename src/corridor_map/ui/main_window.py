@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
@@ -36,18 +35,6 @@ from corridor_map.ui.settings import Settings
 from corridor_map.ui.web import MapView, shared_tripwire
 
 log = logging.getLogger(__name__)
-
-
-def start_class_prewarm() -> None:
-    """Compute the choropleth classes of the active dataset's likely filters in a separate, low
-    priority process: mapclassify (2 s, 130 MB) then never has to load in the window's process."""
-    args = (
-        ["--prewarm-classes"]
-        if getattr(sys, "frozen", False)
-        else ["-m", "corridor_map", "--prewarm-classes"]
-    )
-    if not QProcess.startDetached(sys.executable, args)[0]:
-        log.warning("could not start the colour-class prewarm process")
 
 
 class MainWindow(QMainWindow):
@@ -82,8 +69,6 @@ class MainWindow(QMainWindow):
         self.corridor = corridor
         self._export_dialog: Any = None  # File → Export PNG…, created on first use
         self._restart_reason = ""
-        self._prewarm_started = False
-        state.dataset_changed.connect(lambda _d: QTimer.singleShot(500, start_class_prewarm))
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)
         self.builder.failed.connect(self._on_page_failed)
@@ -317,9 +302,6 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Map ready"), 5000)
         self.mapReady.emit()
-        if not self._prewarm_started:
-            self._prewarm_started = True
-            QTimer.singleShot(1500, start_class_prewarm)
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()

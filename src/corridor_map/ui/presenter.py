@@ -18,7 +18,6 @@ from corridor_map.core.corridor import Corridor
 from corridor_map.core.dataset import Dataset
 from corridor_map.core.dealer_points import pack_dealers, placed_dealers
 from corridor_map.core.flows import default_routes, leg_units
-from corridor_map.paths import user_cache_dir
 from corridor_map.state import AppState
 from corridor_map.ui.page_strings import page_strings
 from corridor_map.ui.web import MapView
@@ -45,7 +44,7 @@ def units_per_country(state: AppState) -> dict[str, int]:
 def choropleth_payload(state: AppState, units: dict[str, int] | None = None) -> dict[str, Any]:
     """Units by country under the current filters, classified, ready for ``CM.setChoropleth``."""
     values = units_per_country(state) if units is None else units
-    payload = classify(values, cache_dir=user_cache_dir()).to_page()
+    payload = classify(values).to_page()
     payload["title"] = choropleth_title(state)
     return payload
 
@@ -53,9 +52,8 @@ def choropleth_payload(state: AppState, units: dict[str, int] | None = None) -> 
 class PagePresenter(QObject):
     """Subscribes to ``AppState`` and pushes each change to the page; clicks come back as state changes.
 
-    The choropleth is computed in the GUI thread (a few ms; classes already seen come from a disk
-    cache; mapclassify is imported on first need, as imports in worker threads are not safe with
-    PySide6). ``choroplethApplied`` fires with the payload once the page has it.
+    The choropleth is computed in the GUI thread (a few ms). ``choroplethApplied`` fires with the
+    payload once the page has it.
     """
 
     choroplethApplied = Signal(dict)

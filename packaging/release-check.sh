@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Release check, run before every release (and by .ci/run when it fits its time budget):
+# from a clean clone, build the bundle and the .deb (packaging/build-linux.sh), install the .deb with
+# apt-get, run the installed app offline (smoke test, check-data, export), check the menu entry and that
+# the app writes nothing into /opt, remove the package and check it left nothing. Prints sizes and times.
+#
+#   bash packaging/release-check.sh              # clone of HEAD (what a tag would build)
+#   bash packaging/release-check.sh --worktree   # the working tree as it is, uncommitted files included
+#
+# Needs root (apt-get, unshare -n) and network access to PyPI and the Debian mirror for the build and the
+# .deb's dependencies; the app itself runs without network. RUNS=N sets the timed smoke-test runs (3);
+# KEEP=1 keeps the clone with its dist/ (bundle and .deb) instead of deleting it.
+set -euo pipefail
+
+# Everything inside main: bash reads the whole function before running it, so editing this file while a
+# check runs cannot change the running check.
+main() {
+  repo=$(cd "$(dirname "$0")/.." && pwd)
+  runs=${RUNS:-3}
+  work=$(mktemp -d /tmp/corridor-map-release.XXXXXX)
+  started=$(date +%s)
+  step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
+  fail() { echo "RELEASE CHECK FAILED: $*" >&2; exit 1; }
+  [ "$(id -u)" = 0 ] || fail "run as root (apt-get install, unshare -n)"
+  export DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen
+
+  step "clean copy in $work/src"
+  if [ "${1:-}" = --worktree ]; then
+    mkdir -p "$work/src"
+    (cd "$repo" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -C "$work/src" -xf -
+  else
+    git clone -q --no-local "$repo" "$work/src"
+  fi
+  cd "$work/src"
+
+  build_started=$(date +%s)
+  bash packaging/build-linux.sh
+  build_s=$(( $(date +%s) - build_started ))
+  deb=$(ls dist/corridor-map_*.deb)
+
+  step "install $deb"
+  installed() { dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' | awk '$1 == "ii" { print $2 }' | sort; }
+  installed_before=$(installed)
+  trap 'echo "note: the test install may still be present: apt-get remove --purge corridor-map" >&2' ERR
+  apt-get install -y -qq "./$deb" >/dev/null
+  added=$(comm -13 <(echo "$installed_before") <(installed) | tr '\n' ' ')
+  echo "installed: $added"
+  test -f /usr/share/applications/corridor-map.desktop || fail "no menu entry"
+  test -L /usr/bin/corridor-map || fail "no /usr/bin/corridor-map"
+
+  median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+  seconds() {  # seconds CMD...: wall time of one run, which must exit 0
+    local t0; t0=$(date +%s.%N)
+    "$@" >/dev/null 2>"$work/last.err" || { tail -20 "$work/last.err" >&2; fail "$* exited non-zero"; }
+    awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f\n", a - b }'
+  }
+
+  step "installed app, offline (unshare -n)"
+  marker="$work/marker"; touch "$marker"; sleep 1
+  home="$work/home"; mkdir -p "$home"
+  env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME HOME="$home" \
+    unshare -n /usr/bin/corridor-map --smoke-test 2>"$work/smoke.err" | tee "$work/smoke.out" \
+    || { tail -20 "$work/smoke.err" >&2; fail "smoke test"; }
+  unshare -n /usr/bin/corridor-map check-data --json >"$work/check.json" 2>"$work/check.err" \
+    || { tail "$work/check.err" >&2; fail "check-data"; }
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('check-data:', [(f['kind'], f['rows'], f['accepted']) for f in d['files']])" "$work/check.json"
+  if /usr/bin/corridor-map export --help >/dev/null 2>&1; then
+    unshare -n /usr/bin/corridor-map export --sample --select THA,VNM "$work/export.png" >/dev/null 2>"$work/export.err" \
+      || { tail "$work/export.err" >&2; fail "export"; }
+    echo "export: $(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d PNG' % struct.unpack('>II', d[16:24]))" "$work/export.png")"
+  fi
+  written=$(find /opt/corridor-map -newer "$marker" | head -5)
+  [ -z "$written" ] || fail "the app wrote into its install folder: $written"
+  echo "user files written under a fresh HOME: $(cd "$home" && find . -type f | sed 's|^\./||' | tr '\n' ' ')"
+
+  step "start time: installed app vs build venv, median of $runs (after one warm-up run each, alternating)"
+  frozen=(unshare -n /usr/bin/corridor-map --smoke-test)
+  venv=(unshare -n build/venv/bin/corridor-map --smoke-test)
+  seconds "${frozen[@]}" >/dev/null
+  seconds "${venv[@]}" >/dev/null
+  : >"$work/frozen.times"
+  : >"$work/venv.times"
+  for _ in $(seq "$runs"); do
+    seconds "${frozen[@]}" >>"$work/frozen.times"
+    seconds "${venv[@]}" >>"$work/venv.times"
+  done
+  echo "installed: $(tr '\n' ' ' <"$work/frozen.times")s; venv: $(tr '\n' ' ' <"$work/venv.times")s"
+  frozen_s=$(median <"$work/frozen.times")
+  venv_s=$(median <"$work/venv.times")
+
+  step "remove"
+  apt-get remove --purge -y -qq corridor-map >/dev/null
+  test ! -e /opt/corridor-map || fail "/opt/corridor-map left behind: $(find /opt/corridor-map | head)"
+  test ! -e /usr/share/applications/corridor-map.desktop || fail "menu entry left behind"
+  read -ra others <<< "$(echo "$added" | tr ' ' '\n' | grep -vx corridor-map | tr '\n' ' ' || true)"
+  if [ "${#others[@]}" -gt 0 ]; then apt-get purge -y -qq "${others[@]}" >/dev/null; fi  # what the install pulled in
+  trap - ERR
+
+  echo
+  echo "== summary"
+  printf '%-34s %s\n' "bundle (du -sh dist/corridor-map)" "$(du -sh dist/corridor-map | cut -f1)" \
+    ".deb ($(basename "$deb"))" "$(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes)" \
+    "build (build-linux.sh)" "${build_s} s" \
+    "smoke test, installed .deb (median)" "${frozen_s} s" \
+    "smoke test, build venv (median)" "${venv_s} s" \
+    "release check total" "$(( $(date +%s) - started )) s"
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work/src/dist"; else rm -rf "$work"; fi
+}
+
+main "$@"; exit $?  # on one line: nothing after it is read, even if the file changed meanwhile
