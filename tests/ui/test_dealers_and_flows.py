@@ -78,3 +78,27 @@ def test_flows_follow_the_filters(window: MainWindow) -> None:
     route = load_corridor().destinations[country].default_route
     assert wait_until(lambda: run_js(window, "CM.describe()")["flows"]["legs"] == len(route))
     assert len(route) < total
+
+
+def test_the_play_button_steps_the_page_through_the_years_and_stops(window: MainWindow) -> None:
+    sales = window.state.dataset.sales
+    years = list(range(int(sales["year"].min()), int(sales["year"].max()) + 1))
+    seen: list[str] = []
+    window.presenter.choroplethApplied.connect(lambda payload: seen.append(payload["title"]))
+    finished: list[bool] = []
+    dock = window.filters_dock
+    dock.playbackFinished.connect(lambda: finished.append(True))
+    loads = window.map_view.load_count
+    dock.step_ms = 60
+    dock.play()
+    wait_until(lambda: finished, 30)
+    assert not dock.is_playing
+    assert [title for title in seen if title.endswith(tuple(str(y) for y in years))] == [
+        f"Units sold, {y}" for y in years
+    ]
+    page = wait_until(
+        lambda: (p := run_js(window, "CM.describe()"))["choropleth"]["title"].endswith(str(years[-1])) and p
+    )
+    assert window.state.filters.years == (years[-1], years[-1])  # stopped at the end, last year shown
+    assert window.map_view.load_count == loads  # restyled, never reloaded
+    assert page["restyles"] > 0
