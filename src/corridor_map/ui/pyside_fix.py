@@ -21,6 +21,7 @@ def make_none_immortal() -> bool:
     global _applied  # noqa: PLW0603
     if _applied or sys.version_info >= (3, 12):
         return False
-    ctypes.c_ssize_t.from_address(id(None)).value += _EXTRA_REFERENCES
+    for singleton in (None, True, False):  # Signal.emit drops a reference to True (bool_dealloc)
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _EXTRA_REFERENCES
     _applied = True
     return True

@@ -20,6 +20,7 @@ from corridor_map.ui.data.flow import ImportFlow
 from corridor_map.ui.data.status import DatasetStatus
 from corridor_map.ui.data.templates import Template, save_template, templates
 from corridor_map.ui.panels.table_dock import subscribe
+from corridor_map.ui.plain_text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class DataActions(QObject):
         recent = self.store.recent_files()
         for path in recent:
             action = self.menu_recent.addAction(path.name)
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.flow.import_file(p, None))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from corridor_map.core.export_rows import write_rejected_csv
 from corridor_map.core.validate import Rejection, ValidationResult
 from corridor_map.ui.data import dialogs
+from corridor_map.ui.plain_text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class RejectionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.row, r.field, r.reason)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return r.reason  # long reasons are elided in the cell
+            return plain_tooltip(r.reason)  # long reasons are elided in the cell; cells quoted as text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

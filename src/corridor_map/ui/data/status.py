@@ -9,6 +9,7 @@ from corridor_map.core.dataset import Dataset
 from corridor_map.state import AppState
 from corridor_map.ui.data.dialogs import fill
 from corridor_map.ui.panels.table_dock import subscribe
+from corridor_map.ui.plain_text import plain_tooltip
 
 SAMPLE_STYLE = "color: #a6611a; font-style: italic;"
 
@@ -48,7 +49,7 @@ class DatasetStatus(QLabel):
             )
             for s in dataset.sources
         ]
-        self.setToolTip("\n".join(lines))
+        self.setToolTip(plain_tooltip("\n".join(lines)))
         self.setStyleSheet("")
 
     def changeEvent(self, event: QEvent) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from corridor_map.ui.plain_text import plain_tooltip
+
 # A brand no accepted row can have (brand is a required field), so "no brand ticked" shows nothing.
 NO_BRAND: frozenset[str] = frozenset({""})
 
@@ -73,7 +75,7 @@ class BrandChecks(QWidget):
         self.boxes = {}
         for position, name in enumerate(names):
             box = QCheckBox(checkbox_text(name), self._list)
-            box.setToolTip(name)
+            box.setToolTip(plain_tooltip(name))
             box.setChecked(True)
             box.clicked.connect(self._on_clicked)  # clicked: the user's (not setChecked)
             self._list_layout.insertWidget(position, box)

@@ -29,6 +29,7 @@ from corridor_map.core.saved_views import SavedView, ViewStore
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.plain import plain_label
+from corridor_map.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from corridor_map.ui.web import MapView
@@ -144,7 +145,7 @@ class ViewsDock(QDockWidget):
         for view in self.store.views():
             item = QListWidgetItem(view.name)
             item.setData(Qt.ItemDataRole.UserRole, view.name)
-            item.setToolTip(self._describe(view))
+            item.setToolTip(plain_tooltip(self._describe(view)))
             self.list.addItem(item)
             if view.name == keep:
                 self.list.setCurrentItem(item)
