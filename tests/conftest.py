@@ -37,6 +37,23 @@ def test_sandbox() -> Path:
     return _SANDBOX
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _english_after_each_module():
+    """A module that switched to Chinese does not leave its catalogue installed for the next one."""
+    yield
+    import sys as _sys
+
+    if "corridor_map.ui.i18n" not in _sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_map.ui.i18n import remove_translations
+
+    app = QApplication.instance()
+    if app is not None:
+        remove_translations(app)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _delete_qt_windows_before_the_app():
     """Delete every window (and so every web page) while the QApplication still exists.

@@ -12,6 +12,8 @@ from corridor_map.paths import resources_dir
 log = logging.getLogger(__name__)
 
 CATALOGUE = "corridor_map"
+# The application's installed catalogues: one language per application, whichever manager set it.
+_installed: list[QTranslator] = []
 
 
 def catalogue_dir() -> Path:
@@ -26,15 +28,12 @@ class LanguageManager(QObject):
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._translators: list[QTranslator] = []
         self.language = "en"
 
     def set_language(self, language: str) -> None:
         """Switch to ``en`` or ``zh`` now; every window retranslates itself on the LanguageChange event."""
         self.language = language  # before the translators change: they send LanguageChange at once
-        for translator in self._translators:
-            self._app.removeTranslator(translator)
-        self._translators = []
+        remove_translations(self._app)
         if language == "zh":
             self._install(catalogue_dir(), f"{CATALOGUE}_zh_CN")
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -45,9 +44,16 @@ class LanguageManager(QObject):
         self.languageChanged.emit(language)
 
     def _install(self, folder: Path, name: str) -> None:
-        translator = QTranslator(self)
+        translator = QTranslator(self._app)
         if translator.load(name, str(folder)):
             self._app.installTranslator(translator)
-            self._translators.append(translator)
+            _installed.append(translator)
         else:
             log.warning("translation catalogue %s not found in %s", name, folder)
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Back to the source language (English): remove every catalogue any manager installed."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
