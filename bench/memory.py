@@ -37,3 +37,17 @@ def pss_mb(pid: int) -> float:
         except OSError:
             continue
     return total_kb / 1024
+
+
+def rss_mb(pid: int, only_root: bool = False) -> float:
+    """Resident memory of ``pid`` (and, unless ``only_root``, its descendants) in MB."""
+    total_kb = 0
+    for proc in [pid] if only_root else descendants(pid):
+        try:
+            for line in Path(f"/proc/{proc}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total_kb / 1024

@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QtMsgType
 from PySide6.QtWidgets import QApplication
 
+from bench.memory import rss_mb
 from tests.hardening.bad_files import BAD, corpus_path
 from tests.hardening.conftest import ProblemLog
 from tests.hardening.guards import PAYLOADS, assert_page_clean, install_page_tripwire, page_report
@@ -57,32 +58,6 @@ BAD_FILES = [
     ("dealers", "dealers_bad_coordinates.csv"),
 ]  # fmt: skip
 SEARCHES = ["Thailand", "泰国", "VNM", "Qinzhou", "钦州", "kaz", "", "   ", "zzzz", *PAYLOADS[:6], "\ud800"]
-
-
-def rss_mb(root: int, only_root: bool = False) -> float:
-    """Resident memory of ``root`` and all its descendants (QtWebEngineProcess and zygotes), in MB."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        if not only_root:
-            todo.extend(children.get(pid, []))
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
 
 
 class Monkey:
