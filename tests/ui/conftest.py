@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.corridor import load_corridor
 from corridor_map.core.dataset import load_sample
+from corridor_map.core.saved_views import ViewStore
 from corridor_map.paths import geo_dir, resources_dir
 from corridor_map.state import AppState
 from corridor_map.ui.fonts import apply_app_font, register_cjk_font
@@ -47,7 +48,13 @@ def run_js(window: MainWindow, code: str, timeout: float = 20.0) -> Any:
 
 @pytest.fixture(scope="module")
 def window(qapp: QApplication) -> Iterator[MainWindow]:
-    """The real main window with its page loaded and live (shared by a module's tests)."""
+    """The real main window with its page loaded and live (shared by a module's tests).
+
+    Every module starts as a first run: the window state and the last view that an earlier module's
+    window left behind (saved when it closed) are wiped, or the map would open where that one ended.
+    """
+    Settings().qsettings.clear()
+    ViewStore().path.unlink(missing_ok=True)
     qapp.setFont(apply_app_font(register_cjk_font()))
     languages = LanguageManager(qapp)
     languages.set_language("en")
