@@ -45,12 +45,14 @@ HAS_UNSHARE = shutil.which("unshare") is not None and (
 
 
 # ---- helpers ---------------------------------------------------------------------------------------
-def cli(*args: str, no_network: bool = False, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, no_network: bool = False, timeout: float = 240, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``corridor-map ARGS`` in a process of its own (optionally with no network at all)."""
     command = [sys.executable, "-m", "corridor_map", *args]
     if no_network:
         command = ["unshare", "-n", *command]
-    env = {**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout, env=env)
 
 
@@ -246,6 +248,37 @@ def test_unreadable_data_file_exits_non_zero_with_a_message(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
     assert "garbage.csv" in last_line(result.stderr)
     assert not (tmp_path / "x.png").exists()
+
+
+def imported(stderr: str, module: str) -> bool:
+    """Whether ``-X importtime`` output (``PYTHONPROFILEIMPORTTIME``) lists ``module``."""
+    return any(line.startswith("import time:") and line.split("|")[-1].strip() == module
+               for line in stderr.splitlines())  # fmt: skip
+
+
+@pytest.mark.gui
+@pytest.mark.slow
+def test_a_second_export_of_the_same_data_reads_the_cached_payload_without_pandas(tmp_path: Path) -> None:
+    sales = tmp_path / "sales.csv"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "sales_messy_countries.csv", sales)
+    env = {"CORRIDOR_MAP_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPROFILEIMPORTTIME": "1"}
+    args = ("--sales", str(sales), "--width", "800", "--height", "500", "--select", "THA")
+    first = cli("export", str(tmp_path / "first.png"), *args, env=env)
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert imported(first.stderr, "pandas")
+    assert len(list((tmp_path / "cache" / "payloads").glob("*.json"))) == 1
+    second = cli("export", str(tmp_path / "second.png"), *args, env=env)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert not imported(second.stderr, "pandas") and not imported(second.stderr, "numpy")
+    warning = f"warning: {sales}: 4 rows rejected"
+    assert warning in first.stderr and warning in second.stderr  # the rejected row is still reported
+    assert QImage(str(tmp_path / "first.png")) == QImage(str(tmp_path / "second.png"))
+    with sales.open("a", encoding="utf-8") as fh:  # changed data: computed again, and so different
+        fh.write("Thailand,Changan,2024,5000\n")
+    third = cli("export", str(tmp_path / "third.png"), *args, env=env)
+    assert third.returncode == 0, third.stderr[-2000:]
+    assert imported(third.stderr, "pandas")
+    assert QImage(str(tmp_path / "third.png")) != QImage(str(tmp_path / "first.png"))
 
 
 @pytest.mark.gui

@@ -140,8 +140,11 @@ def check_data_args(args: argparse.Namespace) -> None:
             raise CommandError(f"{option} {path}: no such file")
 
 
-def load_dataset(args: argparse.Namespace) -> Dataset:
-    """The data to show: the files given, the sample, or the active dataset (CommandError if unreadable)."""
+def load_dataset(args: argparse.Namespace) -> tuple[Dataset, list[str]]:
+    """The data to show (the files given, the sample, or the active dataset) and warnings about it.
+
+    CommandError if the data cannot be read.
+    """
     from corridor_map.core.dataset import (
         USER_LABEL_EN,
         USER_LABEL_ZH,
@@ -152,13 +155,14 @@ def load_dataset(args: argparse.Namespace) -> Dataset:
     )
     from corridor_map.core.errors import CorridorMapError
 
+    warnings: list[str] = []
     try:
         if args.sample:
-            return load_sample()
+            return load_sample(), warnings
         if args.sales is None and args.dealers is None:
             from corridor_map.core.store import DatasetStore
 
-            return DatasetStore().load_active()
+            return DatasetStore().load_active(), warnings
         from corridor_map.core.importing import load_table
 
         dataset = Dataset(empty_sales(), empty_dealers(), "user", USER_LABEL_EN, USER_LABEL_ZH, (), "")
@@ -169,17 +173,63 @@ def load_dataset(args: argparse.Namespace) -> Dataset:
             if result.accepted_count == 0:
                 raise CommandError(f"{path}: no valid {kind} rows (check it with corridor-map check-data)")
             if result.rejections:
-                print(
-                    f"warning: {path}: {len(result.rejected_rows)} rows rejected "
-                    "(see corridor-map check-data)",
-                    file=sys.stderr,
-                )
+                rejected = len(result.rejected_rows)
+                warnings.append(f"warning: {path}: {rejected} rows rejected (see corridor-map check-data)")
             dataset = dataset.with_import(result, "replace")
-        return dataset
+        return dataset, warnings
     except CorridorMapError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"cannot read the data: {exc}") from None
+
+
+def payload_sources(args: argparse.Namespace) -> tuple[list[Path], str]:
+    """The files the page payload for ``args`` comes from, and what they are (no parsing, no pandas).
+
+    The geodata (corridor, country table) and the data: the files given, the sample, or the active
+    dataset's stored files.
+    """
+    from corridor_map.paths import geo_dir, resources_dir, user_data_dir
+
+    def files(folder: Path) -> list[Path]:
+        return sorted(p for p in folder.iterdir() if p.is_file())
+
+    geo = files(geo_dir())
+    if args.sales is not None or args.dealers is not None:
+        given = [p for p in (args.sales, args.dealers) if p is not None]
+        return geo + given, f"files:{args.sales is not None}:{args.dealers is not None}"
+    if not args.sample:  # the active dataset, as core.store keeps it (the sample if none)
+        try:
+            pointer = json.loads((user_data_dir() / "active.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pointer = None
+        if isinstance(pointer, dict) and pointer.get("kind") == "user" and pointer.get("id"):
+            return geo + files(user_data_dir() / "datasets" / str(pointer["id"])), "active"
+    return geo + files(resources_dir() / "sample"), "sample"  # core.dataset.sample_dir, without pandas
+
+
+def compute_payload(args: argparse.Namespace) -> dict[str, Any]:
+    """The page payload for ``args`` computed from the data (pandas); its ``warnings`` for stderr."""
+    from corridor_map.core.aggregate import NO_FILTERS
+    from corridor_map.core.flows import default_routes
+    from corridor_map.core.page_payload import page_payload
+
+    dataset, warnings = load_dataset(args)
+    corridor = load_corridor_or_none()
+    routes = default_routes(corridor) if corridor is not None else {}
+    return {**page_payload(dataset, NO_FILTERS, routes), "warnings": warnings}
+
+
+def cached_payload(args: argparse.Namespace) -> tuple[dict[str, Any] | None, str | None]:
+    """The cached payload for ``args`` (or None) and its cache key (None when the sources are unreadable)."""
+    from corridor_map.core.payload_cache import payload_key, read_payload
+    from corridor_map.paths import user_cache_dir
+
+    try:
+        key = payload_key(*payload_sources(args))
+    except OSError:  # an unreadable source: computing the payload will say which and why
+        return None, None
+    return read_payload(user_cache_dir(), key), key
 
 
 # ---- the Qt part --------------------------------------------------------------------------------------
@@ -243,19 +293,22 @@ def load_corridor_or_none() -> Any:
 
 
 def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
-    """Load the data, start Qt, load the export page, and wait until the page is live."""
-    t0 = time.perf_counter()
-    # pandas and the data modules first, before PySide6: PySide6's import hook reads the source of
-    # every module imported after it (pandas would take ~1 s longer).
-    import corridor_map.core.dataset
-    import corridor_map.core.store
-    import corridor_map.ui.presenter  # noqa: F401 - imports PySide6 last
+    """Start Qt, load the export page with the data's payload, and wait until the page is live.
 
-    corridor = load_corridor_or_none()
-    log.debug("export: modules imported after %.2f s", time.perf_counter() - t0)
+    The payload comes from the cache when the data, geodata and code are unchanged; then neither
+    pandas nor the data files are touched. Otherwise it is computed while the page loads, and cached.
+    """
+    t0 = time.perf_counter()
+    payload, key = cached_payload(args)
+    if payload is None:
+        # pandas and the data modules first, before PySide6: PySide6's import hook reads the source of
+        # every module imported after it (pandas would take ~1 s longer).
+        import corridor_map.core.corridor
+        import corridor_map.core.page_payload
+        import corridor_map.core.store  # noqa: F401
+    log.debug("export: payload %s after %.2f s", "cached" if payload else "missing", time.perf_counter() - t0)
     start_qt(spec.lang)
     from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
-    from corridor_map.state import AppState
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession, wait_for
     from corridor_map.ui.web import shared_tripwire
@@ -268,19 +321,25 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
         page = export_page(user_cache_dir())
     except Exception as exc:  # GeoDataError and friends: a message, not a traceback
         raise CommandError(f"cannot build the map page: {exc}", EXIT_FAILED) from None
-    session.presize(spec, likely_label(args, spec.lang))
+    label = payload["labels"].get(spec.lang, "") if payload else likely_label(args, spec.lang)
+    session.presize(spec, label)
     session.load(page)
-    # Chromium's browser thread is Qt's main thread: let the page start loading, then read the data
-    # while the render process parses and draws it.
-    progress: list[int] = [0]
-    session.renderer.view.loadProgress.connect(lambda value: progress.__setitem__(0, value))
-    wait_for(lambda: progress[0] >= LOAD_STARTED or bool(failures), 10.0)
-    log.debug("export: page loading (%d %%) after %.2f s", progress[0], time.perf_counter() - t0)
-    dataset = load_dataset(args)
-    log.debug("export: data loaded after %.2f s", time.perf_counter() - t0)
-    state = AppState(dataset)
-    state.select(spec.selection)
-    session.attach(state, spec.lang, corridor)
+    if payload is None:
+        # Chromium's browser thread is Qt's main thread: let the page start loading, then read the
+        # data while the render process parses and draws it.
+        progress: list[int] = [0]
+        session.renderer.view.loadProgress.connect(lambda value: progress.__setitem__(0, value))
+        wait_for(lambda: progress[0] >= LOAD_STARTED or bool(failures), 10.0)
+        log.debug("export: page loading (%d %%) after %.2f s", progress[0], time.perf_counter() - t0)
+        payload = compute_payload(args)
+        if key is not None:
+            from corridor_map.core.payload_cache import write_payload
+
+            write_payload(user_cache_dir(), key, payload)
+        log.debug("export: payload computed after %.2f s", time.perf_counter() - t0)
+    for warning in payload.get("warnings", []):
+        print(warning, file=sys.stderr)
+    session.attach_payload(payload, spec.lang, spec.selection)
     if not wait_for(lambda: session.is_ready or bool(failures), PAGE_TIMEOUT_S) or failures:
         reason = failures[0] if failures else f"not loaded within {PAGE_TIMEOUT_S:.0f} s"
         raise CommandError(f"the map page could not be shown: {reason}", EXIT_FAILED)

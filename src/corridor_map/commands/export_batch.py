@@ -59,6 +59,7 @@ def _title(template: str, iso3: str, names: dict[str, tuple[str, str]], lang: st
 def _run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from corridor_map.ui.export.payload_presenter import PayloadPresenter
     from corridor_map.ui.export.spec import ExportError, check_codes
 
     started = time.perf_counter()
@@ -82,16 +83,14 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"cannot create the folder {outdir}: {exc.strerror}") from None
     session = open_session(args, replace(spec, selection=codes[:1]))
-    state = session.state
-    assert state is not None
+    presenter = session.presenter
+    assert isinstance(presenter, PayloadPresenter)
     if not codes:
-        dataset = state.dataset
-        present = set(dataset.sales["iso3"].astype(str)) | set(dataset.dealers["iso3"].astype(str))
-        codes = tuple(sorted(c for c in present if c in names))
+        codes = tuple(sorted(c for c in presenter.countries() if c in names))
         if not codes:
             raise CommandError("the data has no country to export")
     for iso3 in codes:
-        state.select({iso3})
+        presenter.select({iso3})
         country_spec = replace(spec, selection=(iso3,), title=_title(args.title, iso3, names, spec.lang))
         out = outdir / f"{iso3}.png"
         info = write(session, country_spec, out)

@@ -1,8 +1,9 @@
 """An export session: the hidden view kept in step with the shared state, turning specs into pictures.
 
 The ``PagePresenter`` pushes the dataset's choropleth, the selection and the language to the hidden
-view exactly as to the window's map; the session then frames the map, waits for the final frame and
-composes the picture. The dialog and both commands use this class, so their images are the same.
+view exactly as to the window's map (the ``export`` command's ``PayloadPresenter`` pushes the same
+payload, read from a cache); the session then frames the map, waits for the final frame and composes
+the picture. The dialog and both commands use this class, so their images are the same.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QImageWriter
@@ -26,9 +27,21 @@ from corridor_map.ui.web import RequestTripwire
 if TYPE_CHECKING:  # pandas comes with these: imported late, while the page loads
     from corridor_map.core.corridor import Corridor
     from corridor_map.state import AppState
+    from corridor_map.ui.export.payload_presenter import PayloadPresenter
     from corridor_map.ui.presenter import PagePresenter
 
 log = logging.getLogger(__name__)
+
+
+class Presenter(Protocol):
+    """What the session needs of the object that keeps the page's data current."""
+
+    language: str
+
+    def set_language(self, language: str) -> None: ...
+
+    def label(self, language: str) -> str: ...
+
 
 # Without a selection the export shows the window's start view (the page's centre and zoom for
 # 1600×900), the corridor's reach from Western Europe to the Pacific; zoomed to the export's size.
@@ -59,7 +72,7 @@ class ExportSession(QObject):
         self.renderer = ExportRenderer(tripwire, self)
         self.renderer.failed.connect(self.failed)
         self.state: AppState | None = None
-        self.presenter: PagePresenter | None = None
+        self.presenter: Presenter | None = None
         self.layers: list[str] = []
         self.is_ready = False
         self.pov = "china"  # the page's point of view (its default until an export asks otherwise)
@@ -90,11 +103,21 @@ class ExportSession(QObject):
         self.state = state
         # Connected after the renderer's own slot, so on pageReady the presenter's pushes and our
         # describe() run after cm_export.js is in; runJavaScript calls run in order.
-        self.presenter = PagePresenter(self.renderer.view, state, language, corridor, fly=False)
-        self.presenter.choroplethApplied.connect(self._on_choropleth_applied)
+        presenter = PagePresenter(self.renderer.view, state, language, corridor, fly=False)
+        presenter.choroplethApplied.connect(self._on_choropleth_applied)
+        self._follow(presenter)
+
+    def attach_payload(self, payload: dict[str, Any], language: str, selection: tuple[str, ...]) -> None:
+        """Show a ready-made ``core.page_payload`` with ``selection`` (no live state; no pandas)."""
+        from corridor_map.ui.export.payload_presenter import PayloadPresenter
+
+        self._follow(PayloadPresenter(self.renderer.view, payload, language, selection))
+
+    def _follow(self, presenter: PagePresenter | PayloadPresenter) -> None:
+        self.presenter = presenter
         self.renderer.view.pageReady.connect(self._on_page_ready)
         if self.renderer.view.ready:
-            self.presenter.push_all()
+            presenter.push_all()
             self._on_page_ready()
 
     def close(self) -> None:
@@ -119,7 +142,7 @@ class ExportSession(QObject):
 
     def texts(self, spec: ExportSpec) -> ExportTexts:
         """Title, subtitle, source line and date for ``spec`` in its language."""
-        label = self.state.dataset.label(spec.lang) if self.state is not None else ""
+        label = self.presenter.label(spec.lang) if self.presenter is not None else ""
         source = source_line(label, self.layers)
         return ExportTexts(
             spec.title.strip(), spec.subtitle.strip(), source, spec.date or date_text(spec.lang)

@@ -1,0 +1,53 @@
+"""Shows a ready-made page payload on the export view: the ``export`` command's presenter, no pandas.
+
+``PagePresenter`` follows a live ``AppState``; this one pushes a payload computed earlier (or read
+from ``payload_cache``) with the same ``ui.page_push`` calls, so the map is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from corridor_map.ui.page_push import push_page
+from corridor_map.ui.web import MapView
+
+
+class PayloadPresenter(QObject):
+    """Pushes ``payload`` with ``selection`` to ``view`` whenever its page (re)loads."""
+
+    def __init__(
+        self, view: MapView, payload: dict[str, Any], language: str, selection: Iterable[str]
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.payload = payload
+        self.language = language
+        self.selection = tuple(selection)
+        view.pageReady.connect(self.push_all)
+
+    def label(self, language: str) -> str:
+        """The dataset's label in ``language`` (for source lines)."""
+        return str(self.payload["labels"][language])
+
+    def set_language(self, language: str) -> None:
+        """Labels, legend and data label in ``language`` (``en``/``zh``)."""
+        self.language = language
+        if self.view.ready:
+            self.push_all()
+
+    def select(self, codes: Iterable[str]) -> None:
+        """Highlight ``codes`` from now on."""
+        self.selection = tuple(sorted(codes))
+        if self.view.ready:
+            self.view.call("setSelection", list(self.selection))
+
+    def countries(self) -> set[str]:
+        """ISO3 codes the data has sales or dealers in."""
+        return set(self.payload["data"]["units"]) | set(self.payload["dealers"].get("countries", []))
+
+    def push_all(self) -> None:
+        """Everything, after the page (re)loaded."""
+        push_page(self.view, self.payload, self.language, self.selection)
