@@ -212,6 +212,7 @@ def test_selected_country_is_drawn_in_its_fill_colour(tmp_path: Path) -> None:
     assert fill_share_around(image, info["selected"]["THA"]["point"], want) > 0.5
     # Framed: Thailand fills a good part of the map, so its colour is common in the image.
     assert share(pixels(image, info["regions"]["map"], step=10), lambda c: close(c, want, 3)) > 0.04
+    assert info["detail"] > 0  # framed close: drawn with finer geometry than the world view
 
 
 @pytest.mark.parametrize(

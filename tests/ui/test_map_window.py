@@ -65,6 +65,49 @@ def test_hovering_a_leg_names_it_with_mode_and_length(window: MainWindow) -> Non
     assert "Rail" in tip["text"] and "km" in tip["text"]
 
 
+def test_sea_lanes_are_drawn_once_and_each_leg_still_answers_the_pointer(window: MainWindow) -> None:
+    state = run_js(
+        window,
+        "(function () { var leg = CM.layers.sea.getLayers()[0]; var out = {};"
+        " out.network = CM.map.hasLayer(CM.seaNetwork); out.idle = leg.options.stroke;"
+        " leg.fire('mouseover'); out.hovered = leg.options.stroke; leg.fire('mouseout');"
+        " out.after = leg.options.stroke; CM.map.removeLayer(CM.layers.sea);"
+        " out.hidden = CM.map.hasLayer(CM.seaNetwork); CM.map.addLayer(CM.layers.sea);"
+        " out.shown = CM.map.hasLayer(CM.seaNetwork); return JSON.stringify(out); })()",
+    )
+    assert state == {"network": True, "idle": False, "hovered": True, "after": False, "hidden": False,
+                     "shown": True}  # fmt: skip
+
+
+COUNTRY_VERTICES = (
+    "(function () { var n = 0; CM.layers.countries.eachLayer(function (l) {"
+    " n += JSON.stringify(l.getLatLngs()).split('lat').length - 1; }); return n; })()"
+)
+FLOW_MATCHES_LEG = (
+    "(function () { var line = CM.layers.flows.getLayers()[0]; var leg = null;"
+    " ['rail', 'river', 'sea'].forEach(function (m) { CM.layers[m].eachLayer(function (l) {"
+    " if (l.feature.properties.id === line.legId) leg = l; }); });"
+    " function rings(ll) { return ll.length && Array.isArray(ll[0]) ? ll : [ll]; }"
+    " return JSON.stringify(rings(line.getLatLngs())) === JSON.stringify(rings(leg.getLatLngs())); })()"
+)
+
+
+def test_zooming_in_swaps_in_the_detailed_geometry_and_back(window: MainWindow) -> None:
+    assert run_js(window, "CM.detailLevel()") == 0  # the start view needs no more
+    coarse = run_js(window, COUNTRY_VERTICES)
+    try:
+        run_js(window, "CM.map.setView([13.7, 100.5], 7, {animate: false}); 1")
+        wait_until(lambda: run_js(window, "CM.detailLevel()") == 2, 30)
+        assert run_js(window, COUNTRY_VERTICES) > 2 * coarse
+        assert run_js(window, FLOW_MATCHES_LEG) is True  # lines drawn along legs follow them
+        assert window.tripwire.blocked == []  # the detail came from the page's own folder
+    finally:
+        run_js(window, "CM.map.setView([30, 75], 3, {animate: false}); 1")
+    wait_until(lambda: run_js(window, "CM.detailLevel()") == 0, 30)
+    assert run_js(window, COUNTRY_VERTICES) == coarse
+    assert run_js(window, FLOW_MATCHES_LEG) is True
+
+
 def test_the_map_is_painted_in_a_grab(window: MainWindow) -> None:
     assert wait_until(lambda: map_is_painted(window.map_view.grab().toImage()), 30)
 

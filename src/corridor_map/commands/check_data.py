@@ -13,10 +13,12 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corridor_map.core.errors import CorridorMapError
-from corridor_map.core.schema import TableKind
+
+if TYPE_CHECKING:  # annotations only: the command line is parsed without the schema
+    from corridor_map.core.schema import TableKind
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,13 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corridor_map.core.corridor import Corridor
 from corridor_map.core.errors import CorridorMapError
 from corridor_map.core.transit import DEFAULT_PARAMS, Alternative, TransitParams
+
+if TYPE_CHECKING:  # annotations only: the command line is parsed without loading the corridor
+    from corridor_map.core.corridor import Corridor
 
 ASSUMPTIONS = "docs/transit-assumptions.md"
 PARAM_OPTIONS = (

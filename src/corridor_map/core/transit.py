@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corridor_map.core.corridor import Corridor, Leg, Route
+if TYPE_CHECKING:  # annotations only: ``corridor-map`` parses its command line without the corridor
+    from corridor_map.core.corridor import Corridor, Leg, Route
 
 KM_PER_NM = 1.852
 HOURS_PER_DAY = 24.0

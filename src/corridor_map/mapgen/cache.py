@@ -18,7 +18,7 @@ from corridor_map.mapgen.options import PageLayers, PageOptions
 log = logging.getLogger(__name__)
 
 PAGE_FILE = "index.html"
-_PAGE_CODE = Path(__file__).resolve().parent / "page.py"
+_PAGE_CODE = [Path(__file__).resolve().parent / name for name in ("page.py", "lod.py", "network.py")]
 
 
 def page_key(sources: Sequence[Path], options: PageOptions) -> str:
@@ -28,7 +28,8 @@ def page_key(sources: Sequence[Path], options: PageOptions) -> str:
     for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
-    digest.update(_PAGE_CODE.read_bytes())
+    for code in _PAGE_CODE:
+        digest.update(code.read_bytes())
     for asset in page_assets():
         digest.update(asset.target.encode())
         digest.update(asset.source.read_bytes())
@@ -59,9 +60,10 @@ def build_page(
     page_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=page_dir.parent))
     stage_assets(tmp)
-    from corridor_map.mapgen.page import render_html  # folium: only when a page is really built
+    from corridor_map.mapgen.page import render_page  # folium: only when a page is really built
 
-    (tmp / PAGE_FILE).write_text(render_html(load_layers(), options), encoding="utf-8")
+    for name, text in render_page(load_layers(), options).items():
+        (tmp / name).write_text(text, encoding="utf-8")
     try:
         tmp.replace(page_dir)
     except OSError:  # another process won the race: its page is identical

@@ -16,9 +16,13 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from corridor_map.mapgen.assets import CJK_FONT_FAMILY, cjk_font_file, page_assets
+from corridor_map.mapgen.cache import PAGE_FILE
+from corridor_map.mapgen.lod import build_levels
+from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
 from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
+
 
 # The 3.4 MB CJK font is fetched and parsed only when the page shows such characters (not in English).
 CJK_RANGES = (
@@ -103,8 +107,17 @@ def _font_face_css() -> str:
     return f"{face}.leaflet-container, .cm-panel {{ font-family: 'DejaVu Sans', {family}sans-serif; }}"
 
 
-def render_html(layers: PageLayers, options: PageOptions) -> str:
-    """The page's HTML (a folium map with vendored assets only)."""
+def render_page(layers: PageLayers, options: PageOptions) -> dict[str, str]:
+    """The page's files: ``index.html`` (a folium map with vendored assets only) and the scripts
+    with its finer levels of detail (see ``mapgen.lod``), by file name."""
+    levels = build_levels(with_sea_network(layers.items()))
+    return {PAGE_FILE: render_html(levels.inline, options, levels.limits), **levels.scripts}
+
+
+def render_html(
+    layers: list[tuple[str, dict[str, Any]]], options: PageOptions, detail_limits: list[float]
+) -> str:
+    """The page's HTML drawing ``layers`` (key, FeatureCollection) in drawing order."""
     fmap = folium.Map(
         location=list(options.center),
         zoom_start=options.zoom,
@@ -128,8 +141,9 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     panes._name = "CorridorMapPanes"
     panes.add_to(fmap)
     drawn: list[tuple[str, folium.GeoJson, dict[str, Any]]] = []
-    for key, data in layers.items():
-        pane: dict[str, Any] = {"pane": f"cm-{key}"} if key in PANES else {}
+    for key, data in layers:
+        pane_name = "sea" if key == NETWORK_KEY else key  # the network draws in the legs' pane
+        pane: dict[str, Any] = {"pane": f"cm-{pane_name}"} if pane_name in PANES else {}
         # (folium's marker template drops a pane option: the page moves the points into theirs)
         marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
         layer = folium.GeoJson(
@@ -141,7 +155,7 @@ def render_html(layers: PageLayers, options: PageOptions) -> str:
     app = _AppScript(
         [(key, layer.get_name()) for key, layer, _ in drawn],
         [(layer.get_name(), _json_literal(data)) for _, layer, data in drawn],
-        asdict(options),
+        {**asdict(options), "detail": detail_limits},
     )
     app._id = "app"
     app.add_to(fmap)

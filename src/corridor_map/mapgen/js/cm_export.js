@@ -1,9 +1,10 @@
 /* Corridor Map export hook: injected into the hidden export view only (runJavaScript, after CM.init;
  * cm_export.css is already in, inserted when the document was created so the first layout is final).
  * It hides the interactive controls, adds a one-pixel "frame marker" strip under the map, and frames
- * a view; once the page has drawn it (fonts loaded, two animation frames later) the marker takes the
- * colour of the request's token and document.title says so. Python then grabs until the marker shows
- * that colour and two grabs in a row are identical: the image is the final frame, never a stale one. */
+ * a view: the geometry that zoom needs is swapped in, the canvases (held since loading) draw, fonts
+ * load, and the marker takes the colour of the request's token in the same task as the drawing; an
+ * animation frame later document.title says so. Python then grabs until the marker shows that colour
+ * and two grabs in a row are identical: the image is the final frame, never a stale one. */
 (function () {
   "use strict";
   if (window.CMX) return;
@@ -101,14 +102,35 @@
     return "rgb(" + ((token * 73) % 256) + ", " + ((token * 151) % 256) + ", 77)";
   }
 
+  function report(token, sized, timing) {
+    var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
+    CMX.last = {
+      token: token,
+      sized: sized,
+      viewport: [window.innerWidth, window.innerHeight],
+      legend: rect(document.getElementById("cm-legend")),
+      dataLabel: rect(document.getElementById("cm-data-label")),
+      visible: visible,
+      zoom: CM.map.getZoom(),
+      detail: CM.detailLevel(),
+      center: [CM.map.getCenter().lat, CM.map.getCenter().lng],
+      selected: selectedPoints(),
+      timing: timing,
+    };
+    document.title = "cmx-ready:" + token;
+  }
+
   /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */
   CMX.frame = function (opts) {
     var token = opts.token;
     var t0 = performance.now();
     var timing = {};
+    var sized = false;
     CMX.token = token;
-    whenSized(opts.width, opts.height, function (sized) {
-      if (CMX.token !== token) return;
+
+    function current() { return CMX.token === token; }
+
+    function frameView() {
       timing.sized = performance.now() - t0;
       stopResizeTracking();
       CM.map.invalidateSize({ animate: false, pan: false });
@@ -120,32 +142,29 @@
         if (!framed && opts.view && !timing.kept) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
       });
       timing.framed = performance.now() - t0;
+      CM.updateDetail(function () { if (current()) draw(); });  // the geometry this zoom needs (mapgen/lod.py)
+    }
+
+    function draw() {
+      CM.releaseDrawing();  // everything held since loading is drawn once, now
+      timing.detail = performance.now() - t0;
       fontsLoaded(opts.lang, function () {
+        if (!current()) return;
         timing.fonts = performance.now() - t0;
-        afterFrames(2, function () {
-          if (CMX.token !== token) return;
-          timing.drawn = performance.now() - t0;
-          marker.style.background = tokenColour(token);
-          afterFrames(1, function () {
-            timing.marked = performance.now() - t0;
-            if (CMX.token !== token) return;
-            var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
-            CMX.last = {
-              token: token,
-              sized: sized,
-              viewport: [window.innerWidth, window.innerHeight],
-              legend: rect(document.getElementById("cm-legend")),
-              dataLabel: rect(document.getElementById("cm-data-label")),
-              visible: visible,
-              zoom: CM.map.getZoom(),
-              center: [CM.map.getCenter().lat, CM.map.getCenter().lng],
-              selected: selectedPoints(),
-              timing: timing,
-            };
-            document.title = "cmx-ready:" + token;
-          });
+        // The canvases were drawn synchronously: the frame that commits the marker colour commits
+        // them too (and Python still grabs until two grabs in a row are identical).
+        timing.drawn = performance.now() - t0;
+        marker.style.background = tokenColour(token);
+        afterFrames(1, function () {
+          timing.marked = performance.now() - t0;
+          if (current()) report(token, sized, timing);
         });
       });
+    }
+
+    whenSized(opts.width, opts.height, function (ok) {
+      sized = ok;
+      if (current()) frameView();
     }, 0);
     return token;
   };

@@ -136,6 +136,7 @@
   CM.showRoutes = function (routes) {
     if (!F.routesLayer) F.routesLayer = L.layerGroup().addTo(CM.map);
     F.routesLayer.clearLayers();
+    F.lastRoutes = routes;
     F.shownRoutes = [];
     var bounds = L.latLngBounds([]);
     (routes || []).forEach(function (route, k) {
@@ -150,6 +151,16 @@
       F.shownRoutes.push(route.id || String(k));
     });
     return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
+  };
+
+  /** The legs now have another level of detail (cm_page.js): the lines drawn along them follow. */
+  CM.onDetailChanged = function () {
+    Object.keys(F.lines || {}).forEach(function (id) {
+      var leg = legLayer(id);
+      if (leg) F.lines[id].setLatLngs(latlngs(leg));
+    });
+    if (F.layer) draw();
+    if (F.routesLayer && F.lastRoutes) CM.showRoutes(F.lastRoutes);
   };
 
   CM.describeFlows = function () {

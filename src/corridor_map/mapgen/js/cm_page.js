@@ -97,7 +97,10 @@
     countries: countryStyle,
     lakes: function () { return { color: "#9cc0da", weight: 0.5, fillColor: STYLE.ocean, fillOpacity: 1 }; },
     coastline: function () { return { color: STYLE.coast, weight: 0.8, interactive: false }; },
-    sea: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.55, dashArray: "5 4" }; },
+    // The lanes are drawn once, as a network (mapgen/network.py); the legs on them are not painted
+    // (many share a lane) but answer the pointer, and show themselves when hovered or highlighted.
+    seanet: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.8, dashArray: "5 4", interactive: false }; },
+    sea: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.55, dashArray: "5 4", stroke: false }; },
     river: function () { return { color: STYLE.river, weight: 3.2, opacity: 0.95 }; },
     rail: function () { return { color: STYLE.rail, weight: 2.6, opacity: 0.95 }; },
     ports: function (feature) {
@@ -141,8 +144,10 @@
       if (!CM.layers[mode]) return;
       CM.layers[mode].eachLayer(function (layer) {
         layer.bindTooltip(function () { return legTooltip(layer.feature.properties); }, { sticky: true, opacity: 0.95 });
-        layer.on("mouseover", function () { layer.setStyle({ weight: (layer.options.weight || 2) + 2, opacity: 1 }); });
-        layer.on("mouseout", function () { CM.layers[mode].resetStyle(layer); restyleLeg(layer); });
+        layer.on("mouseover", function () {
+          layer.setStyle({ weight: (layer.options.weight || 2) + 2, opacity: 1, stroke: true });
+        });
+        layer.on("mouseout", function () { layer.setStyle(LAYER_STYLES[mode](layer.feature)); restyleLeg(layer); });
       });
     });
     if (!CM.layers.ports) return;
@@ -171,13 +176,16 @@
     });
   }
 
-  function restyleLeg(layer) { if (CM.highlightLegs && CM.highlightLegs[layer.feature.properties.id]) layer.setStyle({ opacity: 1 }); }
+  function restyleLeg(layer) {
+    if (CM.highlightLegs && CM.highlightLegs[layer.feature.properties.id]) layer.setStyle({ opacity: 1, stroke: true });
+  }
 
   function restyle() {
     Object.keys(CM.layers).forEach(function (key) {
       var style = LAYER_STYLES[key];
       if (style) CM.layers[key].setStyle(style);
     });
+    if (CM.seaNetwork) CM.seaNetwork.setStyle(LAYER_STYLES.seanet);
     raiseSelection();
     CM.restyles += 1;
   }
@@ -302,13 +310,125 @@
     a.addAttribution(CM._attribution.replace(/[<>&]/g, ""));
   }
 
+  // ---- levels of detail (mapgen/lod.py) -------------------------------------------------------------
+  // The page starts with simplified geometry; lodN.js (next to the page) holds level N, swapped in
+  // feature by feature when the zoom (times the device pixel ratio) passes CM.options.detail[N - 1].
+  var LOD_LAYERS = ["countries", "lakes", "coastline", "seanet", "sea", "river", "rail"];
+
+  function lodGroup(key) { return key === "seanet" ? CM.seaNetwork : CM.layers[key]; }
+  var DETAIL = { level: 0, geometry: {}, loading: {}, waiting: {} };
+
+  function wantedLevel() {
+    var limits = CM.options.detail || [];
+    var zoom = CM.map.getZoom() + Math.log(window.devicePixelRatio || 1) / Math.LN2;
+    for (var n = 0; n < limits.length; n++) if (zoom < limits[n] - 1e-6) return n;
+    return limits.length;
+  }
+
+  function flushLevel(n) {
+    var waiting = DETAIL.waiting[n] || [];
+    DETAIL.waiting[n] = [];
+    waiting.forEach(function (done) { done(); });
+  }
+
+  function loadLevel(n, done) {
+    if (n === 0 || DETAIL.geometry[n] !== undefined) { done(); return; }
+    (DETAIL.waiting[n] = DETAIL.waiting[n] || []).push(done);
+    if (DETAIL.loading[n]) return;
+    DETAIL.loading[n] = true;
+    var script = document.createElement("script");
+    script.src = "lod" + n + ".js";
+    script.onerror = function () { DETAIL.geometry[n] = null; flushLevel(n); };  // keep the level shown
+    document.head.appendChild(script);
+  }
+
+  /** Called by lodN.js: level n's geometries by layer, in feature order. */
+  CM.addDetail = function (n, geometries) {
+    DETAIL.geometry[n] = geometries;
+    flushLevel(n);
+  };
+
+  function nesting(type) {
+    return type === "MultiPolygon" ? 2 : type === "Polygon" || type === "MultiLineString" ? 1 : 0;
+  }
+
+  function showLevel(n) {
+    var geometries = DETAIL.geometry[n];
+    if (n > 0 && !geometries) return;
+    LOD_LAYERS.forEach(function (key) {
+      var group = lodGroup(key);
+      var list = geometries && geometries[key];
+      if (!group) return;
+      group.eachLayer(function (layer) {
+        var levels = layer._cmLevels;
+        if (!levels) return;
+        if (!levels[n]) {
+          var g = list && list[layer._cmIndex];
+          if (!g) return;
+          levels[n] = L.GeoJSON.coordsToLatLngs(g.coordinates, nesting(g.type));
+        }
+        layer.setLatLngs(levels[n]);
+      });
+    });
+    DETAIL.level = n;
+    if (CM.onDetailChanged) CM.onDetailChanged();
+  }
+
+  function rememberLevelZero() {
+    LOD_LAYERS.forEach(function (key) {
+      var index = 0;
+      if (lodGroup(key)) lodGroup(key).eachLayer(function (layer) {
+        layer._cmIndex = index++;
+        layer._cmLevels = { 0: layer.getLatLngs() };
+        layer._cmBounds = layer.getBounds();
+      });
+    });
+  }
+
+  /** Show the level of detail the present zoom needs (loading it first), then call done(). */
+  CM.updateDetail = function (done) {
+    done = done || function () {};
+    var n = wantedLevel();
+    if (n === DETAIL.level) { done(); return; }
+    loadLevel(n, function () {
+      if (wantedLevel() === n && n !== DETAIL.level) showLevel(n);
+      done();
+    });
+  };
+
+  CM.detailLevel = function () { return DETAIL.level; };
+
+  // The export view sets window.CM_HOLD_DRAWING when its document is created (ui/export): its canvases
+  // draw nothing while the page loads and its data arrive, and draw once when a frame is asked for.
+  var canvasDraw = L.Canvas.prototype._draw;
+  L.Canvas.prototype._draw = function () {
+    if (window.CM_HOLD_DRAWING) { this._cmHeld = true; return; }
+    this._cmHeld = false;
+    canvasDraw.call(this);
+  };
+
+  /** Let held canvases draw (the whole of each), now. */
+  CM.releaseDrawing = function () {
+    window.CM_HOLD_DRAWING = false;
+    CM.map.eachLayer(function (layer) {
+      if (layer instanceof L.Canvas && layer._cmHeld) {
+        layer._redrawBounds = null;
+        layer._redraw();
+      }
+    });
+  };
+
   // Each group of layers draws in its own pane (its own canvas), stacked in this order, so nothing
   // ever needs bringToFront across groups (each bringToFront redraws a whole canvas).
   var PANES = { graticule: 401, countries: 402, lakes: 403, coastline: 404, sea: 410, river: 411, rail: 412,
     flows: 420, highlight: 430, routes: 435, ports: 440, dealers: 450 };
 
-  /** The panes, made before any layer (the page's generator gives each layer its pane). */
+  /** The panes, made before any layer (the page's generator gives each layer its pane); and the start view. */
   CM.createPanes = function (map) {
+    // An export view may give the first view before any layer is drawn (ui/export/renderer.py):
+    // the layers are then projected once, at the zoom the picture needs.
+    var start = window.CM_START_VIEW;
+    if (start) map.setView([start[0], start[1]], start[2], { animate: false });
     Object.keys(PANES).forEach(function (name) {
       var pane = map.createPane("cm-" + name);
       pane.style.zIndex = PANES[name];
@@ -320,6 +440,16 @@
   CM.init = function (map, layers, options) {
     var t = CM.timing = { initStart: performance.now() };
     CM.map = map;
+    if (layers.seanet) {  // drawn with the sea legs, shown and hidden with them; not a layer of its own
+      CM.seaNetwork = layers.seanet;
+      delete layers.seanet;
+      if (layers.sea) {
+        layers.sea.on("add", function () { map.addLayer(CM.seaNetwork); });
+        layers.sea.on("remove", function () { map.removeLayer(CM.seaNetwork); });
+        // the legs answer the pointer within a few pixels, though they are not painted
+        map.getRenderer(layers.sea.getLayers()[0] || layers.sea).options.tolerance = 3;
+      }
+    }
     CM.layers = layers;
     if (!map.getPane("cm-countries")) CM.createPanes(map);
     if (layers.ports) {  // folium's marker template drops the pane option: move the points to theirs
@@ -339,6 +469,9 @@
     t.tooltips = performance.now();
     buildPortLabels();
     map.on("zoomend overlayadd overlayremove", buildPortLabels);
+    rememberLevelZero();
+    map.on("zoomend", function () { CM.updateDetail(); });
+    CM.updateDetail();
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     buildLegend();
     buildLayerControl();
@@ -407,7 +540,7 @@
     if (!layers.length) return false;
     var bounds = L.latLngBounds([]);
     layers.forEach(function (l) {
-      var b = l.getBounds();
+      var b = l._cmBounds || l.getBounds();  // the same whatever level of detail is shown
       if (b.getEast() - b.getWest() > 180) {
         var p = l.feature.properties;
         bounds.extend(L.latLng(p.label_lat, p.label_lon));

@@ -128,9 +128,10 @@ class Composition:
     image: QImage
     regions: dict[str, QRect] = field(default_factory=dict)
     selected: dict[str, dict[str, Any]] = field(default_factory=dict)  # ISO3 → label point (px), fill
+    detail: int = 0  # the level of detail the map was drawn with (mapgen.lod; 0 is the lightest)
 
     def describe(self) -> dict[str, Any]:
-        """Size, DPI, regions and selected countries as plain JSON data."""
+        """Size, DPI, regions, selected countries and level of detail as plain JSON data."""
         dpi = round(self.image.dotsPerMeterX() / INCHES_PER_METRE)
         return {
             "width": self.image.width(),
@@ -138,6 +139,7 @@ class Composition:
             "dpi": dpi,
             "regions": {k: [r.x(), r.y(), r.width(), r.height()] for k, r in self.regions.items()},
             "selected": self.selected,
+            "detail": self.detail,
         }
 
 
@@ -230,4 +232,5 @@ def compose(
     dots_per_metre = round(spec.effective_dpi * INCHES_PER_METRE)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    return Composition(image, regions, selected)
+    detail = page_info.get("detail")
+    return Composition(image, regions, selected, detail if isinstance(detail, int) else 0)

@@ -2,8 +2,9 @@
 
 The view is a ``MapView`` that is shown but never on screen (``WA_DontShowOnScreen``: hidden pages
 are throttled and never paint). Its page is built with ``PageOptions(export=True)`` (no fade or zoom
-animations) and gets ``cm_export.js``. For each frame the page frames the view, waits for fonts and
-two animation frames, then colours a one-pixel marker strip under the map with the frame's token.
+animations) and gets ``cm_export.js``; its canvases draw nothing until the first frame is asked for
+(``CM_HOLD_DRAWING``). For each frame the page frames the view, swaps in the geometry the zoom needs,
+draws, waits for fonts and colours a one-pixel marker strip under the map with the frame's token.
 Python grabs until the marker shows that token and two consecutive grabs are identical — within a
 time limit, never after a fixed sleep — and crops the strip off.
 """
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 EXPORT_JS = Path(__file__).resolve().parents[2] / "mapgen" / "js" / "cm_export.js"
 EXPORT_CSS = EXPORT_JS.with_suffix(".css")
 READY_PREFIX = "cmx-ready:"
+START_VIEW_SCRIPT = "corridor-map-export-start-view"
 GRAB_INTERVAL_MS = 15
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -69,6 +71,7 @@ def _layout_script() -> QWebEngineScript:
     script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
     script.setRunsOnSubFrames(False)
     script.setSourceCode(
+        "window.CM_HOLD_DRAWING = true;"  # cm_page.js: no canvas drawing until the first frame
         "(function () {"
         " function add() { var s = document.createElement('style'); s.id = 'cmx-style';"
         f" s.textContent = {css}; (document.head || document.documentElement).appendChild(s); }}"
@@ -147,9 +150,25 @@ class ExportRenderer(QObject):
         self.view.load_page(page)
 
     def presize(self, frame: MapFrame) -> None:
-        """Size the view for ``frame`` ahead of time (before loading saves a relayout and redraw)."""
+        """Size the view for ``frame`` ahead of time (before loading saves a relayout and redraw).
+
+        With a ``view``, the page also starts there (``CM.createPanes`` reads ``CM_START_VIEW``), so
+        its layers are projected once, at the zoom of the picture, and the finer geometry this zoom
+        needs starts loading with the page.
+        """
         self.view.resize(frame.device_size)
         self.view.setZoomFactor(frame.scale)
+        scripts = self.view.map_page.scripts()
+        for old in scripts.find(START_VIEW_SCRIPT):
+            scripts.remove(old)
+        if frame.view is not None:
+            script = QWebEngineScript()
+            script.setName(START_VIEW_SCRIPT)
+            script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+            script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+            script.setRunsOnSubFrames(False)
+            script.setSourceCode(f"window.CM_START_VIEW = {json.dumps(list(frame.view))};")
+            scripts.insert(script)
 
     def close(self) -> None:
         """Release the view and its render process."""

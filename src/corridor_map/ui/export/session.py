@@ -91,7 +91,8 @@ class ExportSession(QObject):
             spec.title.strip(), spec.subtitle.strip(), source_line(label, layers), date_text(spec.lang)
         )
         layout = plan(spec, texts)
-        self.renderer.presize(MapFrame(spec.width, layout.map_height, spec.scale))
+        view = None if spec.selection else spec.view or default_view(spec.width, spec.height)
+        self.renderer.presize(MapFrame(spec.width, layout.map_height, spec.scale, view=view))
 
     def attach(self, state: AppState, language: str = "en", corridor: Corridor | None = None) -> None:
         """Follow ``state`` (dataset, filters, selection) from now on; may be called while loading.
