@@ -10,6 +10,7 @@ import shapely
 from shapely.geometry import shape
 
 from corridor_map.mapgen.lod import LEVELS, LevelSet, build_levels, script_name
+from corridor_map.mapgen.merged import MERGED_LAYERS, merged
 from corridor_map.mapgen.network import sea_network, with_sea_network
 from corridor_map.ui.page_builder import load_page_layers
 
@@ -84,3 +85,15 @@ def test_the_sea_network_covers_every_sea_leg_once() -> None:
     assert lanes.length < 0.5 * sum(leg.length for leg in legs)  # shared lanes are drawn once
     keys = [key for key, _ in with_sea_network(list(layers.items()))]
     assert keys.index("seanet") == keys.index("sea") - 1  # drawn just under the legs
+
+
+def test_drawn_only_layers_become_one_feature_with_every_part() -> None:
+    layers = dict(load_page_layers().items())
+    for key in MERGED_LAYERS:
+        source = layers[key]
+        one = merged(source)
+        assert len(one["features"]) == 1 and one["features"][0]["properties"] == {}
+        whole = shape(one["features"][0]["geometry"])
+        assert vertices(one) == vertices(source)
+        parts = [shape(f["geometry"]) for f in source["features"] if f["geometry"]]
+        assert abs(whole.length - sum(p.length for p in parts)) < 1e-6 * whole.length, key

@@ -79,6 +79,30 @@ def test_sea_lanes_are_drawn_once_and_each_leg_still_answers_the_pointer(window:
                      "shown": True}  # fmt: skip
 
 
+DRAW_ORDER = (
+    "(function () { var keyOf = new Map(); Object.keys(CM.layers).forEach(function (k) {"
+    " if (CM.layers[k].eachLayer) CM.layers[k].eachLayer(function (l) { keyOf.set(l, k); }); });"
+    " CM.seaNetwork.eachLayer(function (l) { keyOf.set(l, 'seanet'); }); var out = {};"
+    " ['countries', 'lakes', 'sea'].forEach(function (pane) {"
+    " var r = CM.map._paneRenderers['cm-' + pane]; var seq = [];"
+    " for (var o = r._drawFirst; o; o = o.next) { var k = keyOf.get(o.layer);"
+    " if (seq[seq.length - 1] !== k) seq.push(k); } out[pane] = seq; }); return JSON.stringify(out); })()"
+)
+
+
+def test_layers_sharing_a_canvas_keep_their_order_when_shown_again(window: MainWindow) -> None:
+    expected = {
+        "countries": ["graticule", "countries"],
+        "lakes": ["lakes", "coastline"],
+        "sea": ["seanet", "sea", "river", "rail"],
+    }
+    assert run_js(window, DRAW_ORDER) == expected
+    for key in ("graticule", "lakes", "sea", "river"):
+        hide, show = json.dumps({"layers": {key: False}}), json.dumps({"layers": {key: True}})
+        run_js(window, f"CM.setView({hide}); CM.setView({show}); 1")
+        assert run_js(window, DRAW_ORDER) == expected, key
+
+
 COUNTRY_VERTICES = (
     "(function () { var n = 0; CM.layers.countries.eachLayer(function (l) {"
     " n += JSON.stringify(l.getLatLngs()).split('lat').length - 1; }); return n; })()"

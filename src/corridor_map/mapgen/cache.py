@@ -18,7 +18,7 @@ from corridor_map.mapgen.options import PageLayers, PageOptions
 log = logging.getLogger(__name__)
 
 PAGE_FILE = "index.html"
-_PAGE_CODE = [Path(__file__).resolve().parent / name for name in ("page.py", "lod.py", "network.py")]
+_PAGE_CODE = [Path(__file__).resolve().parent / f"{name}.py" for name in ("page", "lod", "network", "merged")]
 
 
 def page_key(sources: Sequence[Path], options: PageOptions) -> str:

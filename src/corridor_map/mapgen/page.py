@@ -18,6 +18,7 @@ from jinja2 import Template
 from corridor_map.mapgen.assets import CJK_FONT_FAMILY, cjk_font_file, page_assets
 from corridor_map.mapgen.cache import PAGE_FILE
 from corridor_map.mapgen.lod import build_levels
+from corridor_map.mapgen.merged import with_merged_layers
 from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
 from corridor_map.mapgen.options import PageLayers, PageOptions
 
@@ -35,8 +36,20 @@ POINT_LAYERS = {"ports"}
 _STABLE_IDS = "cm"
 
 
-# Layers drawn in their own pane (one canvas each, stacked), created before the layers.
-PANES = ("graticule", "countries", "lakes", "coastline", "sea", "river", "rail", "ports")
+# The pane (one canvas each, stacked; created before the layers) each layer draws in. Every canvas
+# costs the page a surface to raster and composite on each frame, so layers share one where their
+# order never changes; the page keeps that order when a layer is shown again (cm_page.js).
+PANE_OF = {
+    "graticule": "countries",
+    "countries": "countries",
+    "lakes": "lakes",
+    "coastline": "lakes",
+    NETWORK_KEY: "sea",
+    "sea": "sea",
+    "river": "sea",
+    "rail": "sea",
+    "ports": "ports",
+}
 EMPTY: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 
@@ -110,7 +123,7 @@ def _font_face_css() -> str:
 def render_page(layers: PageLayers, options: PageOptions) -> dict[str, str]:
     """The page's files: ``index.html`` (a folium map with vendored assets only) and the scripts
     with its finer levels of detail (see ``mapgen.lod``), by file name."""
-    levels = build_levels(with_sea_network(layers.items()))
+    levels = build_levels(with_sea_network(with_merged_layers(layers.items())))
     return {PAGE_FILE: render_html(levels.inline, options, levels.limits), **levels.scripts}
 
 
@@ -142,8 +155,7 @@ def render_html(
     panes.add_to(fmap)
     drawn: list[tuple[str, folium.GeoJson, dict[str, Any]]] = []
     for key, data in layers:
-        pane_name = "sea" if key == NETWORK_KEY else key  # the network draws in the legs' pane
-        pane: dict[str, Any] = {"pane": f"cm-{pane_name}"} if pane_name in PANES else {}
+        pane: dict[str, Any] = {"pane": f"cm-{PANE_OF[key]}"} if key in PANE_OF else {}
         # (folium's marker template drops a pane option: the page moves the points into theirs)
         marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
         layer = folium.GeoJson(

@@ -419,9 +419,23 @@
   };
 
   // Each group of layers draws in its own pane (its own canvas), stacked in this order, so nothing
-  // ever needs bringToFront across groups (each bringToFront redraws a whole canvas).
-  var PANES = { graticule: 401, countries: 402, lakes: 403, coastline: 404, sea: 410, river: 411, rail: 412,
-    flows: 420, highlight: 430, routes: 435, ports: 440, dealers: 450 };
+  // ever needs bringToFront across groups (each bringToFront redraws a whole canvas). Layers whose
+  // order never changes share a pane (mapgen/page.py PANE_OF): graticule under countries; lakes
+  // under the coastline; sea lanes under river under rail.
+  var PANES = { countries: 402, lakes: 403, sea: 410, flows: 420, highlight: 430, routes: 435, ports: 440,
+    dealers: 450 };
+  var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline"], ["seanet", "sea", "river", "rail"]];
+
+  /** A layer shown again is drawn last in its canvas: put the layers of shared panes back in order. */
+  function restack() {
+    SHARED_PANES.forEach(function (keys) {
+      keys.forEach(function (key) {
+        var group = lodGroup(key);
+        if (group && CM.map.hasLayer(group)) group.bringToFront();
+      });
+    });
+    raiseSelection();
+  }
 
   /** The panes, made before any layer (the page's generator gives each layer its pane); and the start view. */
   CM.createPanes = function (map) {
@@ -432,7 +446,7 @@
     Object.keys(PANES).forEach(function (name) {
       var pane = map.createPane("cm-" + name);
       pane.style.zIndex = PANES[name];
-      if (name === "graticule" || name === "coastline" || name === "highlight") pane.style.pointerEvents = "none";
+      if (name === "highlight") pane.style.pointerEvents = "none";
     });
   };
   CM.pane = function (name) { return "cm-" + name; };
@@ -444,7 +458,7 @@
       CM.seaNetwork = layers.seanet;
       delete layers.seanet;
       if (layers.sea) {
-        layers.sea.on("add", function () { map.addLayer(CM.seaNetwork); });
+        layers.sea.on("add", function () { map.addLayer(CM.seaNetwork); restack(); });
         layers.sea.on("remove", function () { map.removeLayer(CM.seaNetwork); });
         // the legs answer the pointer within a few pixels, though they are not painted
         map.getRenderer(layers.sea.getLayers()[0] || layers.sea).options.tolerance = 3;
@@ -470,6 +484,7 @@
     buildPortLabels();
     map.on("zoomend overlayadd overlayremove", buildPortLabels);
     rememberLevelZero();
+    Object.keys(layers).forEach(function (key) { layers[key].on("add", restack); });
     map.on("zoomend", function () { CM.updateDetail(); });
     CM.updateDetail();
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
