@@ -75,3 +75,15 @@ def test_corrupt_geodata_file_is_named_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "lakes_50m.geojson" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_only_the_named_command_is_loaded_to_parse_its_line() -> None:
+    from corridor_map.cli import build_parser, requested_command
+
+    assert requested_command(["--lang", "zh", "route", "THA"]) == "route"
+    assert requested_command(["export-batch", "out", "--countries", "all"]) == "export_batch"
+    assert requested_command(["--kiosk"]) is None
+    args = build_parser("route").parse_args(["route", "THA", "--sea-knots", "12"])
+    assert (args.command, args.target, args.sea_knots) == ("route", "THA", 12.0)
+    with pytest.raises(SystemExit):
+        build_parser("route").parse_args(["check-data"])  # the others are not registered

@@ -18,8 +18,8 @@ from corridor_map import APP_NAME, __version__
 COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "route")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, GUI options and sub-commands."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: GUI options and the sub-commands (only ``only``'s, when given)."""
     parser = argparse.ArgumentParser(
         prog="corridor-map",
         description=f"{APP_NAME}: vehicle exports from Chongqing along the New International "
@@ -45,13 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"corridor_map.commands.{name}").add_parser(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"corridor_map.commands.{name}").add_parser(subparsers)
     return parser
+
+
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line, if any (its module is the only one loaded)."""
+    names = {name.replace("_", "-"): name for name in COMMANDS}
+    return next((names[arg] for arg in argv if arg in names), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(requested_command(argv)).parse_args(argv)
     if args.command:
         module = importlib.import_module(f"corridor_map.commands.{args.command.replace('-', '_')}")
         return int(module.run(args))

@@ -103,6 +103,25 @@ def test_layers_sharing_a_canvas_keep_their_order_when_shown_again(window: MainW
         assert run_js(window, DRAW_ORDER) == expected, key
 
 
+SAME_PROJECTION = (
+    "(function () { var bad = 0, n = 0; ['countries', 'sea', 'rail'].forEach(function (key) {"
+    " CM.layers[key].eachLayer(function (l) { var a = [], b = [], ba = new L.Bounds(), bb = new L.Bounds();"
+    " l._projectLatlngs(l._latlngs, a, ba); CM.projectLatlngsSlow.call(l, l._latlngs, b, bb); n += 1;"
+    " if (JSON.stringify([a, ba.min, ba.max]) !== JSON.stringify([b, bb.min, bb.max])) bad += 1; }); });"
+    " return JSON.stringify({bad: bad, n: n}); })()"
+)
+
+
+def test_the_fast_projection_gives_leaflets_own_pixels(window: MainWindow) -> None:
+    try:
+        for view in ("[30, 75], 3", "[13.7, 100.5], 6.75", "[60, -20], 2.25"):
+            run_js(window, f"CM.map.setView({view}, {{animate: false}}); 1")
+            result = run_js(window, SAME_PROJECTION)
+            assert result["n"] > 600 and result["bad"] == 0, (view, result)
+    finally:
+        run_js(window, "CM.map.setView([30, 75], 3, {animate: false}); 1")
+
+
 COUNTRY_VERTICES = (
     "(function () { var n = 0; CM.layers.countries.eachLayer(function (l) {"
     " n += JSON.stringify(l.getLatLngs()).split('lat').length - 1; }); return n; })()"

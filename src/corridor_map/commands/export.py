@@ -34,7 +34,6 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 PAGE_TIMEOUT_S = 90.0
-LOAD_STARTED = 10  # per cent of the page loaded before the main thread turns to the data
 
 
 class CommandError(Exception):
@@ -255,31 +254,6 @@ def start_qt(lang: str) -> Any:
     return app
 
 
-def likely_label(args: argparse.Namespace, lang: str) -> str:
-    """The dataset label the source line will most likely show, read from JSON only (no parsing).
-
-    Only sizes the view before the page loads (see ``ExportSession.presize``): if it is wrong, the
-    map is just drawn once more. The real label always comes from the loaded dataset.
-    """
-    from corridor_map.paths import resources_dir, user_data_dir
-
-    if args.sales is not None or args.dealers is not None:
-        return ""
-    meta = resources_dir() / "sample" / "dataset.json"
-    try:
-        if not args.sample:  # the active dataset, as core.store keeps it
-            pointer = json.loads((user_data_dir() / "active.json").read_text(encoding="utf-8"))
-            if isinstance(pointer, dict) and pointer.get("kind") == "user" and pointer.get("id"):
-                meta = user_data_dir() / "datasets" / str(pointer["id"]) / "dataset.json"
-    except (OSError, ValueError):
-        pass
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        return str(data.get("label_zh" if lang == "zh" else "label_en", ""))
-    except (OSError, ValueError, AttributeError):
-        return ""
-
-
 def load_corridor_or_none() -> Any:
     """The corridor's ports, legs and routes (for the flows drawn along it); None if unavailable."""
     from corridor_map.core.corridor import load_corridor
@@ -296,17 +270,22 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
     """Start Qt, load the export page with the data's payload, and wait until the page is live.
 
     The payload comes from the cache when the data, geodata and code are unchanged; then neither
-    pandas nor the data files are touched. Otherwise it is computed while the page loads, and cached.
+    pandas nor the data files are touched. Otherwise it is computed first (pandas before PySide6:
+    PySide6's import hook would make pandas' import ~1 s slower), and cached. Either way the page
+    gets it as it loads, so a cached and a computed payload give the same pixels.
     """
     t0 = time.perf_counter()
     payload, key = cached_payload(args)
     if payload is None:
-        # pandas and the data modules first, before PySide6: PySide6's import hook reads the source of
-        # every module imported after it (pandas would take ~1 s longer).
-        import corridor_map.core.corridor
-        import corridor_map.core.page_payload
-        import corridor_map.core.store  # noqa: F401
-    log.debug("export: payload %s after %.2f s", "cached" if payload else "missing", time.perf_counter() - t0)
+        payload = compute_payload(args)
+        if key is not None:
+            from corridor_map.core.payload_cache import write_payload
+            from corridor_map.paths import user_cache_dir as cache_dir
+
+            write_payload(cache_dir(), key, payload)
+    log.debug("export: payload ready after %.2f s", time.perf_counter() - t0)
+    for warning in payload.get("warnings", []):
+        print(warning, file=sys.stderr)
     start_qt(spec.lang)
     from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
     from corridor_map.ui.export.page_cache import export_page
@@ -321,25 +300,9 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
         page = export_page(user_cache_dir())
     except Exception as exc:  # GeoDataError and friends: a message, not a traceback
         raise CommandError(f"cannot build the map page: {exc}", EXIT_FAILED) from None
-    label = payload["labels"].get(spec.lang, "") if payload else likely_label(args, spec.lang)
-    session.presize(spec, label)
+    session.presize(spec, payload["labels"].get(spec.lang, ""))
+    session.attach_payload(payload, spec.lang, spec.selection)  # before loading: the page brings it
     session.load(page)
-    if payload is None:
-        # Chromium's browser thread is Qt's main thread: let the page start loading, then read the
-        # data while the render process parses and draws it.
-        progress: list[int] = [0]
-        session.renderer.view.loadProgress.connect(lambda value: progress.__setitem__(0, value))
-        wait_for(lambda: progress[0] >= LOAD_STARTED or bool(failures), 10.0)
-        log.debug("export: page loading (%d %%) after %.2f s", progress[0], time.perf_counter() - t0)
-        payload = compute_payload(args)
-        if key is not None:
-            from corridor_map.core.payload_cache import write_payload
-
-            write_payload(user_cache_dir(), key, payload)
-        log.debug("export: payload computed after %.2f s", time.perf_counter() - t0)
-    for warning in payload.get("warnings", []):
-        print(warning, file=sys.stderr)
-    session.attach_payload(payload, spec.lang, spec.selection)
     if not wait_for(lambda: session.is_ready or bool(failures), PAGE_TIMEOUT_S) or failures:
         reason = failures[0] if failures else f"not loaded within {PAGE_TIMEOUT_S:.0f} s"
         raise CommandError(f"the map page could not be shown: {reason}", EXIT_FAILED)

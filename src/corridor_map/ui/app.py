@@ -9,7 +9,6 @@ import sys
 import time
 
 from corridor_map import APP_NAME, ORG_NAME, __version__
-from corridor_map.logging_setup import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +55,8 @@ def create_application(software_rendering: bool) -> object:
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window (or the smoke test) and run the event loop; the exit code."""
     started = time.perf_counter()
+    from corridor_map.logging_setup import setup_logging
+
     setup_logging()
     # pandas and the data modules before PySide6: PySide6's import hook inspects the source of every
     # module imported after it (pandas alone takes about 0.4 s longer then).

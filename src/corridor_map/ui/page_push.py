@@ -5,6 +5,7 @@ No pandas here: the ``export`` command pushes a cached payload without importing
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,23 +24,68 @@ def choropleth_title(years: tuple[int, int] | None) -> str:
     return QCoreApplication.translate("MapPage", "Units sold, %1").replace("%1", span)
 
 
+Call = tuple[str, list[Any]]  # a ``CM.<function>`` and its arguments
+
+
+def language_calls(language: str) -> list[Call]:
+    """Labels, legend and controls in ``language`` (``en``/``zh``)."""
+    return [("setLanguage", [language, page_strings()])]
+
+
+def data_calls(
+    data: dict[str, Any], label: str, title: str, routes: dict[str, Any] | None = None
+) -> list[Call]:
+    """The data label, choropleth, flows and dealer filters of a ``data_payload``.
+
+    ``routes`` (ISO3 → leg ids) go with the flows once per page; the page keeps them.
+    """
+    flows = {"legs": data["legs"], "units": data["units"]}
+    return [
+        ("setDataLabel", [label]),
+        ("setChoropleth", [{**data["choropleth"], "title": title}]),
+        ("setFlows", [flows if routes is None else {**flows, "routes": routes}]),
+        ("filterDealers", [data["brands"], data["area"]]),
+    ]
+
+
+def page_calls(
+    payload: dict[str, Any],
+    language: str,
+    selection: Iterable[str],
+    years: tuple[int, int] | None = None,
+) -> list[Call]:
+    """Everything, in the order a freshly loaded page needs it."""
+    label = payload["labels"][language]
+    return [
+        *language_calls(language),
+        ("setDealers", [payload["dealers"]]),
+        *data_calls(payload["data"], label, choropleth_title(years), payload["routes"]),
+        ("setSelection", [sorted(selection)]),
+    ]
+
+
+def push(view: MapView, calls: list[Call]) -> None:
+    """Make ``calls`` on the page, in order."""
+    for function, args in calls:
+        view.call(function, *args)
+
+
+def preload_script(calls: list[Call]) -> str:
+    """JS for a page that is about to load: ``CM.init`` makes ``calls`` itself, before it says it is
+    ready (no round trip through Python; data only, as JSON)."""
+    return f"window.CM_PRELOAD = {json.dumps([[f, a] for f, a in calls], ensure_ascii=False)};"
+
+
 def push_language(view: MapView, language: str) -> None:
     """Labels, legend and controls in ``language`` (``en``/``zh``)."""
-    view.call("setLanguage", language, page_strings())
+    push(view, language_calls(language))
 
 
 def push_data(
     view: MapView, data: dict[str, Any], label: str, title: str, routes: dict[str, Any] | None = None
 ) -> None:
-    """The data label, choropleth, flows and dealer filters of a ``data_payload``.
-
-    ``routes`` (ISO3 → leg ids) go with the flows once per page; the page keeps them.
-    """
-    view.call("setDataLabel", label)
-    view.call("setChoropleth", {**data["choropleth"], "title": title})
-    flows = {"legs": data["legs"], "units": data["units"]}
-    view.call("setFlows", flows if routes is None else {**flows, "routes": routes})
-    view.call("filterDealers", data["brands"], data["area"])
+    """The data label, choropleth, flows and dealer filters of a ``data_payload``."""
+    push(view, data_calls(data, label, title, routes))
 
 
 def push_page(
@@ -50,8 +96,4 @@ def push_page(
     years: tuple[int, int] | None = None,
 ) -> None:
     """Everything, in the order a freshly loaded page needs it."""
-    push_language(view, language)
-    view.call("setDealers", payload["dealers"])
-    label = payload["labels"][language]
-    push_data(view, payload["data"], label, choropleth_title(years), payload["routes"])
-    view.call("setSelection", sorted(selection))
+    push(view, page_calls(payload, language, selection, years))

@@ -14,6 +14,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
+    QWebEngineScript,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
@@ -203,6 +204,22 @@ class MapView(QWebEngineView):
         self.renderProcessRestarted.emit(reason)
         path = self._page_path
         QTimer.singleShot(0, lambda: self.load_page(path))
+
+    def set_creation_script(self, name: str, source: str | None) -> None:
+        """Run ``source`` in every document this view loads from now on, before the page's own scripts
+        (``None`` removes the script called ``name``)."""
+        scripts = self._page.scripts()
+        for old in scripts.find(name):
+            scripts.remove(old)
+        if source is None:
+            return
+        script = QWebEngineScript()
+        script.setName(name)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)
+        script.setSourceCode(source)
+        scripts.insert(script)
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run JS in the page; ``callback`` gets the last expression's value."""

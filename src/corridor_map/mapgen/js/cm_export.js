@@ -2,9 +2,9 @@
  * cm_export.css is already in, inserted when the document was created so the first layout is final).
  * It hides the interactive controls, adds a one-pixel "frame marker" strip under the map, and frames
  * a view: the geometry that zoom needs is swapped in, the canvases (held since loading) draw, fonts
- * load, and the marker takes the colour of the request's token in the same task as the drawing; an
- * animation frame later document.title says so. Python then grabs until the marker shows that colour
- * and two grabs in a row are identical: the image is the final frame, never a stale one. */
+ * load, and the marker takes the colour of the request's token in the same task as the drawing, and
+ * document.title says so. Python then grabs until the marker shows that colour and two grabs in a
+ * row are identical: the image is the final frame, never a stale one. */
 (function () {
   "use strict";
   if (window.CMX) return;
@@ -29,11 +29,6 @@
   CM.map.eachLayer(function (layer) {
     if (L.Canvas && layer instanceof L.Canvas) layer.options.padding = 0;
   });
-
-  function afterFrames(n, done) {
-    if (n <= 0) { done(); return; }
-    requestAnimationFrame(function () { afterFrames(n - 1, done); });
-  }
 
   function whenSized(width, height, done, tries) {
     // The view's resize reaches the page asynchronously: wait until the viewport has the new size.
@@ -152,13 +147,10 @@
         if (!current()) return;
         timing.fonts = performance.now() - t0;
         // The canvases were drawn synchronously: the frame that commits the marker colour commits
-        // them too (and Python still grabs until two grabs in a row are identical).
+        // them too, and Python grabs until the marker shows and two grabs in a row are identical.
         timing.drawn = performance.now() - t0;
         marker.style.background = tokenColour(token);
-        afterFrames(1, function () {
-          timing.marked = performance.now() - t0;
-          if (current()) report(token, sized, timing);
-        });
+        report(token, sized, timing);
       });
     }
 

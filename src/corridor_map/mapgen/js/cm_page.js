@@ -310,6 +310,48 @@
     a.addAttribution(CM._attribution.replace(/[<>&]/g, ""));
   }
 
+  // ---- faster projection -------------------------------------------------------------------------
+  // Most of a page's start is Leaflet projecting vertices (each through four calls and three new
+  // objects). For the Web Mercator map this does the same arithmetic, in the same order (so the
+  // same pixels), inline. CM.projectLatlngsSlow is Leaflet's own, kept for tests.
+  var R = 6378137, DEG = Math.PI / 180, MAX_LAT = 85.0511287798, A = 0.5 / (Math.PI * R);
+  var slowProject = L.Polyline.prototype._projectLatlngs;
+  CM.projectLatlngsSlow = slowProject;
+  L.Polyline.prototype._projectLatlngs = function (latlngs, result, projectedBounds) {
+    var map = this._map;
+    if (map.options.crs !== L.CRS.EPSG3857 || !latlngs.length) {
+      return slowProject.call(this, latlngs, result, projectedBounds);
+    }
+    if (!(latlngs[0] instanceof L.LatLng)) {
+      for (var k = 0; k < latlngs.length; k++) this._projectLatlngs(latlngs[k], result, projectedBounds);
+      return;
+    }
+    var scale = 256 * Math.pow(2, map._zoom), origin = map.getPixelOrigin(), ox = origin.x, oy = origin.y;
+    var ring = new Array(latlngs.length);
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (var i = 0; i < latlngs.length; i++) {
+      var ll = latlngs[i];
+      var sin = Math.sin(Math.max(Math.min(MAX_LAT, ll.lat), -MAX_LAT) * DEG);
+      var x = Math.round(scale * (A * (R * ll.lng * DEG) + 0.5)) - ox;
+      var y = Math.round(scale * (-A * (R * Math.log((1 + sin) / (1 - sin)) / 2) + 0.5)) - oy;
+      ring[i] = new L.Point(x, y);
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!projectedBounds.min && !projectedBounds.max) {
+      projectedBounds.min = new L.Point(minX, minY);
+      projectedBounds.max = new L.Point(maxX, maxY);
+    } else {
+      projectedBounds.min.x = Math.min(minX, projectedBounds.min.x);
+      projectedBounds.min.y = Math.min(minY, projectedBounds.min.y);
+      projectedBounds.max.x = Math.max(maxX, projectedBounds.max.x);
+      projectedBounds.max.y = Math.max(maxY, projectedBounds.max.y);
+    }
+    result.push(ring);
+  };
+
   // ---- levels of detail (mapgen/lod.py) -------------------------------------------------------------
   // The page starts with simplified geometry; lodN.js (next to the page) holds level N, swapped in
   // feature by feature when the zoom (times the device pixel ratio) passes CM.options.detail[N - 1].
@@ -491,6 +533,10 @@
     buildLegend();
     buildLayerControl();
     setAttribution();
+    // An export view may bring its data along (ui/page_push.py preload_script): made here, the page
+    // is complete when it says it is ready.
+    (window.CM_PRELOAD || []).forEach(function (call) { CM[call[0]].apply(CM, call[1]); });
+    CM.preloaded = !!window.CM_PRELOAD;
     t.initEnd = performance.now();
     if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {

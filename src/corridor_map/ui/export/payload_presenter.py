@@ -11,8 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from corridor_map.ui.page_push import push_page
+from corridor_map.ui.page_push import page_calls, preload_script, push_page
 from corridor_map.ui.web import MapView
+
+PRELOAD_SCRIPT = "corridor-map-preload"
 
 
 class PayloadPresenter(QObject):
@@ -26,7 +28,23 @@ class PayloadPresenter(QObject):
         self.payload = payload
         self.language = language
         self.selection = tuple(selection)
-        view.pageReady.connect(self.push_all)
+        self._preloaded = False
+        view.pageReady.connect(self._on_page_ready)
+
+    def preload(self) -> None:
+        """Give the page its data as it loads (call before loading it): ``CM.init`` makes the calls
+        itself, so the page is complete when it says it is ready, without a round trip."""
+        self.view.set_creation_script(
+            PRELOAD_SCRIPT, preload_script(page_calls(self.payload, self.language, self.selection))
+        )
+        self._preloaded = True
+
+    def _on_page_ready(self) -> None:
+        if self._preloaded:  # this load brought the data; a later reload gets it pushed
+            self._preloaded = False
+            self.view.set_creation_script(PRELOAD_SCRIPT, None)
+            return
+        self.push_all()
 
     def label(self, language: str) -> str:
         """The dataset's label in ``language`` (for source lines)."""

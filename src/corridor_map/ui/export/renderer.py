@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWebEngineCore import QWebEngineScript
 
 from corridor_map.ui.web import MapView, RequestTripwire
 
@@ -30,7 +29,8 @@ log = logging.getLogger(__name__)
 EXPORT_JS = Path(__file__).resolve().parents[2] / "mapgen" / "js" / "cm_export.js"
 EXPORT_CSS = EXPORT_JS.with_suffix(".css")
 READY_PREFIX = "cmx-ready:"
-START_VIEW_SCRIPT = "corridor-map-export-start-view"
+START_SCRIPT = "corridor-map-export-start"
+LAYOUT_SCRIPT = "corridor-map-export-layout"
 GRAB_INTERVAL_MS = 15
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -62,16 +62,10 @@ class RenderedMap:
     grabs: int
 
 
-def _layout_script() -> QWebEngineScript:
-    """``cm_export.css``, inserted when the document is created: the map's first layout is final."""
+def _layout_source() -> str:
+    """JS run when each document is created: ``cm_export.css`` inserted, so the first layout is final."""
     css = json.dumps(EXPORT_CSS.read_text(encoding="utf-8"))
-    script = QWebEngineScript()
-    script.setName("corridor-map-export-layout")
-    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
-    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
-    script.setRunsOnSubFrames(False)
-    script.setSourceCode(
-        "window.CM_HOLD_DRAWING = true;"  # cm_page.js: no canvas drawing until the first frame
+    return (
         "(function () {"
         " function add() { var s = document.createElement('style'); s.id = 'cmx-style';"
         f" s.textContent = {css}; (document.head || document.documentElement).appendChild(s); }}"
@@ -81,7 +75,6 @@ def _layout_script() -> QWebEngineScript:
         " }).observe(document, { childList: true });"
         "})();"
     )
-    return script
 
 
 def token_colour(token: int) -> QColor:
@@ -125,10 +118,14 @@ class ExportRenderer(QObject):
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.view.setObjectName("ExportMapView")
         self.view.resize(800, 450)
-        self.view.map_page.scripts().insert(_layout_script())
+        self.view.set_creation_script(LAYOUT_SCRIPT, _layout_source())
         self.view.pageReady.connect(self._on_page_ready)
         self.view.renderProcessFailed.connect(self.failed)
         self.view.titleChanged.connect(self._on_title)
+        self.loading_started = False
+        self._start_view: tuple[float, float, float] | None = None
+        self._hold_drawing = True
+        self._write_start_script()
         self._token = 0
         self._pending: tuple[int, MapFrame, Callable[[RenderedMap | None, str], None]] | None = None
         self._started = 0.0
@@ -146,6 +143,7 @@ class ExportRenderer(QObject):
 
     def load(self, page: Path) -> None:
         """Show the (off-screen) view and load the export page."""
+        self.loading_started = True
         self.view.show()
         self.view.load_page(page)
 
@@ -158,17 +156,25 @@ class ExportRenderer(QObject):
         """
         self.view.resize(frame.device_size)
         self.view.setZoomFactor(frame.scale)
-        scripts = self.view.map_page.scripts()
-        for old in scripts.find(START_VIEW_SCRIPT):
-            scripts.remove(old)
-        if frame.view is not None:
-            script = QWebEngineScript()
-            script.setName(START_VIEW_SCRIPT)
-            script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
-            script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
-            script.setRunsOnSubFrames(False)
-            script.setSourceCode(f"window.CM_START_VIEW = {json.dumps(list(frame.view))};")
-            scripts.insert(script)
+        self._start_view = frame.view
+        self._hold_drawing = True
+        self._write_start_script()
+
+    def draw_at_load(self) -> None:
+        """The page will have its data when it loads (preloaded): if it also starts at the picture's
+        view, let it draw while loading instead of at the first frame (the frame then only checks)."""
+        if self._start_view is not None:
+            self._hold_drawing = False
+            self._write_start_script()
+
+    def _write_start_script(self) -> None:
+        # cm_page.js: CM_HOLD_DRAWING keeps canvases blank until CM.releaseDrawing (the first frame);
+        # CM_START_VIEW is the view the map starts at.
+        start = json.dumps(list(self._start_view) if self._start_view is not None else None)
+        hold = "true" if self._hold_drawing else "false"
+        self.view.set_creation_script(
+            START_SCRIPT, f"window.CM_HOLD_DRAWING = {hold}; window.CM_START_VIEW = {start};"
+        )
 
     def close(self) -> None:
         """Release the view and its render process."""

@@ -109,10 +109,17 @@ class ExportSession(QObject):
         self._follow(presenter)
 
     def attach_payload(self, payload: dict[str, Any], language: str, selection: tuple[str, ...]) -> None:
-        """Show a ready-made ``core.page_payload`` with ``selection`` (no live state; no pandas)."""
+        """Show a ready-made ``core.page_payload`` with ``selection`` (no live state; no pandas).
+
+        Before ``load``, the page gets the data as it loads (no round trip through Python).
+        """
         from corridor_map.ui.export.payload_presenter import PayloadPresenter
 
-        self._follow(PayloadPresenter(self.renderer.view, payload, language, selection))
+        presenter = PayloadPresenter(self.renderer.view, payload, language, selection)
+        if not self.renderer.loading_started:
+            presenter.preload()
+            self.renderer.draw_at_load()
+        self._follow(presenter)
 
     def _follow(self, presenter: PagePresenter | PayloadPresenter) -> None:
         self.presenter = presenter
@@ -235,8 +242,8 @@ def save_png(image: QImage, path: Path) -> None:
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     writer = QImageWriter(str(path), b"png")
-    # Qt's PNG writer takes a 0–100 "quality" (not a zlib level): 50 is ~25 % faster than the
-    # default for ~1 % more bytes; 90 and above store the pixels uncompressed.
-    writer.setQuality(50)
+    # Qt's PNG writer takes a 0–100 "quality" (not a zlib level): 70 is ~40 % faster than the
+    # default for ~5 % more bytes; 90 and above store the pixels uncompressed.
+    writer.setQuality(70)
     if not writer.write(image):
         raise ExportError(f"cannot write {path}: {writer.errorString()}")
