@@ -36,7 +36,7 @@ def test_nothing_shipped_names_a_cdn_or_tile_server() -> None:
 def test_the_rendered_page_links_only_its_own_files(tmp_path: Path) -> None:
     from corridor_map.mapgen.cache import build_page
     from corridor_map.mapgen.options import PageOptions
-    from corridor_map.ui.page_builder import load_page_layers, page_sources
+    from corridor_map.mapgen.sources import load_page_layers, page_sources
 
     page = build_page(load_page_layers, page_sources(), PageOptions(), tmp_path)
     html = page.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from shapely.geometry import shape
 from corridor_map.mapgen.lod import LEVELS, LevelSet, build_levels, script_name
 from corridor_map.mapgen.merged import MERGED_LAYERS, merged
 from corridor_map.mapgen.network import sea_network, with_sea_network
-from corridor_map.ui.page_builder import load_page_layers
+from corridor_map.mapgen.sources import load_page_layers
 
 
 def vertices(collection: dict) -> int:

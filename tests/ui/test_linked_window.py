@@ -107,7 +107,14 @@ def test_hostile_dealer_names_stay_text_everywhere_and_never_run(window: MainWin
         window.state.select({code})
         # the page: zoom onto the dealer so it is drawn as a point, open its tooltip
         lat, lon = float(dealers.loc[row, "lat"]), float(dealers.loc[row, "lon"])
-        run_js(window, f"CM.map.setView([{lat}, {lon}], CM.map.getMaxZoom(), {{animate: false}}); 1")
+        # (set once no zoom animation runs, and checked to hold: the selection flies to the country)
+        goto = (
+            "(function () { var m = CM.map; if (m._animatingZoom) return false;"
+            " if (m.getZoom() !== m.getMaxZoom())"
+            f" m.setView([{lat}, {lon}], m.getMaxZoom(), {{animate: false}});"
+            " return m.getZoom() === m.getMaxZoom(); })()"
+        )
+        wait_until(lambda: run_js(window, goto) is True)
         text = wait_until(
             lambda: run_js(
                 window,

@@ -221,11 +221,11 @@ def compute_payload(args: argparse.Namespace) -> dict[str, Any]:
 
 def cached_payload(args: argparse.Namespace) -> tuple[dict[str, Any] | None, str | None]:
     """The cached payload for ``args`` (or None) and its cache key (None when the sources are unreadable)."""
-    from corridor_map.core.payload_cache import payload_key, read_payload
+    from corridor_map.core.payload_cache import quick_payload_key, read_payload
     from corridor_map.paths import user_cache_dir
 
     try:
-        key = payload_key(*payload_sources(args))
+        key = quick_payload_key(user_cache_dir(), *payload_sources(args))
     except OSError:  # an unreadable source: computing the payload will say which and why
         return None, None
     return read_payload(user_cache_dir(), key), key

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from corridor_map import __version__
+from corridor_map.core.digests import remembered
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ def payload_key(sources: Sequence[Path], role: str = "") -> str:
     for code in sorted(_CORE.glob("*.py")):
         digest.update(code.read_bytes())
     return digest.hexdigest()
+
+
+def quick_payload_key(cache_dir: Path, sources: Sequence[Path], role: str = "") -> str:
+    """``payload_key``, remembered while no source (nor the core's code) changes size or time."""
+    code = sorted(_CORE.glob("*.py"))
+    context = f"payload/{__version__}/{FORMAT}/{role}"
+    return remembered(cache_dir, [*sources, *code], context, lambda: payload_key(sources, role))
 
 
 def _folder(cache_dir: Path) -> Path:

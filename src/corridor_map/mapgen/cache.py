@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from corridor_map import __version__
+from corridor_map.core.digests import remembered
 from corridor_map.mapgen.assets import page_assets, stage_assets
 from corridor_map.mapgen.options import PageLayers, PageOptions
 
@@ -36,9 +37,16 @@ def page_key(sources: Sequence[Path], options: PageOptions) -> str:
     return digest.hexdigest()[:20]
 
 
+def quick_page_key(sources: Sequence[Path], options: PageOptions, cache_dir: Path) -> str:
+    """``page_key``, remembered while no input file changes size or modification time."""
+    files = [*sources, *_PAGE_CODE, *(asset.source for asset in page_assets())]
+    context = f"page/{__version__}/{json.dumps(asdict(options), sort_keys=True)}"
+    return remembered(cache_dir, files, context, lambda: page_key(sources, options))
+
+
 def cached_page(sources: Sequence[Path], options: PageOptions, cache_dir: Path) -> Path | None:
     """The page for these inputs if it was built before."""
-    page = cache_dir / "pages" / page_key(sources, options) / PAGE_FILE
+    page = cache_dir / "pages" / quick_page_key(sources, options, cache_dir) / PAGE_FILE
     return page if page.is_file() else None
 
 
@@ -51,7 +59,7 @@ def build_page(
     cached page costs neither parsing nor folium. The folder is written under a temporary name and
     renamed into place, so a page that exists is always complete.
     """
-    key = page_key(sources, options)
+    key = quick_page_key(sources, options, cache_dir)
     page_dir = cache_dir / "pages" / key
     page = page_dir / PAGE_FILE
     if page.is_file():

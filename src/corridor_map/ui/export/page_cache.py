@@ -10,7 +10,7 @@ from pathlib import Path
 
 from corridor_map.mapgen.cache import build_page
 from corridor_map.mapgen.options import PageOptions
-from corridor_map.ui.page_builder import load_page_layers, page_sources
+from corridor_map.mapgen.sources import load_page_layers, page_sources
 
 EXPORT_OPTIONS = PageOptions(export=True)
 
