@@ -520,23 +520,27 @@
     CM.pov = CM.options.pov || "china";
     restyle();
     t.styled = performance.now();
-    bindCountryTooltips();
-    bindCorridorTooltips();
+    if (!CM.options.export) {  // an export page is never pointed at
+      bindCountryTooltips();
+      bindCorridorTooltips();
+    }
     t.tooltips = performance.now();
-    buildPortLabels();
+    var preload = window.CM_PRELOAD;  // an export view's data (ui/page_push.py preload_script)
+    if (!preload) buildPortLabels();  // (else its setLanguage builds them, and the controls below)
     map.on("zoomend overlayadd overlayremove", buildPortLabels);
     rememberLevelZero();
     Object.keys(layers).forEach(function (key) { layers[key].on("add", restack); });
     map.on("zoomend", function () { CM.updateDetail(); });
     CM.updateDetail();
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
-    buildLegend();
-    buildLayerControl();
-    setAttribution();
-    // An export view may bring its data along (ui/page_push.py preload_script): made here, the page
-    // is complete when it says it is ready.
-    (window.CM_PRELOAD || []).forEach(function (call) { CM[call[0]].apply(CM, call[1]); });
-    CM.preloaded = !!window.CM_PRELOAD;
+    if (preload) {  // made here, the page is complete when it says it is ready
+      preload.forEach(function (call) { CM[call[0]].apply(CM, call[1]); });
+    } else {
+      buildLegend();
+      buildLayerControl();
+      setAttribution();
+    }
+    CM.preloaded = !!preload;
     t.initEnd = performance.now();
     if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {

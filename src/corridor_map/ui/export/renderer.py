@@ -31,7 +31,7 @@ EXPORT_CSS = EXPORT_JS.with_suffix(".css")
 READY_PREFIX = "cmx-ready:"
 START_SCRIPT = "corridor-map-export-start"
 LAYOUT_SCRIPT = "corridor-map-export-layout"
-GRAB_INTERVAL_MS = 15
+GRAB_INTERVAL_MS = 8
 DEFAULT_TIMEOUT_S = 30.0
 
 

@@ -201,7 +201,7 @@ def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
     """Run the event loop until ``condition()`` or the time limit; whether it became true."""
     loop = QEventLoop()
     timer = QTimer()
-    timer.setInterval(10)
+    timer.setInterval(2)
     timer.timeout.connect(lambda: loop.quit() if condition() else None)
     deadline = QTimer()
     deadline.setSingleShot(True)
