@@ -325,6 +325,18 @@ def render(session: Any, spec: ExportSpec) -> Any:
 
 
 @pytest.mark.gui
+def test_the_sea_lanes_drawn_are_credited_though_the_legs_are_not_on_the_map(session: Any) -> None:
+    drawn = []
+    session.renderer.view.run_js(
+        "JSON.stringify([CM.map.hasLayer(CM.seaNetwork), CM.map.hasLayer(CM.layers.sea)])", drawn.append
+    )
+    wait_until(lambda: drawn)
+    assert json.loads(drawn[0]) == [True, False]  # the export page draws the lanes, not the legs
+    assert "sea" in session.layers
+    assert "searoute-py" in session.texts(ExportSpec(width=900, height=600)).source
+
+
+@pytest.mark.gui
 def test_same_spec_same_pixels_whatever_the_view_was_sized_to(session: Any) -> None:
     spec = ExportSpec(width=900, height=600, title="Same", date="1 January 2025")
     first = render(session, spec).image

@@ -391,11 +391,12 @@ def _run(args: argparse.Namespace) -> int:
     out: Path = args.out
     check_output(out)
     check_data_args(args)
-    names = country_names()
+    codes = split_codes(args.select)
+    names = country_names() if codes else {}  # (the country table is read only to check codes)
     from corridor_map.ui.export.spec import ExportError, check_codes
 
     try:
-        selection = check_codes(split_codes(args.select), frozenset(names))
+        selection = check_codes(codes, frozenset(names))
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     spec = base_spec(args, selection)

@@ -158,8 +158,18 @@ def render_html(
         pane: dict[str, Any] = {"pane": f"cm-{PANE_OF[key]}"} if key in PANE_OF else {}
         # (folium's marker template drops a pane option: the page moves the points into theirs)
         marker = folium.CircleMarker(radius=4, weight=1) if key in POINT_LAYERS else None
+        # An export page draws the sea lanes (the network) and never hovers a leg: its legs, kept for
+        # the flows along them, are not put on the map (not projected, clipped or hit-tested).
+        shown = not (options.export and key == "sea")
         layer = folium.GeoJson(
-            EMPTY, name=key, control=False, zoom_on_click=False, smooth_factor=0.5, marker=marker, **pane
+            EMPTY,
+            name=key,
+            control=False,
+            zoom_on_click=False,
+            smooth_factor=0.5,
+            marker=marker,
+            show=shown,
+            **pane,
         )
         layer.add_to(fmap)
         drawn.append((key, layer, data))

@@ -98,7 +98,7 @@
   }
 
   function report(token, sized, timing) {
-    var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
+    var visible = Object.keys(CM.layers).filter(CM.isShown);
     CMX.last = {
       token: token,
       sized: sized,

@@ -682,8 +682,15 @@
   };
 
   /** What the page draws, as JSON: for tests and the smoke test. */
+  /** Whether a layer is drawn. The sea legs count as drawn while their lanes are: an export page
+   * draws only the lanes (mapgen/page.py). */
+  CM.isShown = function (key) {
+    if (key === "sea" && CM.seaNetwork && CM.map.hasLayer(CM.seaNetwork)) return true;
+    return !!CM.layers[key] && CM.map.hasLayer(CM.layers[key]);
+  };
+
   CM.describe = function () {
-    var visible = Object.keys(CM.layers).filter(function (k) { return CM.map.hasLayer(CM.layers[k]); });
+    var visible = Object.keys(CM.layers).filter(CM.isShown);
     var legend = document.getElementById("cm-legend");
     return JSON.stringify({
       layers: Object.keys(CM.layers),
