@@ -325,6 +325,32 @@ def render(session: Any, spec: ExportSpec) -> Any:
 
 
 @pytest.mark.gui
+def test_a_selection_changed_while_the_page_loads_with_its_data_is_kept(qapp: QApplication) -> None:
+    from corridor_map.core.aggregate import NO_FILTERS
+    from corridor_map.core.page_payload import page_payload
+    from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
+    from corridor_map.ui.export.page_cache import export_page
+    from corridor_map.ui.export.session import ExportSession
+    from corridor_map.ui.web import shared_tripwire
+
+    payload = json.loads(json.dumps(page_payload(load_sample(), NO_FILTERS, {})))
+    export = ExportSession(shared_tripwire([resources_dir(), geo_dir()]))
+    try:
+        export.presize(ExportSpec(width=800, height=500))
+        export.attach_payload(payload, "en", ("THA",))  # before loading: the page brings the data
+        export.load(export_page(user_cache_dir()))
+        export.presenter.select({"VNM"})  # while it loads
+        wait_until(lambda: export.is_ready, 120)
+        box: list[Any] = []
+        export.renderer.view.run_js("JSON.stringify(Object.keys(CM.selection))", box.append)
+        wait_until(lambda: box)
+        assert json.loads(box[0]) == ["VNM"]
+    finally:
+        export.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.mark.gui
 def test_the_sea_lanes_drawn_are_credited_though_the_legs_are_not_on_the_map(session: Any) -> None:
     drawn = []
     session.renderer.view.run_js(

@@ -1,7 +1,7 @@
 """The export page: the map page built with ``PageOptions(export=True)`` (no fade or zoom animations).
 
-``mapgen.cache.build_page`` keys pages by the bytes of their inputs, so a page built once is found
-again without folium or parsing the basemap.
+``mapgen.cache.build_page`` keys pages by the bytes of their inputs (remembered by file size and time,
+``core.digests``), so a page built once is found again without folium or parsing the basemap.
 """
 
 from __future__ import annotations
@@ -16,5 +16,5 @@ EXPORT_OPTIONS = PageOptions(export=True)
 
 
 def export_page(cache_dir: Path) -> Path:
-    """The export page's HTML file under ``cache_dir`` (built on first use, about 2 s)."""
+    """The export page's HTML file under ``cache_dir`` (built on first use, in a few seconds)."""
     return build_page(load_page_layers, page_sources(), EXPORT_OPTIONS, cache_dir)

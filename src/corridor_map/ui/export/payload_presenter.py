@@ -28,7 +28,7 @@ class PayloadPresenter(QObject):
         self.payload = payload
         self.language = language
         self.selection = tuple(selection)
-        self._preloaded = False
+        self._preloaded: tuple[str, tuple[str, ...]] | None = None  # language and selection sent along
         view.pageReady.connect(self._on_page_ready)
 
     def preload(self) -> None:
@@ -37,14 +37,15 @@ class PayloadPresenter(QObject):
         self.view.set_creation_script(
             PRELOAD_SCRIPT, preload_script(page_calls(self.payload, self.language, self.selection))
         )
-        self._preloaded = True
+        self._preloaded = (self.language, self.selection)
 
     def _on_page_ready(self) -> None:
-        if self._preloaded:  # this load brought the data; a later reload gets it pushed
-            self._preloaded = False
+        sent, self._preloaded = self._preloaded, None
+        if sent is not None:  # this load brought the data; a later reload gets it pushed
             self.view.set_creation_script(PRELOAD_SCRIPT, None)
-            return
-        self.push_all()
+            if sent == (self.language, self.selection):
+                return
+        self.push_all()  # (also when the language or selection changed while the page loaded)
 
     def label(self, language: str) -> str:
         """The dataset's label in ``language`` (for source lines)."""
