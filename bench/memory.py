@@ -25,29 +25,25 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def pss_mb(pid: int) -> float:
-    """Proportional set size of ``pid`` and its descendants together, in MB (shared pages counted once)."""
+def _sum_kb(pids: list[int], file: str, field: str) -> int:
+    """The sum of ``field`` (in kB) in ``/proc/PID/file`` over ``pids`` (vanished processes count 0)."""
     total_kb = 0
-    for proc in descendants(pid):
+    for proc in pids:
         try:
-            for line in Path(f"/proc/{proc}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
+            for line in Path(f"/proc/{proc}/{file}").read_text().splitlines():
+                if line.startswith(field):
                     total_kb += int(line.split()[1])
                     break
         except OSError:
             continue
-    return total_kb / 1024
+    return total_kb
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size of ``pid`` and its descendants together, in MB (shared pages counted once)."""
+    return _sum_kb(descendants(pid), "smaps_rollup", "Pss:") / 1024
 
 
 def rss_mb(pid: int, only_root: bool = False) -> float:
     """Resident memory of ``pid`` (and, unless ``only_root``, its descendants) in MB."""
-    total_kb = 0
-    for proc in [pid] if only_root else descendants(pid):
-        try:
-            for line in Path(f"/proc/{proc}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
-                    break
-        except OSError:
-            continue
-    return total_kb / 1024
+    return _sum_kb([pid] if only_root else descendants(pid), "status", "VmRSS:") / 1024

@@ -88,39 +88,19 @@ def problems() -> Iterator[ProblemLog]:
 @pytest.fixture(scope="module")
 def hwindow(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The real main window, live page, over a dataset store of its own (imports change nothing else)."""
-    from corridor_map.core.corridor import load_corridor
-    from corridor_map.core.dataset import load_sample
-    from corridor_map.paths import USER_DATA_ENV, geo_dir, resources_dir
-    from corridor_map.state import AppState
-    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
-    from corridor_map.ui.i18n import LanguageManager
-    from corridor_map.ui.main_window import MainWindow
-    from corridor_map.ui.settings import Settings
-    from tests.ui.conftest import wait_until
+    from corridor_map.paths import USER_DATA_ENV
+    from tests.ui.conftest import close_window, open_window
 
-    qapp.setFont(apply_app_font(register_cjk_font()))
-    languages = LanguageManager(qapp)
-    languages.set_language("en")
     store_root: Path = tmp_path_factory.mktemp("store")
     previous = os.environ.get(USER_DATA_ENV)
     os.environ[USER_DATA_ENV] = str(store_root)  # the window's DatasetStore() lives here
     try:
-        win = MainWindow(
-            Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()], load_corridor()
-        )
+        win = open_window(qapp, 120)
     finally:
         if previous is None:
             os.environ.pop(USER_DATA_ENV, None)
         else:
             os.environ[USER_DATA_ENV] = previous
     assert win.data_actions.store.root == store_root
-    win.resize(1200, 800)
-    win.show()
-    win.start_map()
-    wait_until(lambda: win.map_view.ready, 120)
     yield win
-    win.close()
-    win.deleteLater()
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
+    close_window(win)

@@ -46,12 +46,11 @@ def run_js(window: MainWindow, code: str, timeout: float = 20.0) -> Any:
     return value
 
 
-@pytest.fixture(scope="module")
-def window(qapp: QApplication) -> Iterator[MainWindow]:
-    """The real main window with its page loaded and live (shared by a module's tests).
+def open_window(qapp: QApplication, timeout: float = 90) -> MainWindow:
+    """The real main window as at a first run, shown, with its page loaded and live.
 
-    Every module starts as a first run: the window state and the last view that an earlier module's
-    window left behind (saved when it closed) are wiped, or the map would open where that one ended.
+    A first run: the window state and the last view that an earlier window left behind (saved when it
+    closed) are wiped, or the map would open where that one ended.
     """
     Settings().qsettings.clear()
     ViewStore().path.unlink(missing_ok=True)
@@ -64,8 +63,20 @@ def window(qapp: QApplication) -> Iterator[MainWindow]:
     win.resize(1200, 800)
     win.show()
     win.start_map()
-    wait_until(lambda: win.map_view.ready, 90)
-    yield win
+    wait_until(lambda: win.map_view.ready, timeout)
+    return win
+
+
+def close_window(win: MainWindow) -> None:
+    """Close and delete a window from ``open_window``."""
     win.close()
     win.deleteLater()
     QApplication.processEvents()
+
+
+@pytest.fixture(scope="module")
+def window(qapp: QApplication) -> Iterator[MainWindow]:
+    """The real main window with its page loaded and live (shared by a module's tests)."""
+    win = open_window(qapp)
+    yield win
+    close_window(win)

@@ -540,7 +540,6 @@
       buildLayerControl();
       setAttribution();
     }
-    CM.preloaded = !!preload;
     t.initEnd = performance.now();
     if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
