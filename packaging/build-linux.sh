@@ -54,8 +54,9 @@ find "$stage" -type d -exec chmod 755 {} +
 find "$stage" -type f -perm /111 -exec chmod 755 {} +
 find "$stage" -type f ! -perm /111 -exec chmod 644 {} +
 size_kb=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+depends=$(python3 packaging/deb/check_depends.py --depends)  # one table: corridor_map/system_libs.py
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$size_kb/" \
-  packaging/deb/control.in > "$stage/DEBIAN/control"
+  -e "s/@DEPENDS@/$depends/" packaging/deb/control.in > "$stage/DEBIAN/control"
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$stage/usr/share/applications/corridor-map.desktop"
 fi

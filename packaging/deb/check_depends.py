@@ -1,8 +1,14 @@
-"""Check that the .deb's Depends/Recommends cover every system library the frozen bundle links.
+"""The .deb's Depends, and the check that they cover every system library the frozen bundle links.
 
-Reads each ELF file's direct DT_NEEDED entries (``objdump -p``), keeps the ones the bundle does not carry,
-maps them to Debian packages (``dpkg -S`` on the build machine, else the table below for libraries that
-are not installed here) and compares with the control file. Usage::
+The packages come from one table, ``corridor_map.system_libs`` (also the README's apt line, what
+``.ci/run`` installs and what the app names when it cannot start)::
+
+    python3 packaging/deb/check_depends.py --apt        # the package names, for apt-get install
+    python3 packaging/deb/check_depends.py --depends    # the control file's Depends value
+
+The check reads each ELF file's direct DT_NEEDED entries (``objdump -p``), keeps the ones the bundle does
+not carry, maps them to Debian packages (``dpkg -S`` on the build machine, else the table for libraries
+that are not installed here) and compares with the control file::
 
     python3 packaging/deb/check_depends.py dist/corridor-map build/deb/.../DEBIAN/control [--list]
 
@@ -17,20 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Libraries that may be absent on the build machine (nothing pulled them in): their Debian 12 packages.
-KNOWN = {
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libwayland-cursor.so.0": "libwayland-cursor0",
-    "libwayland-egl.so.1": "libwayland-egl1",
-    "libwayland-client.so.0": "libwayland-client0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxcb-xinput.so.0": "libxcb-xinput0",
-    "libxcb-xinerama.so.0": "libxcb-xinerama0",
-    "libgtk-3.so.0": "libgtk-3-0",
-    "libgdk-3.so.0": "libgtk-3-0",
-}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+from corridor_map import system_libs
 
 
 def needed(path: Path) -> set[str]:
@@ -44,8 +38,9 @@ def is_elf(path: Path) -> bool:
 
 
 def package_of(soname: str, ldconfig: dict[str, str]) -> str | None:
-    if soname in KNOWN:
-        return KNOWN[soname]
+    known = system_libs.package_of(soname)
+    if known is not None:
+        return known
     path = ldconfig.get(soname)
     if not path:
         return None
@@ -95,5 +90,11 @@ def main(bundle: Path, control: Path, show: bool) -> int:
 
 
 if __name__ == "__main__":
+    if "--apt" in sys.argv:
+        print(" ".join(system_libs.package_names()))
+        sys.exit(0)
+    if "--depends" in sys.argv:
+        print(system_libs.depends_field())
+        sys.exit(0)
     args = [a for a in sys.argv[1:] if a != "--list"]
     sys.exit(main(Path(args[0]), Path(args[1]), "--list" in sys.argv))

@@ -1087,6 +1087,10 @@
         <source>Find</source>
         <translation>查找</translation>
     </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>清除选择</translation>
+    </message>
 </context>
 <context>
     <name>ParamsEditor</name>

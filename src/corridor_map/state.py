@@ -94,6 +94,7 @@ class AppState:
         new = valid_codes(codes)
         if new != self._selection:
             self._selection = new
+            log.info("selection: %s", " ".join(sorted(new)) or "(none)")
             self.selection_changed.emit(new)
 
     def toggle(self, code: str, additive: bool) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.dataset import Dataset
 from corridor_map.core.validate import dealers_dtypes, sales_dtypes
+from corridor_map.ui import real_input
 from tests.hardening.guards import (
     PAYLOADS,
     REPORT_JS,
@@ -31,6 +32,7 @@ from tests.hardening.guards import (
     rich_text_leaks,
 )
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import dealer_dots
 
 pytestmark = pytest.mark.gui
 
@@ -99,11 +101,13 @@ def test_dealer_tooltips_at_max_zoom_show_each_payload_as_text(hostile: Any) -> 
 
 
 def test_the_page_hover_and_click_on_hostile_dealers_run_nothing(hostile: Any) -> None:
-    run_js(
-        hostile,
-        "CM.dealers.layer.eachLayer(function (l) { if (l.dealerIndex !== undefined) {"
-        " l.fire('mouseover'); l.fire('click', {originalEvent: {ctrlKey: false}}); } }); 1",
-    )
+    run_js(hostile, f"CM.map.setView([{LAT + 0.004}, {LON}], CM.map.getMaxZoom(), {{animate: false}}); 1")
+    dots = wait_until(lambda: dealer_dots(hostile))
+    for lat, lon, _index in dots:  # a real hover and a real click on each dealer
+        point = real_input.parse_point(run_js(hostile, real_input.page_point_js(lat, lon)))
+        real_input.hover(hostile.map_view, point)
+        real_input.click(hostile.map_view, point)
+    wait_until(lambda: hostile.state.focused_dealer is not None)  # the clicks reached the app
     QApplication.processEvents()
     report = page_report(hostile)
     assert_page_clean(report)

@@ -22,14 +22,16 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QtMsgType
+from PySide6.QtCore import Qt, QtMsgType
 from PySide6.QtWidgets import QApplication
 
 from bench.memory import rss_mb
+from corridor_map.ui import real_input
 from tests.hardening.bad_files import BAD, corpus_path
 from tests.hardening.conftest import ProblemLog
 from tests.hardening.guards import PAYLOADS, assert_page_clean, install_page_tripwire, page_report
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import dealer_dots
 
 pytestmark = pytest.mark.gui
 
@@ -81,23 +83,32 @@ class Monkey:
         self.w.state.select(codes)
         return f"select {codes}"
 
+    def _map_point(self) -> tuple[float, float]:
+        size = self.w.map_view.size()
+        zoom = self.w.map_view.zoomFactor()
+        return self.rng.uniform(0, size.width() / zoom - 1), self.rng.uniform(0, size.height() / zoom - 1)
+
     def page_click(self) -> str:
-        code, ctrl = self.rng.choice(self.codes), self.rng.random() < 0.5
-        run_js(
-            self.w,
-            f"(function () {{ var l = CM.layers.countries.getLayers().filter("
-            f"function (l) {{ return l.feature.properties.iso3 === '{code}'; }})[0];"
-            f" if (l) l.fire('click', {{originalEvent: {{ctrlKey: {str(ctrl).lower()}}}}}); return 1; }})()",
-            timeout=60,
-        )
-        return f"page click {code} ctrl={ctrl}"
+        """A real click anywhere on the map: a country, the sea, a line, a control, a dealer."""
+        point, ctrl = self._map_point(), self.rng.random() < 0.3
+        modifiers = Qt.KeyboardModifier.ControlModifier if ctrl else real_input.NO_MODIFIER
+        real_input.click(self.w.map_view, point, modifiers)
+        return f"page click at {point[0]:.0f},{point[1]:.0f} ctrl={ctrl}"
 
     def page_dealer_click(self) -> str:
-        index = self.rng.choice([0, 1, 5, -1, 10**9, self.rng.randrange(0, 200)])
-        self.w.map_view.run_js(
-            f"CM.bridge && CM.bridge.dealerClicked({index}, {str(self.rng.random() < 0.3).lower()})"
-        )
+        """A real click on a dealer dot drawn now (or anywhere, if none is)."""
+        dots = dealer_dots(self.w)
+        if not dots:
+            return self.page_click()
+        lat, lon, index = self.rng.choice(dots)
+        point = real_input.parse_point(run_js(self.w, real_input.page_point_js(lat, lon)))
+        real_input.click(self.w.map_view, point)
         return f"page dealer click {index}"
+
+    def page_wheel(self) -> str:
+        point, notches = self._map_point(), self.rng.choice([-2, -1, 1, 2])
+        real_input.wheel(self.w.map_view, point, notches)
+        return f"wheel {notches} at {point[0]:.0f},{point[1]:.0f}"
 
     def page_bad_bridge_call(self) -> str:
         arg = self.rng.choice(["'tha'", "'<img>'", "null", "42", "'THAX'", "{}"])
@@ -242,7 +253,8 @@ class Monkey:
     def step(self) -> str:
         actions: list[tuple[Callable[[], str], float]] = [
             (self.select, 10), (self.page_click, 14), (self.page_dealer_click, 3),
-            (self.page_bad_bridge_call, 2), (self.zoom_pan, 6), (self.brand, 8), (self.powertrain, 5),
+            (self.page_bad_bridge_call, 2), (self.page_wheel, 3), (self.zoom_pan, 6), (self.brand, 8),
+            (self.powertrain, 5),
             (self.region, 5), (self.years, 6),
             (self.play_pause, 6), (self.search, 8), (self.language, 3), (self.point_of_view, 2),
             (self.show_all, 4), (self.import_file, 1.5), (self.revert, 0.5), (self.export, 0.3),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.hardening.guards import REPORT_JS, assert_page_clean, install_page_tripwire, page_report
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import click_country
 
 pytestmark = pytest.mark.gui
 
@@ -39,12 +40,8 @@ def test_a_whole_session_requests_nothing_outside_the_app(hwindow: Any) -> None:
     blocked_before = len(win.tripwire.blocked)  # the tripwire is per process: count from here
     assert allowed_before > 0  # the interceptor is in place and saw the page load
 
-    # select: on the map (a click fired on the page) and from the panels
-    run_js(
-        win,
-        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0]"
-        ".fire('click', {}); 1",
-    )
+    # select: on the map (a real click) and from the panels
+    click_country(win, "KAZ")  # a real click
     wait_until(lambda: win.state.selection == {"KAZ"})
     win.state.select({"THA", "VNM"})
     win.toolbar.search.search("泰国")

@@ -6,8 +6,10 @@ import pytest
 
 from corridor_map.core.aggregate import NO_FILTERS
 from corridor_map.core.corridor import load_corridor
+from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import dealer_group_spots, set_view
 
 pytestmark = pytest.mark.gui
 
@@ -48,16 +50,10 @@ def test_a_brand_filter_changes_the_dealer_count_and_the_choropleth(window: Main
 
 
 def test_clicking_a_cluster_zooms_in(window: MainWindow) -> None:
-    run_js(window, "CM.map.setView([20, 100], 3, {animate: false}); 1")
-    result = wait_until(
-        lambda: run_js(
-            window,
-            "(function () { var c = null; CM.dealers.layer.eachLayer(function (l) {"
-            " if (l.clusterId !== undefined && !c) c = l; }); if (!c) return null;"
-            " var z0 = CM.map.getZoom(); c.fire('click'); return JSON.stringify({before: z0}); })()",
-        )
-    )
-    assert wait_until(lambda: run_js(window, "CM.map.getZoom()") > result["before"])
+    set_view(window, 20.0, 100.0, 3)
+    groups = wait_until(lambda: dealer_group_spots(window))
+    real_input.click(window.map_view, groups[0])
+    assert wait_until(lambda: run_js(window, "CM.map.getZoom()") > 3)
 
 
 def test_the_selected_countrys_route_legs_are_highlighted(window: MainWindow) -> None:

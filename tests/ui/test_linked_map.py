@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from corridor_map.core.aggregate import NO_FILTERS
+from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import click_country
 
 pytestmark = pytest.mark.gui
 
 
 def _click(window: MainWindow, iso3: str, ctrl: bool = False) -> None:
-    event = "{originalEvent: {ctrlKey: true}}" if ctrl else "{}"
-    run_js(
-        window,
-        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === "
-        f"'{iso3}')[0].fire('click', {event}); 1",
-    )
+    """A real click on the country (with Ctrl to add or remove it)."""
+    click_country(window, iso3, Qt.KeyboardModifier.ControlModifier if ctrl else real_input.NO_MODIFIER)
 
 
 def _choropleth_ready(window: MainWindow) -> dict:

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from corridor_map.core.aggregate import Filters, units_by
+from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.panels.dataframe_model import KEY_ROLE
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import click_country
 from tests.ui.test_panels import cell, click_row
 
 pytestmark = pytest.mark.gui
@@ -39,12 +41,8 @@ def _page_selected(window: MainWindow) -> list[str]:
 
 
 def _click_country(window: MainWindow, iso3: str, ctrl: bool = False) -> None:
-    event = "{originalEvent: {ctrlKey: true}}" if ctrl else "{}"
-    run_js(
-        window,
-        f"CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === '{iso3}')[0]"
-        f".fire('click', {event}); 1",
-    )
+    """A real click on the country (with Ctrl to add or remove it)."""
+    click_country(window, iso3, Qt.KeyboardModifier.ControlModifier if ctrl else real_input.NO_MODIFIER)
 
 
 def test_a_click_on_the_map_fills_the_country_panel(window: MainWindow, changes: list) -> None:

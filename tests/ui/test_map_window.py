@@ -12,11 +12,17 @@ from PySide6.QtCore import QUrl
 
 from corridor_map.core.basemap import load_countries
 from corridor_map.paths import geo_dir
+from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.paint_check import map_is_painted
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import OPEN_SEA, find_spot, line_tooltip, open_layer_list, set_view, toggle_layer
 
 pytestmark = pytest.mark.gui
+
+
+def _legs() -> list[dict]:
+    return json.loads((geo_dir() / "legs.geojson").read_text(encoding="utf-8"))["features"]
 
 
 def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
@@ -39,7 +45,7 @@ def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
 
 
 def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
-    legs = json.loads((geo_dir() / "legs.geojson").read_text(encoding="utf-8"))["features"]
+    legs = _legs()
     with (geo_dir() / "ports.csv").open(encoding="utf-8") as fh:
         ports = list(csv.DictReader(fh))
     drawn = run_js(
@@ -54,29 +60,41 @@ def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
 
 
 def test_hovering_a_leg_names_it_with_mode_and_length(window: MainWindow) -> None:
-    tip = run_js(
-        window,
-        "(function () { var l = CM.layers.rail.getLayers()[0];"
-        " l.fire('mouseover', {latlng: l.getLatLngs()[0]});"
-        " l.openTooltip(l.getLatLngs()[0]); var t = l.getTooltip().getElement().textContent;"
-        " l.closeTooltip(); return JSON.stringify({text: t, name: l.feature.properties.name_en}); })()",
-    )
-    assert tip["name"] in tip["text"]
-    assert "Rail" in tip["text"] and "km" in tip["text"]
+    set_view(window, 27.0, 106.0, 5)  # Chongqing and the rail channels south to the Beibu Gulf
+    names = {f["properties"]["name_en"] for f in _legs() if f["properties"]["mode"] == "rail"}
+    tips = line_tooltip(window, "CM.layers.rail.getLayers()", "cm-sea", "'km'")
+    tip = next(t for t in tips if "km" in t)
+    assert "Rail" in tip
+    assert any(tip.startswith(name) for name in names), tip
 
 
 def test_sea_lanes_are_drawn_once_and_each_leg_still_answers_the_pointer(window: MainWindow) -> None:
+    set_view(window, 5.0, 100.0, 5)  # the Strait of Malacca
+    assert run_js(window, "CM.map.hasLayer(CM.seaNetwork)")
+    legs = "CM.layers.sea.getLayers()"
+    assert not any(
+        run_js(window, f"JSON.stringify({legs}.map(function (l) {{ return !!l.options.stroke; }}))")
+    )
+    open_layer_list(window)
+    toggle_layer(window, "flows")  # the flows lie on the lanes through the strait
+    stroked = f"{legs}.filter(function (l) {{ return l.options.stroke; }}).length"
+    try:
+        line_tooltip(window, legs, "cm-sea", "'nm'")  # a real hover shows the leg under the pointer
+        assert run_js(window, stroked) >= 1
+        sea = find_spot(window, [*OPEN_SEA, (-2.0, 92.0), (12.0, 90.0)], None)
+        assert sea is not None
+        real_input.hover(window.map_view, sea)
+        wait_until(lambda: run_js(window, stroked) == 0, 10)
+    finally:
+        open_layer_list(window)
+        toggle_layer(window, "flows")
     state = run_js(
         window,
-        "(function () { var leg = CM.layers.sea.getLayers()[0]; var out = {};"
-        " out.network = CM.map.hasLayer(CM.seaNetwork); out.idle = leg.options.stroke;"
-        " leg.fire('mouseover'); out.hovered = leg.options.stroke; leg.fire('mouseout');"
-        " out.after = leg.options.stroke; CM.map.removeLayer(CM.layers.sea);"
+        "(function () { var out = {}; CM.map.removeLayer(CM.layers.sea);"
         " out.hidden = CM.map.hasLayer(CM.seaNetwork); CM.map.addLayer(CM.layers.sea);"
         " out.shown = CM.map.hasLayer(CM.seaNetwork); return JSON.stringify(out); })()",
     )
-    assert state == {"network": True, "idle": False, "hovered": True, "after": False, "hidden": False,
-                     "shown": True}  # fmt: skip
+    assert state == {"hidden": False, "shown": True}
 
 
 DRAW_ORDER = (

@@ -49,7 +49,10 @@ def page_assets() -> list[Asset]:
     if font is not None:
         assets.append(Asset(font, f"fonts/{font.name}"))
     assets.append(Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"))
-    assets += [Asset(PAGE_JS_DIR / name, name) for name in ("cm_page.js", "cm_dealers.js", "cm_flows.js")]
+    assets += [
+        Asset(PAGE_JS_DIR / name, name)
+        for name in ("cm_page.js", "cm_pointer.js", "cm_dealers.js", "cm_flows.js")
+    ]
     return assets
 
 

@@ -70,7 +70,18 @@ def run_gui(args: argparse.Namespace) -> int:
         QSettings(ORG_NAME, APP_NAME).value("graphics/software_rendering", "false")
     ).lower() in ("true", "1")
     prepare_chromium_flags(software)
-    app = create_application(software)
+    from corridor_map.ui.platform_check import uses_xcb, webengine_problem, xcb_problem
+
+    problem = xcb_problem() if uses_xcb() else None
+    if problem is None:
+        try:
+            app = create_application(software)
+        except ImportError as error:
+            problem = webengine_problem(error)
+    if problem is not None:  # plainly to the terminal, and to the log file
+        print(problem, file=sys.stderr)
+        log.info("%s", problem)
+        return 3
 
     from corridor_map.paths import geo_dir, resources_dir
     from corridor_map.state import AppState
@@ -101,8 +112,57 @@ def run_gui(args: argparse.Namespace) -> int:
     if splash is not None:
         splash.finish(window)
     window.start_map()
+    window.closed.connect(lambda: app.exit(0))  # type: ignore[attr-defined]  (whatever else is open)
+    quit_on_signals(window)
     log.info("%s %s started (software rendering: %s)", APP_NAME, __version__, software)
     code = app.exec()  # type: ignore[attr-defined]
-    window.close()
-    del window
-    return smoke.exit_code if smoke is not None and smoke.exit_code is not None else int(code)
+    if smoke is not None and smoke.exit_code is not None:
+        code = smoke.exit_code
+    end_process(window, int(code))
+    return int(code)  # (not reached)
+
+
+def quit_on_signals(window: object) -> None:
+    """SIGTERM (a shutdown, a kill) and SIGINT (Ctrl+C in the terminal) close the window as Ctrl+Q does.
+
+    Python runs a signal handler only when it gets control: a light timer gives it that while Qt's
+    event loop runs.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(signum: int, _frame: object) -> None:
+        log.info("signal %d: closing the window", signum)
+        QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+    tick = QTimer(window)  # type: ignore[call-overload]
+    tick.timeout.connect(lambda: None)
+    tick.start(200)
+
+
+def end_process(window: object, code: int) -> None:
+    """End the process now that the window is closed and its state saved, whatever else still runs.
+
+    Dialogs still open, the hidden export view, worker threads and QtWebEngine's teardown at Python's
+    exit could keep the process alive or crash it after the user quit; so the window and its pages are
+    deleted (QtWebEngine closes its render processes), logs are flushed, and the process exits.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if window.isVisible():  # type: ignore[attr-defined]  (the smoke test ends with the window open)
+        window.close()  # type: ignore[attr-defined]  (saves its state)
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    window.deleteLater()  # type: ignore[attr-defined]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    log.info("%s ended (exit code %d)", APP_NAME, code)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -4,6 +4,7 @@ Page → Python (documented in docs/bridge.md):
 - ``ready()``: the page built its map and connected the channel.
 - ``countryClicked(iso3: str, additive: bool)``: a click on a country (additive with Ctrl/Shift).
 - ``dealerClicked(index: int, additive: bool)``: a click on a dealer point.
+- ``backgroundClicked()``: a plain click where no layer takes it (the sea): clears the selection.
 
 Python → page goes through the page's ``CM.*`` API as data (see ``PagePresenter``), not through here.
 QWebChannel also publishes QObject's inherited members (``deleteLater``, ``destroyed``,
@@ -27,6 +28,7 @@ class MapBridge(QObject):
     readyReceived = Signal()
     countrySelected = Signal(str, bool)
     dealerSelected = Signal(int, bool)
+    backgroundSelected = Signal()
 
     @Slot()
     def ready(self) -> None:
@@ -48,3 +50,8 @@ class MapBridge(QObject):
             log.warning("bridge: ignored dealerClicked(%r)", index)
             return
         self.dealerSelected.emit(index, bool(additive))
+
+    @Slot()
+    def backgroundClicked(self) -> None:
+        """A plain click on the map where no layer answered (the sea, outside every country)."""
+        self.backgroundSelected.emit()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
 
     mapReady = Signal()
     mapFailed = Signal(str)
+    closed = Signal()  # the window was closed (Ctrl+Q, the close button): the app ends
 
     def __init__(
         self,
@@ -96,7 +98,10 @@ class MainWindow(QMainWindow):
         self.act_export_png.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export_png.triggered.connect(self.show_export_dialog)
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        # the platform's Quit key, and Ctrl+Q always (some platforms define no Quit key at all)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        self.act_quit.setShortcuts([*quit_keys, ctrl_q] if ctrl_q not in quit_keys else quit_keys)
         self.act_quit.triggered.connect(self.close)
         self.lang_group = QActionGroup(self)
         self.act_lang: dict[str, QAction] = {}
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self.menu_view.addAction(self.toolbar.act_show_all)
+        self.menu_view.addAction(self.toolbar.act_clear)
         self.menu_view.addAction(self.toolbar.act_find)
 
     def docks(self) -> tuple[QDockWidget, ...]:
@@ -301,7 +307,22 @@ class MainWindow(QMainWindow):
             self._restart_reason = ""
         else:
             self.statusBar().showMessage(self.tr("Map ready"), 5000)
+        self.map_view.run_js("CM.getView()", self._log_view)
         self.mapReady.emit()
+
+    def _log_view(self, value: Any) -> None:
+        """Where the map is on the screen and what it shows (for support, and CI's real X click)."""
+        try:
+            view = json.loads(value)
+            lat, lon = view["center"]
+            zoom = float(view["zoom"])
+        except (TypeError, ValueError, KeyError):
+            return
+        origin = self.map_view.mapToGlobal(QPoint(0, 0))
+        log.info(
+            "map view: centre %.5f,%.5f zoom %.2f; on screen at %d,%d size %dx%d",
+            lat, lon, zoom, origin.x(), origin.y(), self.map_view.width(), self.map_view.height(),
+        )  # fmt: skip
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()
@@ -353,4 +374,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.views_dock.remember_last()
         self.data_actions.shutdown()
+        self.settings.qsettings.sync()  # on disk now: the process may end without destructors
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

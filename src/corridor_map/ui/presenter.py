@@ -52,6 +52,7 @@ class PagePresenter(QObject):
         view.pageReady.connect(self.push_all)
         view.countrySelected.connect(self.state.toggle)
         view.dealerSelected.connect(self._on_dealer_clicked)
+        view.backgroundSelected.connect(self.state.clear_selection)
         state.dataset_changed.connect(self._on_dataset)
         state.filters_changed.connect(lambda _f: self._push_data())
         state.selection_changed.connect(self._push_selection)

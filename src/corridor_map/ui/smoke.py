@@ -1,4 +1,9 @@
-"""``corridor-map --smoke-test``: the real window, the real page, checked, one line, an exit code."""
+"""``corridor-map --smoke-test``: the real window, the real page, checked, one line, an exit code.
+
+After the paint check and the page's own account of its layers, one country is clicked through the
+real input path (``ui.real_input``: a Qt mouse event into the web view, hit-tested by the browser),
+and the selection must reach the Country panel. A failure names the step that failed.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,44 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from corridor_map.core.countries import display_name
+from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.paint_check import map_is_painted
 
 EXPECTED_LAYERS = {"countries", "coastline", "lakes", "graticule", "sea", "river", "rail", "ports"}
 MIN_COUNTRIES = 200
+CLICKED = "KAZ"  # large, inland, away from the corridor's lines: its label point is deep inside
+CLICK_TIMEOUT_MS = 10_000
+
+# Bring the country to the open upper left of the map (the legend and the layer list sit on the right),
+# then find a point inside it where nothing lies on top (no control, label or dealer group): its label
+# point, or the first of a grid over the country. [x, y, what covers it or null].
+AIM_JS = """
+(function (iso3) {
+  var map = CM.map, layer = CM.layers.countries.getLayers().filter(function (l) {
+    return l.feature.properties.iso3 === iso3; })[0];
+  if (!layer) return JSON.stringify(null);
+  var p = layer.feature.properties, size = map.getSize();
+  map.setView([p.label_lat, p.label_lon], 4, {animate: false});
+  map.panBy([size.x * 0.15, size.y * 0.12], {animate: false});
+  var r = map.getContainer().getBoundingClientRect(), b = layer.getBounds(), first = null;
+  var candidates = [L.latLng(p.label_lat, p.label_lon)];
+  for (var i = 1; i < 8; i++) for (var j = 1; j < 8; j++) {
+    candidates.push(L.latLng(b.getSouth() + (b.getNorth() - b.getSouth()) * i / 8,
+      b.getWest() + (b.getEast() - b.getWest()) * j / 8));
+  }
+  for (var k = 0; k < candidates.length; k++) {
+    var c = map.latLngToContainerPoint(candidates[k]);
+    if (c.x < 10 || c.y < 10 || c.x > size.x - 10 || c.y > size.y - 10) continue;
+    if (!layer._containsPoint(map.containerPointToLayerPoint(c))) continue;
+    var x = c.x + r.left, y = c.y + r.top, top = document.elementFromPoint(x, y);
+    if (top === map.getContainer()) return JSON.stringify([x, y, null]);
+    first = first || [x, y, top ? top.className || top.tagName : "nothing"];
+  }
+  return JSON.stringify(first || [0, 0, "the edge of the map (no point of the country in view)"]);
+})(%s)
+"""
 
 
 class SmokeTest(QObject):
@@ -25,6 +63,7 @@ class SmokeTest(QObject):
         self.window = window
         self.started = started
         self.exit_code: int | None = None
+        self._summary = ""
         window.mapReady.connect(self._poll)
         window.mapFailed.connect(lambda message: self._finish(2, f"the map could not be shown: {message}"))
         QTimer.singleShot(int(timeout_s * 1000), self._timeout)
@@ -58,12 +97,55 @@ class SmokeTest(QObject):
         elif blocked:
             self._finish(1, f"{len(blocked)} requests outside the app were blocked: {blocked[:3]}")
         else:
-            self._finish(
-                0,
+            self._summary = (
                 f"smoke test OK: {page['countries']} countries, layers {'+'.join(page['visible'])}, "
                 f"language {page['lang']}, view {page['pov']}, painted {painted:.2f} s after start, "
-                f"0 blocked requests",
+                f"0 blocked requests"
             )
+            self.window.state.clear_selection()
+            self.window.map_view.run_js(AIM_JS % json.dumps(CLICKED), self._click)
+
+    # ---- a real click ----------------------------------------------------------------------------
+    def _click(self, value: Any) -> None:
+        try:
+            aim = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            aim = None
+        if not aim:
+            self._finish(1, f"step 'aim': the page has no country {CLICKED} to click")
+            return
+        x, y, covered = aim
+        if covered:
+            self._finish(1, f"step 'aim': the point inside {CLICKED} is covered by {covered}")
+            return
+        self.window.state.selection_changed.connect(self._selected)
+        QTimer.singleShot(CLICK_TIMEOUT_MS, self._click_timeout)
+        real_input.click(self.window.map_view, (x, y))
+
+    def _click_timeout(self) -> None:
+        if self.exit_code is None:
+            self._finish(
+                1,
+                f"step 'click': a real click inside {CLICKED} selected nothing within "
+                f"{CLICK_TIMEOUT_MS / 1000:.0f} s (selection: {sorted(self.window.state.selection)})",
+            )
+
+    def _selected(self, codes: frozenset[str]) -> None:
+        if self.exit_code is not None:
+            return
+        if codes != {CLICKED}:
+            self._finish(1, f"step 'click': a click inside {CLICKED} selected {sorted(codes)}")
+            return
+        QTimer.singleShot(0, self._check_panel)
+
+    def _check_panel(self) -> None:
+        language = self.window.languages.language
+        wanted = display_name(CLICKED, language)
+        shown = self.window.country_dock.title.text()
+        if shown != wanted:
+            self._finish(1, f"step 'panel': the Country panel shows {shown!r}, not {wanted!r}")
+            return
+        self._finish(0, f"{self._summary}, a real click selected {CLICKED} and the Country panel shows it")
 
     def _finish(self, code: int, message: str) -> None:
         if self.exit_code is not None:

@@ -132,6 +132,7 @@ class MapView(QWebEngineView):
     renderProcessFailed = Signal(str)
     countrySelected = Signal(str, bool)
     dealerSelected = Signal(int, bool)
+    backgroundSelected = Signal()
     bridgeRebuilt = Signal()
 
     MAX_RESTARTS = 3
@@ -156,6 +157,7 @@ class MapView(QWebEngineView):
         self.bridge.readyReceived.connect(self._on_ready)
         self.bridge.countrySelected.connect(self.countrySelected)
         self.bridge.dealerSelected.connect(self.dealerSelected)
+        self.bridge.backgroundSelected.connect(self.backgroundSelected)
         self.bridge.destroyed.connect(self._on_bridge_destroyed)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("bridge", self.bridge)

@@ -96,15 +96,24 @@
     },
   });
 
-  function onMapClick(e) {
-    if (!D.dots || !CM.map.hasLayer(D.dots)) return;
-    var h = D.dots.hit(e.containerPoint);
-    if (!h) return;
-    if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], h[5][0]]);
-    else if (CM.bridge && CM.bridge.dealerClicked) {
-      CM.bridge.dealerClicked(h[4], !!(e.originalEvent && (e.originalEvent.ctrlKey || e.originalEvent.shiftKey)));
-    }
-  }
+  // The painted dots answer the pointer through the page's router (cm_pointer.js), above the layers
+  // beneath them: a click on a dot or a group is theirs, a click beside them reaches the countries.
+  var dotsSource = {
+    zIndex: function () {
+      return D.dots && CM.map.hasLayer(D.dots) ? parseInt(CM.map.getPane(CM.pane("dealers")).style.zIndex, 10) + 0.5
+        : -Infinity;
+    },
+    hit: function (point, type) {
+      if (type !== "click" && type !== "mousemove") return null;
+      return D.dots.hit(CM.map.layerPointToContainerPoint(point));
+    },
+    fire: function (e, type, h) {
+      if (type !== "click") return;
+      if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], h[5][0]]);
+      else if (CM.bridge && CM.bridge.dealerClicked) CM.bridge.dealerClicked(h[4], !!(e.ctrlKey || e.shiftKey || e.metaKey));
+    },
+    out: function () {},
+  };
 
   function draw() {
     if (!D.layer) return;
@@ -178,7 +187,7 @@
       D.layer = L.layerGroup().addTo(CM.map);
       CM.layers.dealers = D.layer;
       CM.map.on("moveend zoomend resize", draw);
-      CM.map.on("click", onMapClick);
+      CM.pointer.addSource(dotsSource);
       CM.map.on("overlayadd", function (e) { if (e.layer === D.layer) draw(); });
       CM.rebuildControls();
     }

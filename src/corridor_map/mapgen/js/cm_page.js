@@ -95,7 +95,8 @@
   var LAYER_STYLES = {
     graticule: function () { return { color: STYLE.graticule, weight: 0.6, dashArray: "2 4", interactive: false }; },
     countries: countryStyle,
-    lakes: function () { return { color: "#9cc0da", weight: 0.5, fillColor: STYLE.ocean, fillOpacity: 1 }; },
+    // (lakes lie within the countries around them: a click on a lake is a click on those)
+    lakes: function () { return { color: "#9cc0da", weight: 0.5, fillColor: STYLE.ocean, fillOpacity: 1, interactive: false }; },
     coastline: function () { return { color: STYLE.coast, weight: 0.8, interactive: false }; },
     // The lanes are drawn once, as a network (mapgen/network.py); the legs on them are not painted
     // (many share a lane) but answer the pointer, and show themselves when hovered or highlighted.
@@ -220,6 +221,11 @@
       });
     });
   }
+
+  /** A click on the map where no layer takes it (the sea): clears the selection, unless additive. */
+  CM.onBackgroundClick = function (e) {
+    if (!modifierPressed({ originalEvent: e }) && CM.bridge && CM.bridge.backgroundClicked) CM.bridge.backgroundClicked();
+  };
 
   function fmt(n) {
     return Math.round(n).toLocaleString(CM.lang === "zh" ? "zh-CN" : "en-GB");

@@ -1,10 +1,10 @@
-"""The panels' toolbar: the search box and "Show all" (no selection, no filters)."""
+"""The panels' toolbar: the search box, "Show all" (no selection, no filters) and Esc (no selection)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -27,11 +27,20 @@ class PanelsToolBar(QToolBar):
         self.act_show_all.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.act_show_all.triggered.connect(state.show_all)
         self.addAction(self.act_show_all)
+        self.act_clear = QAction(self)
+        self.act_clear.setObjectName("ClearSelection")
+        self.act_clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.act_clear.triggered.connect(self._clear)
         self.act_find = QAction(self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self._focus_search)  # for the lead's Edit/View menu (Ctrl+F)
         languages.languageChanged.connect(self.retranslate)
         self.retranslate()
+
+    def _clear(self) -> None:
+        """Esc: no selection, and an empty search box (the filters stay)."""
+        self.search.clear()
+        self.state.clear_selection()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -42,6 +51,7 @@ class PanelsToolBar(QToolBar):
         self.act_show_all.setText(self.tr("Show all"))
         self.act_show_all.setToolTip(self.tr("Clear the selection and every filter"))
         self.act_find.setText(self.tr("Find"))
+        self.act_clear.setText(self.tr("Clear selection"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

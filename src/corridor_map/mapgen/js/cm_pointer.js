@@ -1,0 +1,145 @@
+/* Pointer routing: one place where the map's pointer events find the layer they are meant for.
+ *
+ * Leaflet draws each pane's vector layers on a canvas of its own that covers the whole map, and a
+ * browser gives an event only to the topmost element under the pointer: the dealers' canvas (the
+ * top pane) would take every click, and the countries' canvas underneath would never see one. So no
+ * canvas takes pointer events here (they are `pointer-events: none`); the map container takes them,
+ * and this router asks the hit sources, from the top pane down, which of their layers lies under the
+ * pointer, and hands the event to that one through Leaflet's own machinery.
+ *
+ * A source is every Leaflet canvas renderer (registered when it makes its canvas), or any object
+ * given to CM.pointer.addSource with {zIndex(), hit(point, type), fire(e, type, hit), out(e)}.
+ * Hover (mousemove) goes to the topmost interactive layer; a click (or any other button event) goes
+ * to the topmost layer that listens to it, so a click on a rail line over China selects China.
+ * A click that no source takes is a click on the background (CM.onBackgroundClick).
+ */
+(function () {
+  "use strict";
+
+  var ROUTED = "click dblclick mousedown mouseup contextmenu";
+  var sources = [];
+
+  function zIndexOfPane(pane) {
+    var z = parseInt(pane && (pane.style.zIndex || window.getComputedStyle(pane).zIndex), 10);
+    return isNaN(z) ? 0 : z;
+  }
+
+  /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
+  function canvasSource(renderer) {
+    return {
+      renderer: renderer,
+      zIndex: function () { return renderer._map ? zIndexOfPane(renderer.getPane()) : -Infinity; },
+      hit: function (point, type) {
+        var found = null;
+        for (var order = renderer._drawFirst; order; order = order.next) {
+          var layer = order.layer;
+          if (layer.options.interactive && (type === "mousemove" || layer.listens(type, true)) &&
+              layer._containsPoint(point)) found = layer;
+        }
+        return found;
+      },
+      fire: function (e, type, layer) {
+        if (type === "mousemove") {
+          if (layer !== renderer._hoveredLayer) {
+            renderer._handleMouseOut(e);
+            renderer._fireEvent([layer], e, "mouseover");
+            renderer._hoveredLayer = layer;
+          }
+          renderer._fireEvent([layer], e);
+          return;
+        }
+        if ((type === "click" || type === "preclick") && renderer._map._draggableMoved(layer)) return;
+        renderer._fireEvent([layer], e);
+      },
+      out: function (e) { renderer._handleMouseOut(e); },
+    };
+  }
+
+  var initContainer = L.Canvas.prototype._initContainer;
+  L.Canvas.prototype._initContainer = function () {
+    initContainer.call(this);
+    this._container.style.pointerEvents = "none";
+    sources.push(canvasSource(this));
+  };
+
+  // Events the router handed to a layer have reached the map's listeners through Leaflet already.
+  var handleDOMEvent = L.Map.prototype._handleDOMEvent;
+  L.Map.prototype._handleDOMEvent = function (e) {
+    if (e._cmRouted) return;
+    handleDOMEvent.call(this, e);
+  };
+
+  function ordered() {
+    return sources.slice().sort(function (a, b) { return b.zIndex() - a.zIndex(); });
+  }
+
+  /** The topmost source with a layer under ``point`` for an event of ``type``: [source, layer]. */
+  function find(point, type) {
+    var list = ordered();
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].zIndex() === -Infinity) continue;
+      var layer = list[i].hit(point, type);
+      if (layer) return [list[i], layer];
+    }
+    return null;
+  }
+
+  function outAll(e, except) {
+    sources.forEach(function (s) { if (s !== except) s.out(e); });
+  }
+
+  function attach(map) {
+    var container = map.getContainer();
+
+    function setCursor(on) {
+      if (on) L.DomUtil.addClass(container, "cm-pointer");
+      else L.DomUtil.removeClass(container, "cm-pointer");
+    }
+
+    function onMove(e) {
+      if (e.target !== container) {  // over a control, a marker or a tooltip: no layer is hovered
+        outAll(e, null);
+        setCursor(false);
+        return;
+      }
+      if (map.dragging && map.dragging.moving() || map._animatingZoom) return;
+      var found = find(map.mouseEventToLayerPoint(e), "mousemove");
+      var source = found && found[0];
+      outAll(e, source);
+      setCursor(!!found);
+      if (found) {
+        e._cmRouted = true;
+        source.fire(e, "mousemove", found[1]);
+      }
+    }
+
+    function onButton(e) {
+      if (e.target !== container || !map._loaded) return;
+      var found = find(map.mouseEventToLayerPoint(e), e.type);
+      if (found) {
+        e._cmRouted = true;
+        found[0].fire(e, e.type, found[1]);
+      } else if (e.type === "click" && !map._draggableMoved(map) && window.CM.onBackgroundClick) {
+        window.CM.onBackgroundClick(e);
+      }
+    }
+
+    function onLeave(e) {
+      if (e.relatedTarget && container.contains(e.relatedTarget)) return;
+      outAll(e, null);
+      setCursor(false);
+    }
+
+    // Capture: the router decides before the map's own listeners on the container run.
+    container.addEventListener("mousemove", onMove, true);
+    ROUTED.split(" ").forEach(function (type) { container.addEventListener(type, onButton, true); });
+    container.addEventListener("mouseout", onLeave, true);
+  }
+
+  L.Map.addInitHook(function () { attach(this); });
+
+  window.CM.pointer = {
+    /** Register a hit source that is not a Leaflet canvas renderer (e.g. painted dealer dots). */
+    addSource: function (source) { sources.push(source); },
+  };
+})();

@@ -1,0 +1,298 @@
+"""Where a person would click: interior points of countries, points on lines, open sea — as page pixels.
+
+The points are chosen from the shipped geodata (shapely), then checked on the page to be clear of
+what a person would not click through (a control, a dealer group, a port label, another layer's
+line or dot within a few pixels). The check reads Leaflet's geometry, not the browser's hit testing:
+what decides where a click lands is left to the real event (``corridor_map.ui.real_input``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from corridor_map.paths import geo_dir
+from corridor_map.ui import real_input
+from corridor_map.ui.main_window import MainWindow
+from tests.ui.conftest import run_js, wait_until
+
+# Open sea, far from coasts, lanes and labels: a click there takes nothing.
+OPEN_SEA = [(-30.0, 75.0), (-40.0, 100.0), (-35.0, 60.0), (-45.0, -20.0), (35.0, -40.0), (-20.0, -110.0)]
+
+_FIND = """
+(function (candidates, iso3, margin, ignore) {
+  var map = CM.map, size = map.getSize(), rect = map.getContainer().getBoundingClientRect();
+  var near = [[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]];
+  function covered(p) {  // a control, a marker (dealer group), a label or a popup lies there
+    var el = document.elementFromPoint(p.x + rect.left, p.y + rect.top);
+    var over = ".leaflet-control-container, .leaflet-marker-icon, .leaflet-tooltip, .leaflet-popup";
+    return !el || !!el.closest(over);
+  }
+  function country(l) { return CM.layers.countries && CM.layers.countries.hasLayer(l); }
+  var others = [];  // every other interactive layer drawn now
+  map.eachLayer(function (l) {
+    if (!l._containsPoint || !l.options.interactive || !l._pxBounds) return;
+    if (iso3 && country(l) && l.feature.properties.iso3 === iso3 || ignore && ignore(l)) return;
+    others.push(l);
+  });
+  function clash(lp) {  // another interactive layer within a few pixels
+    var box = L.bounds(lp.subtract([16, 16]), lp.add([16, 16]));
+    return others.some(function (l) {
+      return l._pxBounds.intersects(box) && near.some(function (d) { return l._containsPoint(lp.add(d)); });
+    });
+  }
+  function inside(lp) {
+    if (!iso3) return true;
+    var ok = false;
+    CM.layers.countries.eachLayer(function (l) {
+      if (l.feature.properties.iso3 !== iso3) return;
+      if (near.every(function (d) { return l._containsPoint(lp.add(d)); })) ok = true;
+    });
+    return ok;
+  }
+  for (var i = 0; i < candidates.length; i++) {
+    var c = candidates[i], p = map.latLngToContainerPoint(c);
+    if (p.x < margin || p.y < margin || p.x > size.x - margin || p.y > size.y - margin) continue;
+    if (near.some(function (d) { return covered(p.add(d)); })) continue;
+    var lp = map.containerPointToLayerPoint(p);
+    if (!inside(lp) || clash(lp)) continue;
+    return JSON.stringify([p.x + rect.left, p.y + rect.top, c[0], c[1]]);
+  }
+  return null;
+})
+"""
+
+
+@cache
+def _features() -> dict[str, list[tuple[dict[str, Any], BaseGeometry]]]:
+    """The shipped country features by ISO3; some codes have several (AUS: Ashmore and Cartier
+    Islands, the Indian Ocean Territories)."""
+    data = json.loads((geo_dir() / "countries_50m.geojson").read_text(encoding="utf-8"))
+    features: dict[str, list[tuple[dict[str, Any], BaseGeometry]]] = {}
+    for f in data["features"]:
+        features.setdefault(f["properties"]["iso3"], []).append((f["properties"], shape(f["geometry"])))
+    return features
+
+
+@cache
+def country_shapes() -> dict[str, BaseGeometry]:
+    """Every shipped country or territory by ISO3, all its features in one shape."""
+    return {iso3: unary_union([g for _, g in parts]) for iso3, parts in _features().items()}
+
+
+def english_name(iso3: str) -> str:
+    """The English name the page shows for the country's largest feature (China's point of view)."""
+    props, _ = max(_features()[iso3], key=lambda pg: pg[1].area)
+    return str(props["name_en"])
+
+
+def interior_points(iso3: str, count: int = 60) -> list[tuple[float, float]]:
+    """(lat, lon) points well inside the country's main parts (a tenth of the largest or more), the
+    deepest inside first."""
+    geom = country_shapes()[iso3]
+    parts = list(getattr(geom, "geoms", [geom]))
+    largest = max(g.area for g in parts)
+    points: list[tuple[float, Point]] = []
+    steps = 14
+    for part in (g for g in parts if g.area >= largest / 10):
+        minx, miny, maxx, maxy = part.bounds
+        for i in range(steps + 1):
+            for j in range(steps + 1):
+                p = Point(minx + (maxx - minx) * i / steps, miny + (maxy - miny) * j / steps)
+                if part.contains(p):
+                    points.append((part.exterior.distance(p), p))
+        rep = part.representative_point()
+        points.append((part.exterior.distance(rep), rep))
+    points.sort(key=lambda dp: -dp[0])
+    return [(p.y, p.x) for _, p in points[:count]]
+
+
+def find_spot(
+    window: MainWindow,
+    candidates: list[tuple[float, float]],
+    iso3: str | None,
+    margin: int = 30,
+    ignore: str = "null",
+) -> tuple[float, float] | None:
+    """The page pixel of the first candidate inside ``iso3`` (if given) and clear of every other
+    interactive layer, but those for which the JS function ``ignore(layer)`` is true."""
+    code = f"{_FIND}({json.dumps([list(c) for c in candidates])}, {json.dumps(iso3)}, {margin}, {ignore})"
+    found = run_js(window, code)
+    return (found[0], found[1]) if found else None
+
+
+_VIEW = """
+(function () {
+  var map = CM.map, c = map.getCenter();
+  var busy = !!map._animatingZoom || !!(map._panAnim && map._panAnim._inProgress);
+  return JSON.stringify([busy, map.getZoom(), c.lat.toFixed(6), c.lng.toFixed(6)]);
+})()
+"""
+
+
+def settled(window: MainWindow) -> None:
+    """Wait until the map stands still: no animation under way, the same view 150 ms apart (a fly
+    changes it every frame)."""
+    last: list[Any] = [None]
+
+    def still() -> bool:
+        now = run_js(window, _VIEW)
+        same = not now[0] and now == last[0]
+        last[0] = now
+        if not same:
+            pause = time.monotonic() + 0.15
+            while time.monotonic() < pause:
+                QApplication.processEvents()
+                time.sleep(0.01)
+        return same
+
+    wait_until(still, 30)
+
+
+def frame(window: MainWindow, iso3: str) -> None:
+    """Frame a country (as the app does when it is selected) and wait until the map is still."""
+    run_js(window, f"CM.fitCountries([{json.dumps(iso3)}], false); 1")
+    settled(window)
+
+
+def set_view(window: MainWindow, lat: float, lon: float, zoom: float) -> None:
+    run_js(window, f"CM.map.setView([{lat}, {lon}], {zoom}, {{animate: false}}); 1")
+    settled(window)
+
+
+def country_spot(window: MainWindow, iso3: str) -> tuple[float, float]:
+    """A clear point inside the country; if the legend or a control hides all of it in this view,
+    the map is first moved (as a person would drag it) to bring its middle to the open part."""
+    points = interior_points(iso3)
+    spot = find_spot(window, points, iso3)
+    if spot is None:
+        lat, lon = points[0]
+        run_js(
+            window,
+            f"(function () {{ var m = CM.map, s = m.getSize(), p = m.latLngToContainerPoint([{lat}, {lon}]);"
+            " m.panBy([p.x - s.x * 0.3, p.y - s.y * 0.35], {animate: false}); return 1; })()",
+        )
+        settled(window)
+        spot = find_spot(window, points, iso3)
+    assert spot is not None, f"no clear point inside {iso3} in this view"
+    return spot
+
+
+def tooltips(window: MainWindow) -> list[str]:
+    """The texts of the hover tooltips now open (not the permanent port labels)."""
+    return run_js(
+        window,
+        "JSON.stringify(Array.from(document.querySelectorAll('.leaflet-tooltip:not(.cm-port-label)'))"
+        ".map(function (e) { return e.textContent; }))",
+    )
+
+
+def hovered_tooltip(window: MainWindow, spot: tuple[float, float], wanted: str) -> list[str]:
+    """Hover the spot with the real pointer; wait until a tooltip says ``wanted``; all the tooltips."""
+    real_input.hover(window.map_view, spot)
+    return wait_until(lambda: (t := tooltips(window)) and any(wanted in x for x in t) and t, 10)
+
+
+def line_points(window: MainWindow, js_layers: str) -> Iterator[tuple[float, float]]:
+    """(lat, lon) vertices along the lines of ``js_layers`` (a JS expression giving Leaflet layers)."""
+    pts = run_js(
+        window,
+        "JSON.stringify([].concat.apply([], (" + js_layers + ").map(function (l) {"
+        " var ll = l.getLatLngs(); ll = ll.length && Array.isArray(ll[0]) ? [].concat.apply([], ll) : ll;"
+        " return ll.map(function (p) { return [p.lat, p.lng]; }); })))",
+    )
+    yield from pts
+
+
+def below(pane: str) -> str:
+    """A JS test for the layers drawn in panes lower than ``pane`` (a click there is not theirs)."""
+    return (
+        "(function (l) { var p = CM.map.getPane(l.options.pane || 'overlayPane');"
+        f" var top = CM.map.getPane({json.dumps(pane)});"
+        " return parseInt(p.style.zIndex || 400, 10) < parseInt(top.style.zIndex, 10); })"
+    )
+
+
+def below_or(pane: str, itself: str) -> str:
+    """A JS test for the layers below ``pane`` and the layer the JS test ``itself`` picks."""
+    return f"(function (l) {{ return {below(pane)}(l) || ({itself})(l); }})"
+
+
+def open_layer_list(window: MainWindow) -> None:
+    """Open the layer list (as hovering it does) and check the legend is shown beside it."""
+    run_js(window, "CM.layerControl.expand(); 1")
+    assert run_js(window, "!!document.querySelector('.leaflet-control-layers-expanded')")
+    assert run_js(window, "!!document.getElementById('cm-legend')")
+
+
+def toggle_layer(window: MainWindow, key: str) -> None:
+    """Tick or untick a layer in the open layer list, with the real pointer."""
+    box = run_js(
+        window,
+        f"(function () {{ var name = CM.strings.layer_{key} || '{key}';"
+        " var label = Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))"
+        ".filter(function (l) { return l.textContent.trim() === name; })[0];"
+        " var r = label.querySelector('input').getBoundingClientRect();"
+        " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()",
+    )
+    shown = run_js(window, f"CM.isShown('{key}')")
+    real_input.click(window.map_view, tuple(box))
+    wait_until(lambda: run_js(window, f"CM.isShown('{key}')") is not shown, 10)
+
+
+def line_tooltip(window: MainWindow, layers_js: str, pane: str, wanted_js: str) -> list[str]:
+    """Hover a vertex of the lines that nothing above them covers; a tooltip says ``wanted``; the
+    tooltips shown."""
+    open_layer_list(window)
+    wanted = run_js(window, wanted_js)
+    points = list(line_points(window, layers_js))
+    spot = find_spot(
+        window,
+        points[:: max(1, len(points) // 600)],
+        None,
+        ignore=below_or(pane, f"function (l) {{ return ({layers_js}).indexOf(l) >= 0; }}"),
+    )
+    assert spot is not None, f"no clear point on {layers_js}"
+    tips = hovered_tooltip(window, spot, wanted)
+    assert any(wanted in t for t in tips)
+    return tips
+
+
+def dealer_dots(window: MainWindow) -> list[list]:
+    """[lat, lon, index] of each dealer dot drawn now (not the groups)."""
+    return run_js(
+        window,
+        "JSON.stringify(CM.layers.dealers.getLayers().filter(function (l) { return l.dealerIndex != null; })"
+        ".map(function (l) { return [l.getLatLng().lat, l.getLatLng().lng, l.dealerIndex]; }))",
+    )
+
+
+def dealer_group_spots(window: MainWindow) -> list[tuple[float, float]]:
+    """The page pixels of the dealer groups drawn now whose own marker is the topmost element there."""
+    groups = run_js(
+        window,
+        "JSON.stringify(CM.layers.dealers.getLayers().filter(function (m) { return m.clusterId != null; })"
+        ".map(function (m) { var p = CM.map.latLngToContainerPoint(m.getLatLng()),"
+        " r = CM.map.getContainer().getBoundingClientRect(), x = p.x + r.left, y = p.y + r.top,"
+        " el = document.elementFromPoint(x, y);"
+        " return [x, y, !!el && m.getElement().contains(el)]; }))",
+    )
+    return [(x, y) for x, y, on_top in groups if on_top]
+
+
+def click_country(window: MainWindow, iso3: str, modifiers: Any = real_input.NO_MODIFIER) -> None:
+    """Click the country with the real pointer where it is seen now (framed first if it is not)."""
+    settled(window)
+    spot = find_spot(window, interior_points(iso3), iso3)
+    if spot is None:
+        frame(window, iso3)
+        spot = country_spot(window, iso3)
+    real_input.click(window.map_view, spot, modifiers)

@@ -1,0 +1,206 @@
+"""The map answers a person's mouse, wheel, touch and keyboard: real Qt input events into the web view.
+
+Every event here goes through QtWebEngine's input path and the browser's hit testing
+(``corridor_map.ui.real_input``): a layer lying on top of the countries would make these tests fail,
+as the negative control shows.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from corridor_map.ui import real_input
+from corridor_map.ui.main_window import MainWindow
+from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import (
+    OPEN_SEA,
+    country_spot,
+    english_name,
+    find_spot,
+    frame,
+    hovered_tooltip,
+    interior_points,
+    line_points,
+    set_view,
+    settled,
+    tooltips,
+)
+
+pytestmark = pytest.mark.gui
+
+# Twenty countries across the corridor's markets, with and without sample dealers near their middle.
+TWENTY = [
+    "KAZ", "SAU", "IRN", "VNM", "THA", "MYS", "IDN", "LAO", "MMR", "UZB",
+    "RUS", "DEU", "POL", "TUR", "EGY", "ZAF", "BRA", "MEX", "AUS", "MNG",
+]  # fmt: skip
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(autouse=True)
+def _clean(window: MainWindow):
+    window.state.show_all()
+    settled(window)
+    yield
+    window.state.show_all()
+
+
+def _click_country(window: MainWindow, iso3: str, modifiers=real_input.NO_MODIFIER) -> None:
+    real_input.click(window.map_view, country_spot(window, iso3), modifiers)
+
+
+def test_a_real_click_inside_each_of_twenty_countries_selects_exactly_it_and_a_hover_names_it(
+    window: MainWindow,
+) -> None:
+    view = window.map_view
+    for iso3 in TWENTY:
+        window.state.clear_selection()
+        frame(window, iso3)
+        spot = country_spot(window, iso3)
+        name = english_name(iso3)
+        assert any(name == t for t in hovered_tooltip(window, spot, name)), iso3
+        real_input.click(view, spot)
+        wait_until(lambda iso3=iso3: window.state.selection == {iso3}, 10)
+        settled(window)  # the map frames the selection
+        # the hovered outline: the country under the pointer is drawn with a darker, thicker border
+        # (only while it is not selected; checked on the first one below)
+
+
+def test_a_real_hover_outlines_the_country_and_leaving_it_restores_the_border(window: MainWindow) -> None:
+    frame(window, "KAZ")
+    spot = country_spot(window, "KAZ")
+    weight = (
+        "CM.layers.countries.getLayers().filter(l => l.feature.properties.iso3 === 'KAZ')[0].options.weight"
+    )
+    before = run_js(window, weight)
+    hovered_tooltip(window, spot, english_name("KAZ"))
+    assert run_js(window, weight) > before
+    sea = find_spot(window, [(30.0, 50.0), (42.0, 50.0), (45.0, 51.0)], None)  # the Caspian Sea
+    assert sea is not None
+    real_input.hover(window.map_view, sea)
+    wait_until(lambda: run_js(window, weight) == before, 10)
+    wait_until(lambda: not any(english_name("KAZ") == t for t in tooltips(window)), 10)
+
+
+def test_a_real_click_on_open_sea_clears_the_selection(window: MainWindow) -> None:
+    window.state.select(["THA", "VNM"])
+    set_view(window, -20.0, 80.0, 3)
+    sea = find_spot(window, OPEN_SEA, None)
+    assert sea is not None
+    real_input.click(window.map_view, sea)
+    wait_until(lambda: window.state.selection == frozenset(), 10)
+
+
+def test_ctrl_click_on_sea_keeps_the_selection(window: MainWindow) -> None:
+    window.state.select(["THA"])
+    set_view(window, -20.0, 80.0, 3)
+    sea = find_spot(window, OPEN_SEA, None)
+    assert sea is not None
+    real_input.click(window.map_view, sea, CTRL)
+    QApplication.processEvents()
+    real_input.click(window.map_view, country_spot(window, "IND"), CTRL)  # a later click still counts
+    wait_until(lambda: window.state.selection == {"THA", "IND"}, 10)
+
+
+def test_ctrl_and_shift_click_add_and_remove_countries(window: MainWindow) -> None:
+    window.presenter.fly = False  # the map stays put, as a person's next click expects
+    try:
+        set_view(window, 15.0, 100.0, 5)
+        _click_country(window, "THA")
+        wait_until(lambda: window.state.selection == {"THA"}, 10)
+        _click_country(window, "LAO", CTRL)
+        wait_until(lambda: window.state.selection == {"THA", "LAO"}, 10)
+        _click_country(window, "KHM", SHIFT)
+        wait_until(lambda: window.state.selection == {"THA", "LAO", "KHM"}, 10)
+        _click_country(window, "THA", CTRL)
+        wait_until(lambda: window.state.selection == {"LAO", "KHM"}, 10)
+        _click_country(window, "MMR")
+        wait_until(lambda: window.state.selection == {"MMR"}, 10)
+    finally:
+        window.presenter.fly = True
+
+
+def test_negative_control_a_full_map_canvas_on_top_swallows_the_click(window: MainWindow) -> None:
+    """Put the defect back (the dealers' canvas taking pointer events over the whole map): the same
+    real click then selects nothing. A test that made Leaflet fire the click itself would still pass."""
+    frame(window, "KAZ")
+    spot = country_spot(window, "KAZ")
+    canvas = "CM.map.getPane('cm-dealers').querySelector('canvas')"
+    assert run_js(window, f"!!{canvas}")
+    run_js(window, f"{canvas}.style.pointerEvents = 'auto'; 1")
+    try:
+        real_input.click(window.map_view, spot)
+        for _ in range(50):
+            QApplication.processEvents()
+        run_js(window, "1")  # a round trip: any bridge call from the click has arrived
+        assert window.state.selection == frozenset()
+    finally:
+        run_js(window, f"{canvas}.style.pointerEvents = 'none'; 1")
+    real_input.click(window.map_view, spot)
+    wait_until(lambda: window.state.selection == {"KAZ"}, 10)
+
+
+def test_the_page_pixel_is_right_at_another_zoom_factor(window: MainWindow) -> None:
+    """Widget pixels are page pixels times the page's zoom factor (Ctrl+/- in a browser)."""
+    view = window.map_view
+    view.setZoomFactor(1.5)
+    try:
+        wait_until(lambda: run_js(window, "window.devicePixelRatio") >= 1.5, 10)
+        frame(window, "KAZ")
+        real_input.click(view, country_spot(window, "KAZ"))
+        wait_until(lambda: window.state.selection == {"KAZ"}, 10)
+    finally:
+        view.setZoomFactor(1.0)
+        wait_until(lambda: run_js(window, "window.devicePixelRatio") < 1.5, 10)
+
+
+def test_the_wheel_zooms_in_and_out_at_the_pointer(window: MainWindow) -> None:
+    set_view(window, 30.0, 90.0, 3)
+    spot = country_spot(window, "CHN")
+    real_input.wheel(window.map_view, spot, 2)
+    zoom_in = wait_until(lambda: (z := run_js(window, "CM.map.getZoom()")) > 3 and z, 10)
+    settled(window)
+    real_input.wheel(window.map_view, spot, -3)
+    wait_until(lambda: run_js(window, "CM.map.getZoom()") < zoom_in, 10)
+
+
+def test_keyboard_find_enter_and_escape(window: MainWindow) -> None:
+    window.activateWindow()
+    window.map_view.setFocus()
+    real_input.key(window.map_view.focusProxy(), Qt.Key.Key_F, CTRL)
+    search = window.toolbar.search
+    wait_until(lambda: search.hasFocus() or QApplication.focusWidget() is search, 5)
+    real_input.type_text(search, "Thailand")
+    real_input.key(search, Qt.Key.Key_Return)
+    wait_until(lambda: window.state.selection == {"THA"}, 10)
+    if search.completer().popup().isVisible():
+        real_input.key(search.completer().popup(), Qt.Key.Key_Escape)  # the first Esc closes the list
+    real_input.key(search, Qt.Key.Key_Escape)
+    wait_until(lambda: window.state.selection == frozenset(), 10)
+    assert search.text() == ""
+    # Esc on the map clears a selection made on the map
+    frame(window, "VNM")
+    _click_country(window, "VNM")
+    wait_until(lambda: window.state.selection == {"VNM"}, 10)
+    real_input.key(window.map_view.focusProxy(), Qt.Key.Key_Escape)
+    wait_until(lambda: window.state.selection == frozenset(), 10)
+
+
+def test_country_points_are_inside_their_country() -> None:
+    """The chooser of interior points (the tests' own tool) is itself right."""
+    from shapely.geometry import Point
+
+    from tests.ui.real_spots import country_shapes
+
+    for iso3 in TWENTY:
+        for lat, lon in interior_points(iso3, 5):
+            assert country_shapes()[iso3].contains(Point(lon, lat)), iso3
+
+
+def test_line_points_follow_the_layer(window: MainWindow) -> None:
+    points = list(line_points(window, "CM.layers.rail.getLayers().slice(0, 1)"))
+    assert len(points) >= 2
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points)
