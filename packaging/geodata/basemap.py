@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
+from . import china_view
 from .geojson_io import has_antimeridian_jump, write_csv, write_geojson
 
 log = logging.getLogger(__name__)
@@ -87,16 +89,44 @@ def _check_polygons(name: str, geoms: Any) -> None:
         )
 
 
-def build_countries(ne_root: Path, out_dir: Path) -> list[dict[str, Any]]:
+def _with_china_view(gdf: gpd.GeoDataFrame, china_dataset: Path) -> gpd.GeoDataFrame:
+    """NE's countries with the parts China's maps draw differently as features of their own
+    (``china_view``): rows copied from China's, geometry and ADM0_A3 their own."""
+    china = china_view.load_china(china_dataset)
+    geometries, pieces = china_view.carve(dict(zip(gdf.ADM0_A3, gdf.geometry, strict=True)), china)
+    whole = china_view.as_coverage({**geometries, **{p.adm0: p.geometry for p in pieces}})
+    for piece in pieces:
+        piece.geometry = whole[piece.adm0]
+    gdf = gdf.copy()
+    gdf["geometry"] = [whole[a] for a in gdf.ADM0_A3]
+    gdf["PIECE_NE"] = None
+    china_row = gdf[gdf.ADM0_A3 == "CHN"].iloc[0]
+    rows = []
+    for piece in pieces:
+        row = china_row.copy()
+        row["ADM0_A3"] = piece.adm0
+        row["ADM0_A3_CN"] = "CHN"
+        row["PIECE_NE"] = piece.owner_ne
+        row["geometry"] = piece.geometry
+        rows.append(row)
+    table = pd.concat(
+        [pd.DataFrame(gdf.drop(columns="geometry")), pd.DataFrame(rows).drop(columns="geometry")]
+    )
+    shapes = [*gdf.geometry, *(r["geometry"] for r in rows)]
+    out = gpd.GeoDataFrame(table.reset_index(drop=True), geometry=shapes, crs=gdf.crs)
+    return out.sort_values("ADM0_A3", kind="stable").reset_index(drop=True)
+
+
+def build_countries(ne_root: Path, out_dir: Path, china_dataset: Path) -> list[dict[str, Any]]:
     """Write countries_50m.geojson and countries.csv; return the property rows."""
     gdf = gpd.read_file(ne_root / COUNTRIES_SHP, encoding="utf-8")
     if gdf.crs is None or gdf.crs.to_epsg() != 4326:
         raise SystemExit(f"unexpected CRS {gdf.crs}")
-    gdf = gdf.sort_values("ADM0_A3", kind="stable").reset_index(drop=True)
     if not gdf.ADM0_A3.is_unique:
         raise SystemExit("ADM0_A3 not unique in NE countries")
+    gdf = _with_china_view(gdf, china_dataset)
     if not shapely.coverage_is_valid(gdf.geometry.values):
-        raise SystemExit("NE countries are not a valid coverage")
+        raise SystemExit("NE countries (with China's view's parts) are not a valid coverage")
     simplified = gdf.geometry.simplify_coverage(COUNTRY_TOLERANCE).values
     geoms = shapely.orient_polygons(shapely.set_precision(simplified, COUNTRY_GRID))
     _check_polygons("countries", geoms)
@@ -110,13 +140,18 @@ def build_countries(ne_root: Path, out_dir: Path) -> list[dict[str, Any]]:
         cn_parent = adm0_to_iso3.get(parent_adm0, iso3) if parent_adm0 != adm0 else iso3
         name_en_ne = _clean(row.NAME_EN) or row.NAME
         name_zh_ne = NAME_ZH_NE_FIXES.get(adm0, _clean(row.NAME_ZH))
+        piece = None
+        if adm0.startswith("CN-"):  # a part of China in China's view (see china_view)
+            piece = {"china": "CHN", "ne": _clean(row.PIECE_NE)}
+            iso3, cn_parent = "CHN", "CHN"
         props.append(
             {
                 "adm0": adm0,
                 "iso3": iso3,
                 "cn_parent": cn_parent,
-                "name_en": NAME_EN_CN.get(adm0, name_en_ne),
-                "name_zh": NAME_ZH_CN.get(adm0, name_zh_ne),
+                "piece": piece,
+                "name_en": NAME_EN_CN.get("CHN" if piece else adm0, name_en_ne),
+                "name_zh": NAME_ZH_CN.get("CHN" if piece else adm0, name_zh_ne),
                 "name_en_ne": name_en_ne,
                 "name_zh_ne": name_zh_ne,
                 "continent": row.CONTINENT,
@@ -170,6 +205,13 @@ def _write_countries_csv(path: Path, props: list[dict[str, Any]]) -> None:
         p = chosen[iso3]
         rows.append([iso3, p["_iso2"], *(p[k] for k in header[2:])])
     write_csv(path, header, rows)
+
+
+def build_ten_dash_line(china_dataset: Path, out_dir: Path) -> None:
+    """China's view only: the South China Sea's ten dashes, as lines (``china_view.ten_dash_line``)."""
+    lines = china_view.ten_dash_line(china_view.load_china(china_dataset))
+    props = {"name_en": "South China Sea dashed line", "name_zh": "南海断续线"}
+    write_geojson(out_dir / "ten_dash_line.geojson", ((props, line) for line in lines), COUNTRY_DECIMALS)
 
 
 def build_coastline(ne_root: Path, out_dir: Path) -> None:

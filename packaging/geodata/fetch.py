@@ -63,6 +63,14 @@ PINS: dict[str, Pin] = {
         "31bd5369063a7ac6d840b6ce28d438ac7f32f8b7750c54885637e4a19046b797",
         "MIT; Natural Earth 4.1.0 data public domain",
     ),
+    "world-geo-json-zh": Pin(
+        "npm",
+        "@surbowl/world-geo-json-zh",
+        "2.1.5",
+        "surbowl-world-geo-json-zh-2.1.5.tgz",
+        "f3efb5ba721733b2aea7fb296d27214c903f4d1d4e754e8b6204427c6b4c08f6",
+        "Unlicense; Natural Earth 1:50m 5.1.1 (public domain) adjusted after China's standard maps",
+    ),
     "scgraph": Pin(
         "pypi",
         "scgraph",

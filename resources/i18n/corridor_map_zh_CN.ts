@@ -42,6 +42,49 @@
         <source>Software and fonts</source>
         <translation>软件与字体</translation>
     </message>
+    <message>
+        <source>Points of view</source>
+        <translation>地图立场</translation>
+    </message>
+    <message>
+        <source>China's point of view (the default): Natural Earth 1:50m, with South Tibet, the western sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash line after the dataset world-geo-json-zh, which follows China's standard maps GS(2023)2767 and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China.</source>
+        <translation>中国立场（默认）：Natural Earth 1:50m，其中藏南地区、西段边界、黑瞎子岛、钓鱼岛、南海诸岛和南海断续线依据数据集 world-geo-json-zh，该数据集参照中国标准地图 GS(2023)2767 和 GS(2021)5443 绘制；台湾、香港、澳门为中国的一部分。</translation>
+    </message>
+    <message>
+        <source>Natural Earth's default view (View → Point of view): Natural Earth 1:50m as published, with the boundaries each country administers.</source>
+        <translation>Natural Earth 默认立场（视图 → 地图立场）：按原样发布的 Natural Earth 1:50m，边界为各国实际管辖范围。</translation>
+    </message>
+    <message>
+        <source>Neither is an officially approved map: maps for publication in China need the approval of the map authorities.</source>
+        <translation>二者均非经审核批准的地图：在中国公开使用的地图须经地图主管部门审核。</translation>
+    </message>
+</context>
+<context>
+    <name>AssumptionsDialog</name>
+    <message>
+        <source>Transit assumptions</source>
+        <translation>运输时间假设</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Basis and sources</source>
+        <translation>依据与来源</translation>
+    </message>
+    <message>
+        <source>The route estimates (Routes panel, country panel, corridor-map route) use these figures. Change them in the Routes panel; they are remembered.</source>
+        <translation>线路估算（线路面板、国家面板、corridor-map route）使用以下数值。可在线路面板中修改，修改会被保存。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMappingDialog</name>
@@ -177,12 +220,8 @@
         <translation>（仅显示前 {n} 个国家的线路）</translation>
     </message>
     <message>
-        <source>(publisher to be verified)</source>
-        <translation>（发布机构待核实）</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>来源：</translation>
+        <source>Source: {source}; published in: {publication}</source>
+        <translation>来源：{source}；刊载于：{publication}</translation>
     </message>
 </context>
 <context>
@@ -596,8 +635,8 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Published in</source>
+        <translation>刊载于</translation>
     </message>
     <message>
         <source>Active dataset</source>
@@ -618,14 +657,6 @@
     <message>
         <source>Countries reached</source>
         <translation>覆盖国家数</translation>
-    </message>
-    <message>
-        <source>publisher to be verified</source>
-        <translation>发布机构待核实</translation>
-    </message>
-    <message>
-        <source>published</source>
-        <translation>已发布</translation>
     </message>
     <message>
         <source>Under the current filters.</source>
@@ -878,6 +909,10 @@
         <translation>关于走廊地图(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Transit assumptions</source>
+        <translation>运输时间假设(&amp;T)</translation>
+    </message>
+    <message>
         <source>China's point of view</source>
         <translation>中国立场</translation>
     </message>
@@ -935,6 +970,10 @@
     <message>
         <source>Internal boundary</source>
         <translation>内部界线</translation>
+    </message>
+    <message>
+        <source>South China Sea dashed line</source>
+        <translation>南海断续线</translation>
     </message>
     <message>
         <source>Countries</source>
@@ -1123,8 +1162,12 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <source>Defaults and their sources: docs/transit-assumptions.md (in the user guide).</source>
-        <translation>默认值及其来源：docs/transit-assumptions.md（见用户指南）。</translation>
+        <source>Defaults and their sources…</source>
+        <translation>默认值及来源…</translation>
+    </message>
+    <message>
+        <source>Also in Help → Transit assumptions. Estimates, not timetables.</source>
+        <translation>亦见“帮助 → 运输时间假设”。为估计值，不是时刻表。</translation>
     </message>
 </context>
 <context>

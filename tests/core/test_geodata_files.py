@@ -19,6 +19,13 @@ from corridor_map.paths import geo_dir
 
 GEO = geo_dir()
 NOT_FOR_CHINA = "中华民国"
+BASEMAP_FILES = (
+    "countries_50m.geojson",
+    "countries.csv",
+    "coastline_50m.geojson",
+    "lakes_50m.geojson",
+    "ten_dash_line.geojson",
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +49,8 @@ def _max_lon_jump(geom: shapely.Geometry) -> float:
 
 def test_countries_layer_is_wgs84_valid_and_small(countries: gpd.GeoDataFrame) -> None:
     assert countries.crs.to_epsg() == 4326
-    assert len(countries) == 242
+    assert (~countries.adm0.str.startswith("CN-")).sum() == 242  # NE's units
+    assert countries.adm0.str.startswith("CN-").sum() == 20  # China's view's parts (geodata/china_view.py)
     assert countries.is_valid.all()
     assert set(countries.geom_type) <= {"Polygon", "MultiPolygon"}
     assert shapely.coverage_is_valid(countries.geometry.values)
@@ -147,7 +155,8 @@ def test_files_end_with_newline_and_are_utf8() -> None:
 
 def test_load_basemap() -> None:
     bm = basemap.load_basemap()
-    assert len(bm.countries["features"]) == 242
+    assert len(bm.countries["features"]) == 242 + 20  # NE's units and China's view's parts
+    assert len(bm.ten_dash_line["features"]) == 10
     assert len(bm.coastline["features"]) > 1000
     twn = bm.country_table["TWN"]
     assert twn.name("zh_CN") == "中国台湾"
@@ -162,7 +171,7 @@ def test_load_basemap() -> None:
 
 @pytest.fixture
 def geo_copy(tmp_path: Path) -> Path:
-    for name in ("countries_50m.geojson", "countries.csv", "coastline_50m.geojson", "lakes_50m.geojson"):
+    for name in BASEMAP_FILES:
         shutil.copy(GEO / name, tmp_path / name)
     return tmp_path
 
@@ -171,9 +180,7 @@ def test_copy_loads(geo_copy: Path) -> None:
     assert len(basemap.load_basemap(geo_copy).country_table) > 200
 
 
-@pytest.mark.parametrize(
-    "name", ["countries_50m.geojson", "countries.csv", "coastline_50m.geojson", "lakes_50m.geojson"]
-)
+@pytest.mark.parametrize("name", BASEMAP_FILES)
 def test_missing_file_names_it(geo_copy: Path, name: str) -> None:
     (geo_copy / name).unlink()
     with pytest.raises(GeoDataError, match="missing") as info:

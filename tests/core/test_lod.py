@@ -9,10 +9,11 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from corridor_map.mapgen.lod import LEVELS, LevelSet, build_levels, script_name
+from corridor_map.mapgen.lod import DIGITS, LEVELS, LevelSet, build_levels, script_name
 from corridor_map.mapgen.merged import MERGED_LAYERS, merged
 from corridor_map.mapgen.network import sea_network, with_sea_network
 from corridor_map.mapgen.sources import load_page_layers
+from corridor_map.mapgen.views import drawn_countries
 
 
 def vertices(collection: dict) -> int:
@@ -27,10 +28,28 @@ def detail(script: str) -> tuple[int, dict]:
     return int(match.group(1)), json.loads(match.group(2))
 
 
+def as_drawn(layers: list) -> list:
+    """``layers`` with the countries as the page draws them: each point of view's, parts dissolved
+    (``mapgen.views``), at the bundled geometry."""
+    out = []
+    for key, data in layers:
+        if key != "countries":
+            out.append((key, data))
+            continue
+        drawn = drawn_countries(data)
+        geometries = drawn.geometries([f["geometry"] for f in data["features"]], DIGITS)
+        features = [
+            {"type": "Feature", "properties": p, "geometry": g}
+            for p, g in zip(drawn.properties, geometries, strict=True)
+        ]
+        out.append((key, {"type": "FeatureCollection", "features": features}))
+    return out
+
+
 @pytest.fixture(scope="module")
 def page() -> tuple[list, LevelSet]:
     layers = load_page_layers().items()
-    return layers, build_levels(layers)
+    return as_drawn(layers), build_levels(layers)
 
 
 def test_the_inline_level_is_light_and_keeps_every_feature_and_property(page: tuple[list, LevelSet]) -> None:

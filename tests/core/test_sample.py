@@ -46,26 +46,40 @@ def test_sample_is_labelled_illustrative_in_the_data_itself() -> None:
     assert sample.is_sample and sample.label("en") == meta["label_en"]
 
 
-def test_published_figures_are_the_ones_the_issue_lists() -> None:
+CUSTOMS = "Chongqing Customs"
+CQ_DAILY = "Chongqing Daily"
+TAN = "Tan Benhong, deputy Party secretary of Changan Automobile"
+UNNAMED = "not named in the article"
+
+
+def test_published_figures_carry_the_attribution_the_article_gives() -> None:
+    """Global Times, October 2025 (from the 32nd China-SAE Congress, Chongqing, 22 October 2025): each
+    figure with whom the article credits it to, or that it credits no one."""
     figures = {f.id: f for f in published_figures()}
     expected = {
-        "cq_2024_vehicles": ("=", 477_000, "Chongqing Customs"),
-        "cq_2024_growth": ("=", 29.6, "Chongqing Customs"),
-        "cq_2024_value": ("=", 43.11, "Chongqing Customs"),
-        "cn_2024_vehicles": (">", 6_000_000, None),
-        "cn_2024_nev": (">", 2_000_000, None),
-        "changan_markets": ("=", 103, None),
-        "changan_2025_overseas": ("=", 405_000, None),
-        "seres_markets": ("=", 62, None),
-        "seres_dealers": (">", 300, None),
-        "seres_exported": (">", 500_000, None),
+        "cq_2024_vehicles": ("=", 477_000, CUSTOMS),
+        "cq_2024_growth": ("=", 29.6, CUSTOMS),
+        "cq_2024_value": ("=", 43.11, CUSTOMS),
+        "cq_2024_value_growth": ("=", 30, CUSTOMS),
+        "cn_2024_vehicles": (">", 6_000_000, UNNAMED),
+        "cn_2024_nev": (">", 2_000_000, UNNAMED),
+        "changan_markets": ("=", 103, TAN),
+        "changan_2025_overseas": ("=", 405_000, TAN),
+        "seres_markets": ("=", 62, CQ_DAILY),
+        "seres_dealers": (">", 300, CQ_DAILY),
+        "seres_exported": (">", 500_000, CQ_DAILY),
     }
     assert set(figures) == set(expected)
     for key, (qualifier, value, source) in expected.items():
         fig = figures[key]
         assert (fig.qualifier, fig.value) == (qualifier, value), key
-        assert fig.source("en") and fig.source("zh") and fig.text("en") and fig.text("zh")
-        if source:
-            assert fig.source("en") == source
+        assert fig.source("en").startswith(source), key
+        assert fig.source("zh") and fig.text("en") and fig.text("zh"), key
+        assert fig.published_in("en").startswith("Global Times, October 2025"), key
+        assert "www.globaltimes.cn/page/202510/1346491.shtml" in fig.published_in("zh"), key
+        assert fig.attributed is (source != UNNAMED), key
+    for key in ("cn_2024_vehicles", "cn_2024_nev"):  # the article's words next to Chai Zhanxiang's quote
+        assert "Chai Zhanxiang" in figures[key].source("en") and "柴占祥" in figures[key].source("zh")
     assert figures["changan_2025_overseas"].period == "2025-01/2025-08"
     assert figures["cq_2024_value"].unit == "billion yuan"
+    assert "$5.9 billion" in figures["cq_2024_value"].text("en")

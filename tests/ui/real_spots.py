@@ -201,13 +201,16 @@ def hovered_tooltip(window: MainWindow, spot: tuple[float, float], wanted: str) 
     return wait_until(lambda: (t := tooltips(window)) and any(wanted in x for x in t) and t, 10)
 
 
-def line_points(window: MainWindow, js_layers: str) -> Iterator[tuple[float, float]]:
-    """(lat, lon) vertices along the lines of ``js_layers`` (a JS expression giving Leaflet layers)."""
+def line_points(window: MainWindow, js_layers: str, in_view: bool = False) -> Iterator[tuple[float, float]]:
+    """(lat, lon) vertices along the lines of ``js_layers`` (a JS expression giving Leaflet layers);
+    ``in_view``: only those the map shows now."""
     pts = run_js(
         window,
-        "JSON.stringify([].concat.apply([], (" + js_layers + ").map(function (l) {"
+        "(function () { var b = CM.map.getBounds();"
+        " return JSON.stringify([].concat.apply([], (" + js_layers + ").map(function (l) {"
         " var ll = l.getLatLngs(); ll = ll.length && Array.isArray(ll[0]) ? [].concat.apply([], ll) : ll;"
-        " return ll.map(function (p) { return [p.lat, p.lng]; }); })))",
+        f" return ll.filter(function (p) {{ return {'b.contains(p)' if in_view else 'true'}; }})"
+        ".map(function (p) { return [p.lat, p.lng]; }); }))); })()",
     )
     yield from pts
 
@@ -253,7 +256,7 @@ def line_tooltip(window: MainWindow, layers_js: str, pane: str, wanted_js: str) 
     tooltips shown."""
     open_layer_list(window)
     wanted = run_js(window, wanted_js)
-    points = list(line_points(window, layers_js))
+    points = list(line_points(window, layers_js, in_view=True))
     spot = find_spot(
         window,
         points[:: max(1, len(points) // 600)],

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from corridor_map.core.basemap import load_countries
+from corridor_map.mapgen.views import drawn_countries
 from corridor_map.paths import geo_dir
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
@@ -37,10 +38,11 @@ def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
         "ports",
         "dealers",
         "flows",
+        "tendash",  # China's view (the default): the South China Sea dashed line
     }
     page = wait_until(lambda: (p := run_js(window, "CM.describe()")) and set(p["visible"]) == expected and p)
     assert set(page["visible"]) == expected
-    assert page["countries"] == len(load_countries()["features"])
+    assert page["countries"] == len(drawn_countries(load_countries()).properties)  # one layer per view
     assert page["countries"] >= 240
 
 
@@ -111,7 +113,7 @@ DRAW_ORDER = (
 def test_layers_sharing_a_canvas_keep_their_order_when_shown_again(window: MainWindow) -> None:
     expected = {
         "countries": ["graticule", "countries"],
-        "lakes": ["lakes", "coastline"],
+        "lakes": ["lakes", "coastline", "tendash"],
         "sea": ["seanet", "sea", "river", "rail"],
     }
     assert run_js(window, DRAW_ORDER) == expected

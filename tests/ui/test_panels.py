@@ -290,7 +290,7 @@ def test_glance_and_country_show_published_figures_with_sources(panels: Panels) 
     assert panels.glance.total_values[3].text() == str(SAMPLE.sales["iso3"].nunique())
     panels.state.select({"THA"})
     text = panels.country.sources_text.text()
-    assert "477,000" in text and "Source: Chongqing Customs" in text
+    assert "477,000" in text and "Source: Chongqing Customs; published in: Global Times, October 2025" in text
     assert "Seres" not in text  # no Seres brand in the sample
 
 

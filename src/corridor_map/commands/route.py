@@ -1,9 +1,10 @@
 """``corridor-map route TARGET [--json]``: the route alternatives from Chongqing, with distances and days.
 
 TARGET is a country (ISO3 code, or a name in English or Chinese) or a port/hub (its id or UN/LOCODE, e.g.
-SGSIN, or its name). Speeds and dwell days can be changed with options (defaults: the app's, see
-docs/transit-assumptions.md). Exit 0 on success; 2 when TARGET is unknown or the geodata cannot be read.
-``--json`` prints exactly one JSON object to stdout (also for an error: ``{"error": …}``).
+SGSIN, or its name). Speeds and dwell days can be changed with options (defaults: the app's; with their
+basis and sources: ``corridor-map route --assumptions``, or Help → Transit assumptions in the app). Exit 0
+on success; 2 when TARGET is unknown or the geodata cannot be read. ``--json`` prints exactly one JSON
+object to stdout (also for an error: ``{"error": …}``). ``--lang zh`` prints everything in Chinese.
 """
 
 from __future__ import annotations
@@ -15,13 +16,53 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from corridor_map.core.assumptions import ASSUMPTIONS, NOT_COUNTED, assumptions_json
 from corridor_map.core.errors import CorridorMapError
 from corridor_map.core.transit import DEFAULT_PARAMS, Alternative, TransitParams
 
 if TYPE_CHECKING:  # annotations only: the command line is parsed without loading the corridor
     from corridor_map.core.corridor import Corridor
 
-ASSUMPTIONS = "docs/transit-assumptions.md"
+WHERE_EN = (
+    "the defaults, their basis and sources: corridor-map route --assumptions, or Help → Transit assumptions"
+)
+WHERE_ZH = "默认值及其依据和来源：corridor-map route --assumptions，或应用内“帮助 → 运输时间假设”"
+WORDS = {  # the table's framing, in each language
+    "en": {
+        "head": "{name} ({id}): {n} alternatives from Chongqing",
+        "assume": "Assumptions: rail {rail} km/day, river {river:g} kn, sea {sea:g} kn, "
+        "{dwell:g} days per stop. Estimates; " + WHERE_EN + ".",
+        "default": "  [default]",
+        "total": "{km} km{sea}, {days} days",
+        "at_sea": " ({nm} nm at sea)",
+        "km": "km",
+        "nm": "nm",
+        "day": "d",
+        "stop": "stop",
+        "fastest": "Fastest with these assumptions: {label}, {days} days",
+        "modes": {"rail": "rail", "river": "river", "sea": "sea"},
+        "assumptions": "Transit assumptions (now / default)",
+        "sources": "Source: ",
+        "colon": ": ",
+    },
+    "zh": {
+        "head": "{name}（{id}）：自重庆出发共 {n} 种方案",
+        "assume": "假设：铁路每天 {rail} 公里，水运 {river:g} 节，海运 {sea:g} 节，每次停留 {dwell:g} 天。"
+        "均为估计值；" + WHERE_ZH + "。",
+        "default": "  ［默认］",
+        "total": "{km} 公里{sea}，{days} 天",
+        "at_sea": "（海运 {nm} 海里）",
+        "km": "公里",
+        "nm": "海里",
+        "day": "天",
+        "stop": "停留",
+        "fastest": "按这些假设最快：{label}，{days} 天",
+        "modes": {"rail": "铁路", "river": "水运", "sea": "海运"},
+        "assumptions": "运输时间假设（当前值 / 默认值）",
+        "sources": "来源：",
+        "colon": "：",
+    },
+}
 PARAM_OPTIONS = (
     ("rail_km_per_day", "--rail-km-per-day", "rail: km travelled per day"),
     ("river_knots", "--river-knots", "river: average speed in knots"),
@@ -36,9 +77,14 @@ def add_parser(subparsers: Any) -> None:
         "route",
         help="compare the route alternatives from Chongqing to a country or port (distances, days)",
         description="Route alternatives from Chongqing to a country or port: distance per leg and in total "
-        f"(km; nm for sea legs) and estimated transit days. The estimates and their sources: {ASSUMPTIONS}.",
+        f"(km; nm for sea legs) and estimated transit days. {WHERE_EN[0].upper()}{WHERE_EN[1:]}.",
     )
-    parser.add_argument("target", metavar="TARGET", help="ISO3 code or country name, or a port id / name")
+    parser.add_argument(
+        "target", metavar="TARGET", nargs="?", help="ISO3 code or country name, or a port id / name"
+    )
+    parser.add_argument(
+        "--assumptions", action="store_true", help="print the transit assumptions, their basis and sources"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object to stdout")
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="names in English or Chinese")
     for name, flag, text in PARAM_OPTIONS:
@@ -91,31 +137,48 @@ def _num(value: float, digits: int = 0) -> str:
 
 
 def print_table(target: Target, params: TransitParams, alternatives: list[Alternative], lang: str) -> None:
-    """The human-readable comparison."""
-    out = sys.stdout
-    print(f"{target.name} ({target.id}): {len(alternatives)} alternatives from Chongqing", file=out)
+    """The human-readable comparison, in ``lang`` throughout."""
+    out, w = sys.stdout, WORDS["zh" if lang.startswith("zh") else "en"]
+    print(w["head"].format(name=target.name, id=target.id, n=len(alternatives)), file=out)
     print(
-        f"Assumptions: rail {_num(params.rail_km_per_day)} km/day, river {params.river_knots:g} kn, "
-        f"sea {params.sea_knots:g} kn, {params.dwell_days:g} days per stop. Estimates, see {ASSUMPTIONS}.",
+        w["assume"].format(
+            rail=_num(params.rail_km_per_day), river=params.river_knots, sea=params.sea_knots,
+            dwell=params.dwell_days,
+        ),
         file=out,
-    )
+    )  # fmt: skip
     for number, alt in enumerate(alternatives, start=1):
-        default = "  [default]" if alt.is_default else ""
-        sea = f" ({_num(alt.sea_nm)} nm at sea)" if alt.sea_nm else ""
+        default = w["default"] if alt.is_default else ""
+        sea = w["at_sea"].format(nm=_num(alt.sea_nm)) if alt.sea_nm else ""
         print(f"\n{number}. {alt.label(lang)}{default}", file=out)
-        print(f"   {_num(alt.total_km)} km{sea}, {_num(alt.total_days, 1)} days", file=out)
+        print(
+            "   " + w["total"].format(km=_num(alt.total_km), sea=sea, days=_num(alt.total_days, 1)), file=out
+        )
         for i, lt in enumerate(alt.legs):
-            nm = f" = {_num(lt.nm)} nm" if lt.nm is not None else ""
-            length = f"{_num(lt.km)} km{nm}"
-            print(f"   {lt.leg.mode:<6}{length:>22} {lt.days:>6.1f} d   {lt.leg.name(lang)}", file=out)
+            nm = f" = {_num(lt.nm)} {w['nm']}" if lt.nm is not None else ""
+            length = f"{_num(lt.km)} {w['km']}{nm}"
+            mode = w["modes"].get(lt.leg.mode, lt.leg.mode)
+            print(f"   {mode:<6}{length:>22} {lt.days:>6.1f} {w['day']}   {lt.leg.name(lang)}", file=out)
             for stop in (s for s in alt.stops if s.after_leg == i):
-                print(f"   {'stop':<6}{'':>22} {stop.days:>6.1f} d   {stop.text(lang)}", file=out)
+                print(f"   {w['stop']:<6}{'':>22} {stop.days:>6.1f} {w['day']}   {stop.text(lang)}", file=out)
     if len(alternatives) > 1:
         fastest = min(alternatives, key=lambda a: a.total_days)
         print(
-            f"\nFastest with these assumptions: {fastest.label(lang)}, {_num(fastest.total_days, 1)} days",
-            file=out,
+            "\n" + w["fastest"].format(label=fastest.label(lang), days=_num(fastest.total_days, 1)), file=out
         )
+
+
+def print_assumptions(params: TransitParams, lang: str) -> None:
+    """Each assumption: its value now and by default, its basis and its sources."""
+    out, w = sys.stdout, WORDS["zh" if lang.startswith("zh") else "en"]
+    print(w["assumptions"], file=out)
+    for a in ASSUMPTIONS:
+        value = f"{getattr(params, a.key):g} / {a.default:g} {a.unit(lang)}"
+        print(f"\n{a.label(lang)}{w['colon']}{value}", file=out)
+        print(f"  {a.basis(lang)}", file=out)
+        for source in a.sources:
+            print(f"  {w['sources']}{source}", file=out)
+    print("\n" + NOT_COUNTED["zh" if lang.startswith("zh") else "en"], file=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,6 +195,17 @@ def run(args: argparse.Namespace) -> int:
         params = TransitParams(**{name: getattr(args, name) for name, _, _ in PARAM_OPTIONS})
     except ValueError as exc:
         return fail(str(exc))
+    if args.target is None:
+        if not args.assumptions:
+            return fail("give a TARGET (a country or port), or --assumptions")
+        if args.json:
+            sys.stdout.write(
+                json.dumps({"assumptions": assumptions_json(params, args.lang)}, ensure_ascii=False)
+            )
+            sys.stdout.write("\n")
+        else:
+            print_assumptions(params, args.lang)
+        return 0
     try:
         corridor = load_corridor()
     except CorridorMapError as exc:
@@ -148,13 +222,25 @@ def run(args: argparse.Namespace) -> int:
         report = {
             "target": {"kind": target.kind, "id": target.id, "name": target.name},
             "params": params.to_json(),
-            "assumptions": ASSUMPTIONS,
+            "assumptions": assumptions_json(params, args.lang),
             "alternatives": [alt.to_json(args.lang) for alt in alternatives],
         }
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
-        try:
+
+        def both() -> None:
             print_table(target, params, alternatives, args.lang)
-        except BrokenPipeError:  # `corridor-map route DEU | head`: the reader left; no traceback
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            if args.assumptions:
+                print("", file=sys.stdout)
+                print_assumptions(params, args.lang)
+
+        _quietly(both)
     return 0
+
+
+def _quietly(write: Any) -> None:
+    """Print; if the reader leaves (``corridor-map route DEU | head``), stop without a traceback."""
+    try:
+        write()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

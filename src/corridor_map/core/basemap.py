@@ -19,11 +19,14 @@ COUNTRIES_FILE = "countries_50m.geojson"
 COUNTRIES_TABLE_FILE = "countries.csv"
 COASTLINE_FILE = "coastline_50m.geojson"
 LAKES_FILE = "lakes_50m.geojson"
+TEN_DASH_FILE = "ten_dash_line.geojson"
+POV_NAMES = ("china", "ne")  # China's point of view (the default), Natural Earth's default view
 
 COUNTRY_PROPERTIES: tuple[str, ...] = (
     "adm0",
     "iso3",
     "cn_parent",
+    "piece",  # null, or a part drawn differently in the two views: {"china": ADM0 | null, "ne": ADM0 | null}
     "name_en",
     "name_zh",
     "name_en_ne",
@@ -88,6 +91,7 @@ class Basemap:
     coastline: GeoJSON
     lakes: GeoJSON
     country_table: dict[str, CountryInfo]
+    ten_dash_line: GeoJSON  # China's view only
 
 
 def _resolve(geo_dir: Path | None, name: str) -> Path:
@@ -160,7 +164,19 @@ def load_countries(geo_dir: Path | None = None) -> GeoJSON:
         if adm0 in seen:
             raise GeoDataError(path, f"adm0 {adm0} appears twice")
         seen.add(adm0)
+    for index, feature in enumerate(data["features"]):
+        piece = feature["properties"]["piece"]
+        if piece is None:
+            continue
+        owners = piece.values() if isinstance(piece, dict) and set(piece) == set(POV_NAMES) else None
+        if owners is None or any(o is not None and o not in seen for o in owners):
+            raise GeoDataError(path, f"feature {index}: 'piece' must name an owner adm0 (or null) per view")
     return data
+
+
+def load_ten_dash_line(geo_dir: Path | None = None) -> GeoJSON:
+    """``ten_dash_line.geojson``: the South China Sea's ten dashes (LineStrings), for China's view."""
+    return load_feature_collection(_resolve(geo_dir, TEN_DASH_FILE), LINE_TYPES, LAKE_PROPERTIES)
 
 
 def load_coastline(geo_dir: Path | None = None) -> GeoJSON:
@@ -233,4 +249,5 @@ def load_basemap(geo_dir: Path | None = None) -> Basemap:
         coastline=load_coastline(geo_dir),
         lakes=load_lakes(geo_dir),
         country_table=load_country_table(geo_dir),
+        ten_dash_line=load_ten_dash_line(geo_dir),
     )

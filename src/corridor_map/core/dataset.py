@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import logging
@@ -13,6 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from corridor_map.core.errors import DataFormatError
+from corridor_map.core.published import PublishedFigure, load_published_figures
 from corridor_map.core.schema import TableKind
 from corridor_map.core.validate import (
     DEALER_COLUMNS,
@@ -206,39 +206,6 @@ def load_sample(folder: Path | None = None) -> Dataset:
     )
 
 
-@dataclass(frozen=True)
-class PublishedFigure:
-    """A real, published figure with its source, for the "at a glance" panel."""
-
-    id: str
-    subject_en: str
-    subject_zh: str
-    metric: str
-    value: float
-    qualifier: str  # "=" or ">" ("more than")
-    unit: str
-    period: str
-    source_en: str
-    source_zh: str
-    source_status: str
-    text_en: str
-    text_zh: str
-
-    def text(self, lang: str = "en") -> str:
-        """The sentence to show."""
-        return self.text_zh if lang.startswith("zh") else self.text_en
-
-    def source(self, lang: str = "en") -> str:
-        """Who published it."""
-        return self.source_zh if lang.startswith("zh") else self.source_en
-
-
 def published_figures(folder: Path | None = None) -> list[PublishedFigure]:
     """The bundled table of real published figures (``published_figures.csv``), in file order."""
-    path = (folder or sample_dir()) / "published_figures.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        return [PublishedFigure(**{**row, "value": float(row["value"])}) for row in rows]  # type: ignore[arg-type]
-    except (OSError, KeyError, TypeError, ValueError) as exc:
-        raise DataFormatError(path, f"the published figures cannot be read ({exc})") from exc
+    return load_published_figures((folder or sample_dir()) / "published_figures.csv")

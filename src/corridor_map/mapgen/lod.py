@@ -21,6 +21,8 @@ from typing import Any
 import shapely
 from shapely.geometry import mapping, shape
 
+from corridor_map.mapgen.views import drawn_countries
+
 log = logging.getLogger(__name__)
 
 GeoJSON = dict[str, Any]
@@ -111,6 +113,13 @@ def build_levels(layers: list[tuple[str, GeoJSON]]) -> LevelSet:
     for level in LEVELS:
         per_level.append({key: simplified(data, kinds[key], level) for key, data in detailed.items()})
     per_level.append({key: [f.get("geometry") for f in data["features"]] for key, data in detailed.items()})
+    if "countries" in detailed:  # each view's countries, their parts dissolved (after simplifying them)
+        drawn = drawn_countries(detailed["countries"])
+        for by_layer in per_level:
+            by_layer["countries"] = drawn.geometries(by_layer["countries"], DIGITS)
+        features = [{"type": "Feature", "properties": p, "geometry": None} for p in drawn.properties]
+        detailed["countries"] = {"type": "FeatureCollection", "features": features}
+        layers = [(key, detailed[key] if key == "countries" else data) for key, data in layers]
     inline = [
         (key, _with_geometries(data, per_level[0][key]) if key in detailed else data) for key, data in layers
     ]

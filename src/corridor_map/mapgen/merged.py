@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-MERGED_LAYERS = ("graticule", "lakes", "coastline")
+MERGED_LAYERS = ("graticule", "lakes", "coastline", "tendash")
 
 _MULTI = {"Polygon": "MultiPolygon", "LineString": "MultiLineString"}
 

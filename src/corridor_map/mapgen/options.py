@@ -26,6 +26,7 @@ class PageLayers:
     countries: dict[str, Any]
     coastline: dict[str, Any] | None = None
     lakes: dict[str, Any] | None = None
+    ten_dash_line: dict[str, Any] | None = None  # China's view only (the page hides it in the other)
     extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def items(self) -> list[tuple[str, dict[str, Any]]]:
@@ -36,6 +37,8 @@ class PageLayers:
             layers.append(("lakes", self.lakes))
         if self.coastline is not None:
             layers.append(("coastline", self.coastline))
+        if self.ten_dash_line is not None:
+            layers.append(("tendash", self.ten_dash_line))
         layers += list(self.extra.items())
         return layers
 

@@ -44,6 +44,7 @@ PANE_OF = {
     "countries": "countries",
     "lakes": "lakes",
     "coastline": "lakes",
+    "tendash": "lakes",
     NETWORK_KEY: "sea",
     "sea": "sea",
     "river": "sea",

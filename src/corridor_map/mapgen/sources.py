@@ -8,6 +8,7 @@ from corridor_map.core.basemap import (
     COASTLINE_FILE,
     COUNTRIES_FILE,
     LAKES_FILE,
+    TEN_DASH_FILE,
     load_basemap,
     read_csv_rows,
     read_json,
@@ -28,14 +29,21 @@ def load_page_layers() -> PageLayers:
     extra = split_legs_by_mode(read_json(folder / LEGS_FILE))
     extra["ports"] = ports_layer(read_csv_rows(folder / PORTS_FILE, PORT_COLUMNS))
     return PageLayers(
-        countries=basemap.countries, coastline=basemap.coastline, lakes=basemap.lakes, extra=extra
+        countries=basemap.countries,
+        coastline=basemap.coastline,
+        lakes=basemap.lakes,
+        ten_dash_line=basemap.ten_dash_line,
+        extra=extra,
     )
 
 
 def page_sources() -> list[Path]:
     """The geodata files the page is drawn from (missing ones raise GeoDataError naming them)."""
     folder = geo_dir()
-    paths = [folder / name for name in (COUNTRIES_FILE, COASTLINE_FILE, LAKES_FILE, LEGS_FILE, PORTS_FILE)]
+    paths = [
+        folder / name
+        for name in (COUNTRIES_FILE, COASTLINE_FILE, LAKES_FILE, TEN_DASH_FILE, LEGS_FILE, PORTS_FILE)
+    ]
     for path in paths:
         if not path.is_file():
             raise GeoDataError(path, "file not found (the bundled geodata is incomplete; reinstall the app)")

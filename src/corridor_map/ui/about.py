@@ -44,9 +44,28 @@ class AboutDialog(QDialog):
         )
         data_heading = self.tr("Map data")
         software_heading = self.tr("Software and fonts")
+        views_heading = self.tr("Points of view")
+        views = [
+            self.tr(
+                "China's point of view (the default): Natural Earth 1:50m, with South Tibet, the western "
+                "sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash "
+                "line after the dataset world-geo-json-zh, which follows China's standard maps GS(2023)2767 "
+                "and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China."
+            ),
+            self.tr(
+                "Natural Earth's default view (View → Point of view): Natural Earth 1:50m as published, "
+                "with the boundaries each country administers."
+            ),
+            self.tr(
+                "Neither is an officially approved map: maps for publication in China need the approval "
+                "of the map authorities."
+            ),
+        ]
         text.setHtml(
             f"<h2>{escape(title)} {escape(__version__)}</h2><p>{escape(purpose)}</p>"
-            f"<h3>{escape(data_heading)}</h3>{_table(DATA_CREDITS, headers)}"
+            f"<h3>{escape(views_heading)}</h3>"
+            + "".join(f"<p>{escape(v)}</p>" for v in views)
+            + f"<h3>{escape(data_heading)}</h3>{_table(DATA_CREDITS, headers)}"
             f"<h3>{escape(software_heading)}</h3>{_table(SOFTWARE_CREDITS, headers)}"
         )
         self.text = text

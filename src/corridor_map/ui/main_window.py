@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.act_reset_layout.triggered.connect(self._reset_layout)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_assumptions = QAction(self)
+        self.act_assumptions.triggered.connect(self.show_assumptions)
         self.act_logs = QAction(self)
         self.act_logs.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_log_dir())))
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.act_software)
         self.menu_view.addAction(self.act_reset_layout)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_assumptions)
         self.menu_help.addAction(self.act_logs)
         self.menu_help.addAction(self.act_about)
 
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         self.route_dock = RouteDock(state, languages, self, params=self.transit_params)
         self.views_dock = ViewsDock(state, languages, self)
         self.views_dock.attach(*page_view_io(self.map_view))
+        self.route_dock.editor.sources_button.clicked.connect(self.show_assumptions)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.country_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glance_dock)
         self.tabifyDockWidget(self.country_dock, self.glance_dock)
@@ -248,6 +252,7 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_logs.setText(self.tr("Open log folder"))
         self.act_about.setText(self.tr("&About Corridor Map"))
+        self.act_assumptions.setText(self.tr("&Transit assumptions"))
         self.act_lang[self.languages.language].setChecked(True)
         self._update_status_map()
         if self.map_view.ready:
@@ -366,6 +371,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def show_assumptions(self) -> None:
+        """Help → Transit assumptions: the values in use, the defaults, their basis and sources."""
+        from corridor_map.ui.assumptions_dialog import AssumptionsDialog
+
+        dialog = AssumptionsDialog(self.transit_params.params, self.languages.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self, APP_NAME, message)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from corridor_map.ui.export.composer import map_credits
+
+# The layers a map page draws (its attribution names the sources of them all).
+PAGE_LAYERS = ("countries", "lakes", "coastline", "tendash", "sea", "river", "rail", "ports", "flows")
+
 
 def page_strings() -> dict[str, str]:
     """Legend, layer-control and attribution labels in the current language."""
@@ -13,11 +18,14 @@ def page_strings() -> dict[str, str]:
         "legend_water": QCoreApplication.translate("MapPage", "Sea and lakes"),
         "legend_coast": QCoreApplication.translate("MapPage", "Coastline"),
         "legend_internal": QCoreApplication.translate("MapPage", "Internal boundary"),
+        "legend_tendash": QCoreApplication.translate("MapPage", "South China Sea dashed line"),
         "layer_countries": QCoreApplication.translate("MapPage", "Countries"),
         "layer_lakes": QCoreApplication.translate("MapPage", "Lakes"),
         "layer_coastline": QCoreApplication.translate("MapPage", "Coastline"),
         "layer_graticule": QCoreApplication.translate("MapPage", "Graticule"),
-        "attribution": QCoreApplication.translate("MapPage", "Made with Natural Earth"),
+        # every source the page's layers are drawn from, per point of view (core.credits)
+        "attribution": "; ".join(map_credits(PAGE_LAYERS, "china", short=True)),
+        "attribution_ne": "; ".join(map_credits(PAGE_LAYERS, "ne", short=True)),
         "legend_units": QCoreApplication.translate("MapPage", "Units sold"),
         "legend_no_data": QCoreApplication.translate("MapPage", "No sales in the data"),
         "legend_rail": QCoreApplication.translate("MapPage", "Rail"),

@@ -14,6 +14,7 @@
     river: "#1b9e77",
     sea: "#34495e",
     dry: "#7570b3",
+    tendash: "#4d4d4d",
   };
   var MODES = ["sea", "river", "rail"];
   // Permanent labels: [direction, from zoom]; other ports and hubs are named on hover.
@@ -76,12 +77,21 @@
     return ch.classes[ch.classes.length - 1].color;
   }
 
+  // A country drawn differently in the two points of view has a feature for each (mapgen/views.py):
+  // the other view's is neither drawn nor hit.
+  var HIDDEN = { stroke: false, fill: false, interactive: false };
+
+  function inView(props) {
+    return !props.pov || props.pov === CM.pov;
+  }
+
   function countryStyle(feature) {
     var p = feature.properties;
+    if (!inView(p)) return HIDDEN;
     var internal = isInternal(p);
     if (CM.selection[p.iso3]) {
       return { fillColor: choroplethColor(p.iso3) || STYLE.land, fillOpacity: 1, color: "#111111", weight: 2.6,
-        dashArray: null };
+        dashArray: null, stroke: true, fill: true, interactive: true };
     }
     return {
       fillColor: choroplethColor(p.iso3) || STYLE.land,
@@ -89,6 +99,9 @@
       color: internal ? "#a9a9a9" : STYLE.border,
       weight: internal ? 0.6 : 0.7,
       dashArray: internal ? "3 3" : null,
+      stroke: true,
+      fill: true,
+      interactive: true,
     };
   }
 
@@ -98,6 +111,11 @@
     // (lakes lie within the countries around them: a click on a lake is a click on those)
     lakes: function () { return { color: "#9cc0da", weight: 0.5, fillColor: STYLE.ocean, fillOpacity: 1, interactive: false }; },
     coastline: function () { return { color: STYLE.coast, weight: 0.8, interactive: false }; },
+    // China's view: the South China Sea's ten dashes, drawn as China's maps draw the national boundary
+    tendash: function () {
+      return CM.pov === "china" ? { color: STYLE.tendash, weight: 2.6, opacity: 1, lineCap: "butt", interactive: false,
+        stroke: true } : { stroke: false, interactive: false };
+    },
     // The lanes are drawn once, as a network (mapgen/network.py); the legs on them are not painted
     // (many share a lane) but answer the pointer, and show themselves when hovered or highlighted.
     seanet: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.8, dashArray: "5 4", interactive: false }; },
@@ -191,15 +209,18 @@
     CM.restyles += 1;
   }
 
-  function countryLayers(codes) {
+  function countryLayers(codes, shownOnly) {
     var wanted = {};
     (codes || []).forEach(function (c) { wanted[c] = true; });
-    return CM.layers.countries.getLayers().filter(function (l) { return wanted[l.feature.properties.iso3]; });
+    return CM.layers.countries.getLayers().filter(function (l) {
+      var p = l.feature.properties;
+      return wanted[p.iso3] && (!shownOnly || inView(p));
+    });
   }
 
   function raiseSelection() {
     if (!CM.layers.countries) return;
-    countryLayers(Object.keys(CM.selection)).forEach(function (l) { l.bringToFront(); });
+    countryLayers(Object.keys(CM.selection), true).forEach(function (l) { l.bringToFront(); });
   }
 
   function modifierPressed(e) {
@@ -265,7 +286,10 @@
           ["cm-swatch", STYLE.ocean, s("legend_water", "Sea and lakes")],
           ["cm-line", null, s("legend_coast", "Coastline")],
         ];
-        if (CM.pov === "china") rows.push(["cm-dash", null, s("legend_internal", "Internal boundary")]);
+        if (CM.pov === "china") {
+          rows.push(["cm-dash", null, s("legend_internal", "Internal boundary")]);
+          rows.push(["cm-line", STYLE.tendash, s("legend_tendash", "South China Sea dashed line"), 2]);
+        }
         if (CM.layers.flows) rows.push(["cm-line", "#c51b7d", s("legend_flows", "Exports (width: units)"), 6]);
         if (CM.layers.dealers) {
           rows.push(["cm-dot", "#7a2a00", s("legend_dealer", "Dealer")]);
@@ -294,6 +318,8 @@
     CM.legend = new Legend().addTo(CM.map);
   }
 
+  var NOT_LISTED = ["tendash"];  // part of China's view of the countries, not a layer of its own
+
   function buildLayerControl() {
     if (CM.layerControl) CM.layerControl.remove();
     var overlays = {};
@@ -302,7 +328,7 @@
       if (CM.layers[key]) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
     Object.keys(CM.layers).forEach(function (key) {
-      if (order.indexOf(key) < 0) overlays[s("layer_" + key, key)] = CM.layers[key];
+      if (order.indexOf(key) < 0 && NOT_LISTED.indexOf(key) < 0) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
     var roomy = CM.map.getSize().y >= 700 || CM.options.export;
     CM.layerControl = L.control.layers(null, overlays, { collapsed: !roomy, position: "topright" }).addTo(CM.map);
@@ -310,9 +336,12 @@
 
   function setAttribution() {
     var a = CM.map.attributionControl;
+    // bottom left, beside the scale: the sources do not push the legend (bottom right) up the map
+    if (a.getPosition() !== "bottomleft") a.setPosition("bottomleft");
     a.setPrefix("Leaflet");
     if (CM._attribution) a.removeAttribution(CM._attribution);
-    CM._attribution = s("attribution", "Made with Natural Earth");
+    CM._attribution = CM.pov === "ne" ? s("attribution_ne", s("attribution", "Made with Natural Earth"))
+      : s("attribution", "Made with Natural Earth");
     a.addAttribution(CM._attribution.replace(/[<>&]/g, ""));
   }
 
@@ -472,7 +501,7 @@
   // under the coastline; sea lanes under river under rail.
   var PANES = { countries: 402, lakes: 403, sea: 410, flows: 420, highlight: 430, routes: 435, ports: 440,
     dealers: 450 };
-  var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline"], ["seanet", "sea", "river", "rail"]];
+  var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline", "tendash"], ["seanet", "sea", "river", "rail"]];
 
   /** A layer shown again is drawn last in its canvas: put the layers of shared panes back in order. */
   function restack() {
@@ -606,7 +635,7 @@
 
   /** Frame these countries (a country spanning the antimeridian is framed at its label point). */
   CM.fitCountries = function (codes, animate) {
-    var layers = countryLayers(codes);
+    var layers = countryLayers(codes, true);
     if (!layers.length) return false;
     var bounds = L.latLngBounds([]);
     layers.forEach(function (l) {
@@ -674,7 +703,7 @@
 
   /** The fill colour a country is drawn with now (for tests and exports). */
   CM.fillOf = function (iso3) {
-    var l = countryLayers([iso3])[0];
+    var l = countryLayers([iso3], true)[0];
     return l ? l.options.fillColor : null;
   };
 
@@ -683,6 +712,7 @@
     CM.pov = pov === "ne" ? "ne" : "china";
     restyle();
     buildLegend();
+    setAttribution();
     return CM.describe();
   };
 
@@ -724,7 +754,9 @@
   /** The name shown for a country feature (``iso3``) in the current language and view. */
   CM.nameOf = function (iso3) {
     var found = null;
-    CM.layers.countries.eachLayer(function (l) { if (!found && l.feature.properties.iso3 === iso3) found = l; });
+    CM.layers.countries.eachLayer(function (l) {
+      if (!found && l.feature.properties.iso3 === iso3 && inView(l.feature.properties)) found = l;
+    });
     return found ? CM.countryName(found.feature.properties) : null;
   };
 })();

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPen
 
-from corridor_map.core.credits import DATA_CREDITS
+from corridor_map.core.credits import DATA_CREDITS, map_attributions
 from corridor_map.ui.export.spec import ExportSpec
 
 PAD = 20
@@ -34,33 +34,20 @@ RULE = QColor("#d0d0d0")
 PAPER = QColor("#ffffff")
 INCHES_PER_METRE = 39.37007874
 
-# Page layers (by a part of their key) and the data credits they need besides Natural Earth.
-LAYER_CREDITS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("port", ("UN/LOCODE", "NGA World Port Index")),
-    ("sea", ("searoute / Eurostat MARNET",)),
-    ("lane", ("searoute / Eurostat MARNET",)),
-    ("rail", ("OpenStreetMap railways (scgraph-data)",)),
-)
+
+def map_credits(visible_layers: Iterable[str], pov: str = "china", short: bool = False) -> list[str]:
+    """The map data's attributions for the layers drawn (``core.credits``), Natural Earth's translated."""
+    natural_earth = (DATA_CREDITS[0].attribution, DATA_CREDITS[0].short)
+    return [
+        QCoreApplication.translate("MapPage", "Made with Natural Earth") if text in natural_earth else text
+        for text in map_attributions(visible_layers, pov, short)
+    ]
 
 
-def map_credits(visible_layers: Iterable[str]) -> list[str]:
-    """The map data's attribution for the layers drawn: Natural Earth, plus any other source used."""
-    credits = [QCoreApplication.translate("MapPage", "Made with Natural Earth")]
-    by_name = {c.name: c for c in DATA_CREDITS}
-    for layer in visible_layers:
-        for part, names in LAYER_CREDITS:
-            if part in layer.lower():
-                for name in names:
-                    credit = by_name.get(name)
-                    if credit is not None and credit.attribution and credit.attribution not in credits:
-                        credits.append(credit.attribution)
-    return credits
-
-
-def source_line(dataset_label: str, visible_layers: Iterable[str]) -> str:
+def source_line(dataset_label: str, visible_layers: Iterable[str], pov: str = "china") -> str:
     """``Data: <provenance> · <map attribution>; <other credits>`` in the current language."""
     data = QCoreApplication.translate("Export", "Data: %1").replace("%1", dataset_label)
-    return f"{data} · {'; '.join(map_credits(visible_layers))}"
+    return f"{data} · {'; '.join(map_credits(visible_layers, pov))}"
 
 
 def date_text(lang: str, day: dt.date | None = None) -> str:

@@ -88,7 +88,10 @@ class ExportSession(QObject):
         drawn again at export time. ``label`` and ``layers`` are the expected dataset label and layers.
         """
         texts = ExportTexts(
-            spec.title.strip(), spec.subtitle.strip(), source_line(label, layers), date_text(spec.lang)
+            spec.title.strip(),
+            spec.subtitle.strip(),
+            source_line(label, layers, spec.pov),
+            date_text(spec.lang),
         )
         layout = plan(spec, texts)
         view = None if spec.selection else spec.view or default_view(spec.width, spec.height)
@@ -151,7 +154,7 @@ class ExportSession(QObject):
     def texts(self, spec: ExportSpec) -> ExportTexts:
         """Title, subtitle, source line and date for ``spec`` in its language."""
         label = self.presenter.label(spec.lang) if self.presenter is not None else ""
-        source = source_line(label, self.layers)
+        source = source_line(label, self.layers, spec.pov)
         return ExportTexts(
             spec.title.strip(), spec.subtitle.strip(), source, spec.date or date_text(spec.lang)
         )

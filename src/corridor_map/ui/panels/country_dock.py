@@ -218,11 +218,10 @@ class CountryDock(QDockWidget):
     def _sources_text(self, detail: CountryDetail) -> str:
         lines = []
         for figure in applicable_figures(bundled_figures(), detail.brands):
-            status = "" if figure.verified else " " + self.tr("(publisher to be verified)")
             lines.append(
                 f"• {figure.text(self.lang)}\n  "
-                + self.tr("Source:")
-                + f" {figure.source(self.lang)}"
-                + status
+                + self.tr("Source: {source}; published in: {publication}").format(
+                    source=figure.source(self.lang), publication=figure.published_in(self.lang)
+                )
             )
         return "\n".join(lines)

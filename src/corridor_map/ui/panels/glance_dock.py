@@ -26,7 +26,13 @@ from corridor_map.ui.panels.plain import plain_label
 from corridor_map.ui.panels.published_figures import PublishedFigure, bundled_figures
 from corridor_map.ui.panels.table_dock import subscribe
 
-FIGURE_COLUMNS = (Column("subject"), Column("text"), Column("period"), Column("source"), Column("status"))
+FIGURE_COLUMNS = (
+    Column("subject"),
+    Column("text"),
+    Column("period"),
+    Column("source"),
+    Column("published_in"),
+)
 
 
 class GlanceDock(QDockWidget):
@@ -96,7 +102,13 @@ class GlanceDock(QDockWidget):
         self.setWindowTitle(self.tr("At a glance"))
         self.figures_heading.setText(self.tr("Published figures (real, with sources)"))
         self.figures_model.set_headers(
-            [self.tr("Subject"), self.tr("Figure"), self.tr("Period"), self.tr("Source"), self.tr("Status")]
+            [
+                self.tr("Subject"),
+                self.tr("Figure"),
+                self.tr("Period"),
+                self.tr("Source"),
+                self.tr("Published in"),
+            ]
         )
         self.totals_heading.setText(self.tr("Active dataset"))
         for label, text in zip(
@@ -116,7 +128,6 @@ class GlanceDock(QDockWidget):
 
     def _figures_frame(self) -> pd.DataFrame:
         lang = self.lang
-        verify = self.tr("publisher to be verified")
         return pd.DataFrame(
             {
                 "id": [f.id for f in self.figures],
@@ -124,9 +135,9 @@ class GlanceDock(QDockWidget):
                 "text": [f.text(lang) for f in self.figures],
                 "period": [f.period for f in self.figures],
                 "source": [f.source(lang) for f in self.figures],
-                "status": [self.tr("published") if f.verified else verify for f in self.figures],
+                "published_in": [f.published_in(lang) for f in self.figures],
             },
-            columns=["id", "subject", "text", "period", "source", "status"],
+            columns=["id", "subject", "text", "period", "source", "published_in"],
         )
 
     def refresh(self) -> None:

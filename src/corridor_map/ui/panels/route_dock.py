@@ -61,8 +61,10 @@ class ParamsEditor(QGroupBox):
             form.addRow(self.labels[name], spin)
         self.reset_button = QPushButton(self)
         self.reset_button.clicked.connect(model.reset)
+        self.sources_button = QPushButton(self)  # Help → Transit assumptions (the window connects it)
         self.note = plain_label(self)
         form.addRow(self.reset_button)
+        form.addRow(self.sources_button)
         form.addRow(self.note)
         model.changed.connect(self._show)
         self._updating = False
@@ -79,9 +81,8 @@ class ParamsEditor(QGroupBox):
             self.tr("Each transshipment, border with customs or gauge change, and the Three Gorges locks")
         )
         self.reset_button.setText(self.tr("Reset to defaults"))
-        self.note.setText(
-            self.tr("Defaults and their sources: docs/transit-assumptions.md (in the user guide).")
-        )
+        self.sources_button.setText(self.tr("Defaults and their sources…"))
+        self.note.setText(self.tr("Also in Help → Transit assumptions. Estimates, not timetables."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
