@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -47,11 +48,11 @@
         <translation>地图立场</translation>
     </message>
     <message>
-        <source>China's point of view (the default): Natural Earth 1:50m, with South Tibet, the western sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash line after the dataset world-geo-json-zh, which follows China's standard maps GS(2023)2767 and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China.</source>
+        <source>China&apos;s point of view (the default): Natural Earth 1:50m, with South Tibet, the western sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash line after the dataset world-geo-json-zh, which follows China&apos;s standard maps GS(2023)2767 and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China.</source>
         <translation>中国立场（默认）：Natural Earth 1:50m，其中藏南地区、西段边界、黑瞎子岛、钓鱼岛、南海诸岛和南海断续线依据数据集 world-geo-json-zh，该数据集参照中国标准地图 GS(2023)2767 和 GS(2021)5443 绘制；台湾、香港、澳门为中国的一部分。</translation>
     </message>
     <message>
-        <source>Natural Earth's default view (View → Point of view): Natural Earth 1:50m as published, with the boundaries each country administers.</source>
+        <source>Natural Earth&apos;s default view (View → Point of view): Natural Earth 1:50m as published, with the boundaries each country administers.</source>
         <translation>Natural Earth 默认立场（视图 → 地图立场）：按原样发布的 Natural Earth 1:50m，边界为各国实际管辖范围。</translation>
     </message>
     <message>
@@ -89,7 +90,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <source>Choose a column for '%1'.</source>
+        <source>Choose a column for &apos;%1&apos;.</source>
         <translation>请为“%1”选择一列。</translation>
     </message>
     <message>
@@ -489,7 +490,7 @@
         <translation>显示图例</translation>
     </message>
     <message>
-        <source>Use the map's current view (otherwise: the selection, or all countries with data)</source>
+        <source>Use the map&apos;s current view (otherwise: the selection, or all countries with data)</source>
         <translation>使用地图当前视图（否则：选中的国家，或所有有数据的国家）</translation>
     </message>
     <message>
@@ -881,7 +882,7 @@
         <translation>面板(&amp;A)</translation>
     </message>
     <message>
-        <source>China's point of view (default)</source>
+        <source>China&apos;s point of view (default)</source>
         <translation>中国立场（默认）</translation>
     </message>
     <message>
@@ -913,7 +914,7 @@
         <translation>运输时间假设(&amp;T)</translation>
     </message>
     <message>
-        <source>China's point of view</source>
+        <source>China&apos;s point of view</source>
         <translation>中国立场</translation>
     </message>
     <message>
@@ -937,12 +938,8 @@
         <translation>无法显示地图</translation>
     </message>
     <message>
-        <source>The map's display process stopped (%1); it has been reloaded.</source>
+        <source>The map&apos;s display process stopped (%1); it has been reloaded.</source>
         <translation>地图显示进程已停止（%1），已重新加载。</translation>
-    </message>
-    <message>
-        <source>Not found: %1</source>
-        <translation>未找到：%1</translation>
     </message>
     <message>
         <source>Software rendering takes effect at the next start.</source>
@@ -1168,6 +1165,77 @@
     <message>
         <source>Also in Help → Transit assumptions. Estimates, not timetables.</source>
         <translation>亦见“帮助 → 运输时间假设”。为估计值，不是时刻表。</translation>
+    </message>
+</context>
+<context>
+    <name>PortCard</name>
+    <message>
+        <source>Sea port</source>
+        <translation>海港</translation>
+    </message>
+    <message>
+        <source>River port</source>
+        <translation>内河港口</translation>
+    </message>
+    <message>
+        <source>Rail hub</source>
+        <translation>铁路枢纽</translation>
+    </message>
+    <message>
+        <source>Dry port</source>
+        <translation>陆港</translation>
+    </message>
+    <message>
+        <source>rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <source>river</source>
+        <translation>水运</translation>
+    </message>
+    <message>
+        <source>sea</source>
+        <translation>海运</translation>
+    </message>
+    <message>
+        <source>legs by {modes}</source>
+        <translation>运输方式：{modes}</translation>
+    </message>
+    <message>
+        <source>{km} km, about {days} days</source>
+        <translation>{km} 公里，约 {days} 天</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>{units} units</source>
+        <translation>{units} 辆</translation>
+    </message>
+    <message>
+        <source>From Chongqing (estimates)</source>
+        <translation>自重庆出发（估计）</translation>
+    </message>
+    <message>
+        <source>No route of the corridor ends here.</source>
+        <translation>通道中没有以此为终点的线路。</translation>
+    </message>
+    <message>
+        <source>Destinations in the data routed through it</source>
+        <translation>数据中经此中转的目的地</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>None in the data under the filters.</source>
+        <translation>按当前筛选，数据中没有。</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1478,18 @@
     <message>
         <source>dealer</source>
         <translation>经销商</translation>
+    </message>
+    <message>
+        <source>No match for “{text}”.</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>Closest: {names}</source>
+        <translation>最接近的：{names}</translation>
+    </message>
+    <message>
+        <source>Try a country, port or dealer name, in English or Chinese.</source>
+        <translation>请输入国家、港口或经销商名称（中英文均可）。</translation>
     </message>
 </context>
 <context>

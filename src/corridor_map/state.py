@@ -96,6 +96,9 @@ class AppState:
             self._selection = new
             log.info("selection: %s", " ".join(sorted(new)) or "(none)")
             self.selection_changed.emit(new)
+            focused = self._focused_dealer
+            if focused is not None and str(self._dataset.dealers.at[focused, "iso3"]) not in new:
+                self.focus_dealer(None)  # the picked dealer's country is no longer selected
 
     def toggle(self, code: str, additive: bool) -> None:
         """A click: with ``additive`` (Ctrl/Shift) add or remove ``code``; otherwise select only it."""
@@ -115,7 +118,8 @@ class AppState:
         return self._focused_dealer
 
     def focus_dealer(self, row: int | None, additive: bool = False) -> None:
-        """A dealer picked on the map: select its country and remember the dealer for the panels."""
+        """A dealer picked (on the map, in a table, by search): select its country and remember the dealer
+        for the map and the panels; ``None`` forgets it."""
         if row is not None:
             iso3 = str(self._dataset.dealers.at[row, "iso3"])
             if additive:

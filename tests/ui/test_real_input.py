@@ -176,8 +176,7 @@ def test_keyboard_find_enter_and_escape(window: MainWindow) -> None:
     real_input.type_text(search, "Thailand")
     real_input.key(search, Qt.Key.Key_Return)
     wait_until(lambda: window.state.selection == {"THA"}, 10)
-    if search.completer().popup().isVisible():
-        real_input.key(search.completer().popup(), Qt.Key.Key_Escape)  # the first Esc closes the list
+    search.completer().popup().hide()  # (a person's first Esc closes the list; QTest's would skip it)
     real_input.key(search, Qt.Key.Key_Escape)
     wait_until(lambda: window.state.selection == frozenset(), 10)
     assert search.text() == ""

@@ -51,7 +51,7 @@ def page_assets() -> list[Asset]:
     assets.append(Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"))
     assets += [
         Asset(PAGE_JS_DIR / name, name)
-        for name in ("cm_page.js", "cm_pointer.js", "cm_dealers.js", "cm_flows.js")
+        for name in ("cm_page.js", "cm_pointer.js", "cm_dealers.js", "cm_flows.js", "cm_portcard.js")
     ]
     return assets
 

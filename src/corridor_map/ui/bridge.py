@@ -5,6 +5,7 @@ Page → Python (documented in docs/bridge.md):
 - ``countryClicked(iso3: str, additive: bool)``: a click on a country (additive with Ctrl/Shift).
 - ``dealerClicked(index: int, additive: bool)``: a click on a dealer point.
 - ``backgroundClicked()``: a plain click where no layer takes it (the sea): clears the selection.
+- ``portClicked(id: str)``: a click on a port or hub: its card (no country is selected).
 
 Python → page goes through the page's ``CM.*`` API as data (see ``PagePresenter``), not through here.
 QWebChannel also publishes QObject's inherited members (``deleteLater``, ``destroyed``,
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 ISO3 = re.compile(r"[A-Z]{3}")
+PORT_ID = re.compile(r"[A-Z]{2}(?:[A-Z0-9]{3}|-[A-Z]{3})")  # UN/LOCODE (CNQZH) or ours (CN-TJC)
 
 
 class MapBridge(QObject):
@@ -29,6 +31,7 @@ class MapBridge(QObject):
     countrySelected = Signal(str, bool)
     dealerSelected = Signal(int, bool)
     backgroundSelected = Signal()
+    portSelected = Signal(str)
 
     @Slot()
     def ready(self) -> None:
@@ -55,3 +58,11 @@ class MapBridge(QObject):
     def backgroundClicked(self) -> None:
         """A plain click on the map where no layer answered (the sea, outside every country)."""
         self.backgroundSelected.emit()
+
+    @Slot(str)
+    def portClicked(self, port_id: str) -> None:
+        """A port or hub was clicked on the map (its id: a UN/LOCODE or an id of ours)."""
+        if not isinstance(port_id, str) or not PORT_ID.fullmatch(port_id):
+            log.warning("bridge: ignored portClicked(%r)", port_id)
+            return
+        self.portSelected.emit(port_id)

@@ -194,15 +194,9 @@ class MainWindow(QMainWindow):
         self.toolbar.search.flyRequested.connect(
             lambda codes: self.map_view.call("fitCountries", list(codes), True)
         )
-        self.toolbar.search.notFound.connect(
-            lambda text: self.statusBar().showMessage(self.tr("Not found: %1").replace("%1", text), 3000)
-        )
-        self.menu_panels.addActions(
-            [
-                d.toggleViewAction()
-                for d in (self.country_dock, self.glance_dock, self.ranking_dock, self.dealers_dock)
-            ]
-        )
+        self.toolbar.search.portRequested.connect(self.presenter.show_port)
+        self.toolbar.cleared.connect(self.presenter.close_port_card)
+        self.menu_panels.addActions([d.toggleViewAction() for d in self.docks()])  # every dock, one list
         self.menu_view.addAction(self.toolbar.act_show_all)
         self.menu_view.addAction(self.toolbar.act_clear)
         self.menu_view.addAction(self.toolbar.act_find)

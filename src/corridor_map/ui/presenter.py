@@ -47,13 +47,16 @@ class PagePresenter(QObject):
         self.language = language
         self.fly = fly
         self.pushes = 0
+        self.corridor = corridor
         self.routes = default_routes(corridor) if corridor is not None else {}
         self._dealer_rows: pd.Index = pd.Index([])
         view.pageReady.connect(self.push_all)
         view.countrySelected.connect(self.state.toggle)
         view.dealerSelected.connect(self._on_dealer_clicked)
         view.backgroundSelected.connect(self.state.clear_selection)
+        view.portSelected.connect(self.show_port)
         state.dataset_changed.connect(self._on_dataset)
+        state.dealer_focused.connect(self._push_dealer_focus)
         state.filters_changed.connect(lambda _f: self._push_data())
         state.selection_changed.connect(self._push_selection)
 
@@ -112,3 +115,29 @@ class PagePresenter(QObject):
     def _on_dealer_clicked(self, index: int, additive: bool) -> None:
         if 0 <= index < len(self._dealer_rows):
             self.state.focus_dealer(self._dealer_rows[index], additive)
+
+    def _push_dealer_focus(self, row: int | None) -> None:
+        """The focused dealer highlighted on the map, in view at a zoom where it is not in a group."""
+        if not self.view.ready:
+            return
+        index = -1
+        if row is not None and row in self._dealer_rows:
+            index = int(self._dealer_rows.get_loc(row))
+        self.view.call("focusDealer", index, self.fly)
+
+    def show_port(self, port_id: str) -> None:
+        """A port's card on the map (a search result or a click on the port): no country is selected."""
+        if self.corridor is None or port_id not in self.corridor.ports or not self.view.ready:
+            return
+        from corridor_map.core.page_payload import units_per_country
+        from corridor_map.core.port_facts import port_facts
+        from corridor_map.ui.port_card import card_payload
+
+        units = units_per_country(self.state.dataset, self.state.filters)
+        facts = port_facts(self.corridor, port_id, units, self.routes)
+        log.info("port card: %s", port_id)
+        self.view.call("showPortCard", card_payload(facts, self.language), self.fly)
+
+    def close_port_card(self) -> None:
+        if self.view.ready:
+            self.view.call("closePortCard")

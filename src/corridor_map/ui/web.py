@@ -133,6 +133,7 @@ class MapView(QWebEngineView):
     countrySelected = Signal(str, bool)
     dealerSelected = Signal(int, bool)
     backgroundSelected = Signal()
+    portSelected = Signal(str)
     bridgeRebuilt = Signal()
 
     MAX_RESTARTS = 3
@@ -158,6 +159,7 @@ class MapView(QWebEngineView):
         self.bridge.countrySelected.connect(self.countrySelected)
         self.bridge.dealerSelected.connect(self.dealerSelected)
         self.bridge.backgroundSelected.connect(self.backgroundSelected)
+        self.bridge.portSelected.connect(self.portSelected)
         self.bridge.destroyed.connect(self._on_bridge_destroyed)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("bridge", self.bridge)

@@ -162,6 +162,25 @@
     D.clusterMs = performance.now() - t0;
   }
 
+  // Points are grouped up to the index's maxZoom (8): from 9 every dealer is a dot of its own.
+  var UNGROUPED_ZOOM = 9;
+
+  /** Highlight dealer ``index`` (its position in the dealers sent) and bring it into view at a zoom where
+   * it is not in a group, flying when ``animate``; -1 forgets the highlight. */
+  CM.focusDealer = function (index, animate) {
+    if (D.focus) CM.map.removeLayer(D.focus);
+    D.focus = null;
+    D.focused = index >= 0 && index < D.count ? index : -1;
+    if (D.focused < 0) return -1;
+    var at = L.latLng(D.lat[index], D.lon[index]);
+    D.focus = L.circleMarker(at, { pane: CM.pane("highlight"), radius: 11, color: "#ffd400", weight: 4,
+      fill: false, interactive: false, className: "cm-focus-ring" }).addTo(CM.map);
+    var zoom = Math.max(CM.map.getZoom(), UNGROUPED_ZOOM);
+    if (animate) CM.map.flyTo(at, zoom, { duration: 0.8 });
+    else CM.map.setView(at, zoom, { animate: false });
+    return index;
+  };
+
   /** Zoom in to where a cluster breaks apart. */
   CM.zoomToCluster = function (clusterId, latlng) {
     var zoom = Math.min(D.index.getClusterExpansionZoom(clusterId), CM.map.getMaxZoom());
@@ -172,6 +191,9 @@
   /** Dealers as packed little-endian arrays (base64): lon/lat Float32, brand/country Uint16, approx Uint8. */
   CM.setDealers = function (payload) {
     var t0 = performance.now();
+    if (D.focus) CM.map.removeLayer(D.focus);  // a new dataset: no dealer of the old one stays picked
+    D.focus = null;
+    D.focused = -1;
     D.count = payload.count;
     D.lon = decode(payload.lon, Float32Array);
     D.lat = decode(payload.lat, Float32Array);
@@ -216,6 +238,6 @@
 
   CM.describeDealers = function () {
     return { total: D.count, shown: D.shown, items: D.lastCluster, painted: !!D.painted, indexMs: D.indexMs,
-      clusterMs: D.clusterMs };
+      clusterMs: D.clusterMs, focused: D.focused == null ? -1 : D.focused };
   };
 })();

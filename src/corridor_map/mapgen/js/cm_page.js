@@ -173,8 +173,8 @@
     CM.layers.ports.eachLayer(function (layer) {
       var p = layer.feature.properties;
       layer.bindTooltip(function () { return portTooltip(p); }, { direction: "right", offset: [6, 0], opacity: 0.95 });
-      layer.on("click", function (e) {
-        if (p.iso3 && CM.bridge && CM.bridge.countryClicked) CM.bridge.countryClicked(p.iso3, modifierPressed(e));
+      layer.on("click", function () {  // its card (no country is selected)
+        if (p.id && CM.bridge && CM.bridge.portClicked) CM.bridge.portClicked(p.id);
       });
     });
   }

@@ -1,9 +1,10 @@
 """The dealers dock: the dealers of the selected countries (all when none is selected) under the filters.
 
-Selecting rows (Ctrl/Shift for several) selects their countries; a selection made elsewhere selects the
-rows of those countries. "Only the selected countries" can be unticked to list every dealer and pick
-dealers of several countries with Ctrl. Positions placed at a city or the country's centre (no
-coordinates in the data) are marked approximate.
+Selecting rows (Ctrl/Shift for several) selects their countries; clicking one row (or Enter on it) picks
+that dealer: the map shows it highlighted and in view. A selection made elsewhere selects the rows of
+those countries; a dealer picked elsewhere (map, search) is the row selected here. "Only the selected
+countries" can be unticked to list every dealer and pick dealers of several countries with Ctrl.
+Positions placed at a city or the country's centre (no coordinates in the data) are marked approximate.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 
 from corridor_map.core.countries import display_name
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
-from corridor_map.ui.panels.dataframe_model import Column
+from corridor_map.ui.panels.dataframe_model import ROW_ID_ROLE, Column
 from corridor_map.ui.panels.sales_cube import cube_for
-from corridor_map.ui.panels.table_dock import TableDock
+from corridor_map.ui.panels.table_dock import TableDock, subscribe
 
 COLUMNS = (
     Column("dealer"),
@@ -44,6 +45,9 @@ class DealersDock(TableDock):
         self.only_selected.toggled.connect(lambda _: self.refresh())
         self.top_row.insertWidget(1, self.only_selected)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by country
+        self.view.clicked.connect(self._on_row_picked)
+        self.view.activated.connect(self._on_row_picked)
+        subscribe(self, state.dealer_focused, self._show_focused)
         self.retranslate()
 
     def retranslate_texts(self) -> None:
@@ -102,3 +106,25 @@ class DealersDock(TableDock):
         frame = self.model.frame()
         ids = set(self.sync.selected_ids())
         return frame.loc[frame["row_id"].isin(list(ids))].to_dict("records") if ids else []
+
+    def _on_row_picked(self, _index: QModelIndex) -> None:
+        """One row clicked (no Ctrl/Shift): that dealer is picked, for the map and the other panels."""
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return
+        ids = self.sync.selected_ids()
+        if len(ids) == 1:
+            self.state.focus_dealer(self.state.dataset.dealers.index[int(ids[0])])
+
+    def _show_focused(self, row: object) -> None:
+        """The picked dealer's row selected and in view (picked on the map or by search)."""
+        if row is None:
+            return
+        position = int(self.state.dataset.dealers.index.get_loc(row))
+        proxy = self.view.model()
+        for r in range(proxy.rowCount()):
+            if proxy.index(r, 0).data(ROW_ID_ROLE) == position:
+                with self.sync.quiet():
+                    self.view.selectRow(r)
+                self.view.scrollTo(proxy.index(r, 0))
+                return
