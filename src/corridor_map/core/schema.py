@@ -136,6 +136,27 @@ DEALERS = TableSchema(
         Field("lat", "纬度", False, ("latitude", "y"), "latitude in degrees, -90 to 90"),
         Field("lon", "经度", False, ("lng", "long", "longitude", "x"), "longitude in degrees, -180 to 180"),
         Field(
+            "coords",
+            "坐标",
+            False,
+            (
+                "coordinates",
+                "coordinate",
+                "lat, lon",
+                "lat,lon",
+                "lat/lon",
+                "lat lon",
+                "latitude, longitude",
+                "latlng",
+                "lat/lng",
+                "gps",
+                "location",
+                "经纬度",
+                "坐标位置",
+            ),
+            "latitude and longitude in one cell (13.75, 100.50); used where lat/lon are not given",
+        ),
+        Field(
             "kind", "类型", False, ("type", "dealer type", "经销商类型", "网点类型"), "sales, service or both"
         ),
         Field("address", "地址", False, ("addr", "详细地址"), "street address"),
@@ -352,11 +373,51 @@ def normalise_powertrain(text: str) -> str | None:
     return _POWERTRAIN_WORDS.get(key)
 
 
-DEALER_KINDS = ("sales", "service", "both")
+# "other": a kind word the app does not know; the dealer is kept and the word reported.
+DEALER_KINDS = ("sales", "service", "both", "other")
 _DEALER_KIND_WORDS: dict[str, str] = {
-    **dict.fromkeys(("sales", "sale", "showroom", "销售", "销售店", "展厅"), "sales"),
     **dict.fromkeys(
-        ("service", "services", "aftersales", "after sales", "workshop", "服务", "售后", "维修", "服务站"),
+        (
+            "sales",
+            "sale",
+            "showroom",
+            "dealer",
+            "dealership",
+            "retail",
+            "retailer",
+            "销售",
+            "销售店",
+            "展厅",
+            "经销商",
+            "销售商",
+            "零售",
+            "门店",
+        ),
+        "sales",
+    ),
+    **dict.fromkeys(
+        (
+            "service",
+            "services",
+            "aftersales",
+            "after sales",
+            "after sales service",
+            "workshop",
+            "repair",
+            "service center",
+            "service centre",
+            "service station",
+            "service point",
+            "服务",
+            "售后",
+            "维修",
+            "服务站",
+            "售后服务",
+            "售后服务中心",
+            "维修站",
+            "维修中心",
+            "服务中心",
+        ),
         "service",
     ),
     **dict.fromkeys(
@@ -365,6 +426,10 @@ _DEALER_KIND_WORDS: dict[str, str] = {
             "sales and service",
             "sales & service",
             "sales+service",
+            "sales/service",
+            "sales service",
+            "sales and after sales",
+            "销售与服务",
             "full",
             "3s",
             "4s",
@@ -381,7 +446,8 @@ _DEALER_KIND_WORDS: dict[str, str] = {
 
 
 def normalise_dealer_kind(text: str) -> str | None:
-    """``sales``, ``service`` or ``both`` (also for an empty cell), or None when not recognised."""
+    """``sales``, ``service`` or ``both`` (also for an empty cell), or None when not recognised (the
+    validator keeps such a dealer as ``other`` and reports the word)."""
     key = normalise_header(text)
     if not key:
         return "both"

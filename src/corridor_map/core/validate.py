@@ -17,7 +17,10 @@ from typing import TypeAlias
 import numpy as np
 import pandas as pd
 
+from corridor_map.core.coordinates import parse_coordinate, parse_pair
 from corridor_map.core.countries import CountryIndex, default_index
+from corridor_map.core.country_check import CountryShapes, default_shapes
+from corridor_map.core.dealer_placement import POSITIONS, Note, near_duplicates, place_dealers
 from corridor_map.core.places import PlaceIndex, default_places
 from corridor_map.core.readers import ProgressCallback, RawTable
 from corridor_map.core.schema import (
@@ -44,6 +47,7 @@ DEALER_COLUMNS = (
     "lat",
     "lon",
     "approximate",
+    "position",
     "kind",
     "address",
     "phone",
@@ -75,6 +79,7 @@ class ValidationResult:
     accepted: pd.DataFrame
     rejections: list[Rejection]
     match: HeaderMatch | None = None
+    notes: list[Note] = field(default_factory=list)  # about accepted rows (a dealer's position, …)
 
     @property
     def path(self) -> Path:
@@ -95,6 +100,26 @@ class ValidationResult:
     def rejected_rows(self) -> list[int]:
         """Spreadsheet row numbers with at least one problem, ascending."""
         return sorted({r.row for r in self.rejections})
+
+    @property
+    def swaps(self) -> list[Note]:
+        """The notes that offer a dealer's swapped latitude and longitude."""
+        return [n for n in self.notes if n.swap is not None]
+
+    def take_swaps(self) -> int:
+        """Take every swapped reading offered: those dealers are then where the swapped values say
+        (exact positions). Returns how many; their notes are dropped."""
+        swaps = {n.row: n.swap for n in self.swaps}
+        if not swaps or self.kind != "dealers":
+            return 0
+        rows = self.accepted["source_row"]
+        hit = rows.isin(list(swaps))
+        self.accepted.loc[hit, "lat"] = [swaps[int(r)][0] for r in rows[hit]]  # type: ignore[index]
+        self.accepted.loc[hit, "lon"] = [swaps[int(r)][1] for r in rows[hit]]  # type: ignore[index]
+        self.accepted.loc[hit, "position"] = "exact"
+        self.accepted.loc[hit, "approximate"] = False
+        self.notes = [n for n in self.notes if n.swap is None]
+        return len(swaps)
 
 
 Reason: TypeAlias = str | pd.Series | tuple[str, pd.Series]
@@ -310,8 +335,13 @@ def _width_rejections(raw: RawTable) -> list[Rejection]:
     ]
 
 
-def _finish(
-    kind: TableKind, raw: RawTable, match: HeaderMatch, problems: _Problems, frame: pd.DataFrame
+def _finish(  # noqa: PLR0917
+    kind: TableKind,
+    raw: RawTable,
+    match: HeaderMatch,
+    problems: _Problems,
+    frame: pd.DataFrame,
+    notes: list[Note] | None = None,
 ) -> ValidationResult:
     rejected = problems.rejected_mask()
     accepted = frame.loc[~rejected].reset_index(drop=True)
@@ -320,7 +350,9 @@ def _finish(
     if formula:  # the cell is a formula, not empty: say so once
         found = [r for r in found if not (r.reason == EMPTY and (r.row, r.field) in formula)]
     rejections = sorted(found + _width_rejections(raw))
-    return ValidationResult(kind, raw, accepted, rejections, match)
+    refused = {r.row for r in rejections}
+    kept = sorted((n for n in notes or [] if n.row not in refused), key=lambda n: (n.row, n.field))
+    return ValidationResult(kind, raw, accepted, rejections, match, kept)
 
 
 def validate_sales(
@@ -409,9 +441,13 @@ def sales_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 def _coordinate(
     problems: _Problems, name: str, text: pd.Series | None, limit: float, label: str
 ) -> pd.Series | None:
+    """Degrees in any common form (decimal, comma decimal, DMS, hemisphere letters): NaN where empty;
+    rejections for unreadable or out-of-range values."""
     if text is None:
         return None
-    values = parse_numbers(text)
+    codes, uniques = pd.factorize(text)
+    parsed = np.array([parse_coordinate(u, name) for u in uniques] + [np.nan], dtype=float)
+    values = pd.Series(parsed[codes], index=text.index)
     given = (text != "").to_numpy()
     finite = np.isfinite(values.to_numpy())
     problems.add(given & ~finite, name, _quoted(f"{label} not a number", text))
@@ -420,15 +456,34 @@ def _coordinate(
     return values.where(given & finite & ~out_of_range)
 
 
+def _coordinate_pairs(
+    problems: _Problems, coords: pd.Series, lat: pd.Series, lon: pd.Series, separate: np.ndarray
+) -> tuple[pd.Series, pd.Series]:
+    """Latitude and longitude from a one-cell column where the separate columns are empty."""
+    codes, uniques = pd.factorize(coords)
+    pairs = np.array([parse_pair(u) for u in uniques] + [(np.nan, np.nan)], dtype=float)
+    values = pairs[codes]
+    use = (coords != "").to_numpy() & ~separate
+    bad = use & ~np.isfinite(values[:, 0])
+    unreadable = "coordinates not readable as latitude, longitude (e.g. 13.75, 100.50)"
+    problems.add(bad, "coords", _quoted(unreadable, coords))
+    ok = use & ~bad
+    lat = lat.where(~ok, pd.Series(values[:, 0], index=lat.index))
+    lon = lon.where(~ok, pd.Series(values[:, 1], index=lon.index))
+    return lat, lon
+
+
 def validate_dealers(
     raw: RawTable,
     match: HeaderMatch,
     *,
     countries: CountryIndex | None = None,
     places: PlaceIndex | None = None,
+    shapes: CountryShapes | None = None,
     progress: ProgressCallback | None = None,
 ) -> ValidationResult:
-    """Check a dealers table; place dealers without coordinates at their city or country (approximate)."""
+    """Check a dealers table and place each dealer (``core.dealer_placement``): at its coordinates when they
+    lie in its country, else at its city or its country's centre, with notes for the report."""
     countries = countries or default_index()
     places = places or default_places()
     problems = _Problems(raw.rows)
@@ -450,14 +505,21 @@ def validate_dealers(
     lon_given = (texts["lon"] != "").to_numpy() if texts["lon"] is not None else np.zeros(len(index), bool)
     problems.add(lat_given & ~lon_given, "lon", "longitude missing (latitude given)")
     problems.add(lon_given & ~lat_given, "lat", "latitude missing (longitude given)")
+    coords = _text(raw, match, "coords")
+    if coords is not None:  # both in one cell, where the separate columns say nothing
+        lat, lon = _coordinate_pairs(problems, coords, lat, lon, lat_given | lon_given)
+    notes: list[Note] = []
     kind_text = texts["kind"]
     if kind_text is not None:
         kind = _map_unique(kind_text, normalise_dealer_kind)
-        problems.add(
-            kind.isna().to_numpy(), "kind", _quoted(f"kind not one of {', '.join(DEALER_KINDS)}", kind_text)
-        )
+        unknown = kind.isna().to_numpy()
+        notes += [
+            Note(int(r), "kind", f"kind '{t}' not known: kept as 'other' (known: sales, service, both)",
+                 f"类型“{t}”无法识别：记为“其他”（可识别：销售、服务、销售及服务）")
+            for r, t in zip(raw.rows[unknown], kind_text.to_numpy()[unknown], strict=True)
+        ]  # fmt: skip
         kind = kind.cat.add_categories([c for c in DEALER_KINDS if c not in kind.cat.categories]).fillna(
-            "both"
+            "other"
         )
     else:
         kind = pd.Series("both", index=index, dtype=object)
@@ -470,15 +532,22 @@ def validate_dealers(
         problems.add(dup, "row", pd.Series([f"exact duplicate of row {f}" for f in first], index=index))
     empty = pd.Series("", index=index, dtype=object)
     city = texts["city"] if texts["city"] is not None else empty
-    approximate = ~(np.isfinite(lat.to_numpy()) & np.isfinite(lon.to_numpy()))
-    lat_out, lon_out = lat.to_numpy(dtype=float).copy(), lon.to_numpy(dtype=float).copy()
-    for pos in np.flatnonzero(approximate):
-        code = iso3.iloc[pos]
-        if code is None:
-            continue
-        point = places.locate(code, str(city.iloc[pos]))
-        if point is not None:
-            lon_out[pos], lat_out[pos] = point
+    placed = place_dealers(
+        iso3,
+        lat=lat.to_numpy(dtype=float),
+        lon=lon.to_numpy(dtype=float),
+        city=city,
+        rows=raw.rows,
+        places=places,
+        shapes=shapes or default_shapes(),
+    )
+    notes += placed.notes
+    keep = ~dup
+    dealer = texts["dealer"]
+    assert dealer is not None
+    notes += near_duplicates(dealer[keep], city[keep], iso3[keep], raw.rows[keep])
+    lat_out, lon_out = placed.lat, placed.lon
+    approximate = placed.position != "exact"
     frame = pd.DataFrame(
         {
             "dealer": texts["dealer"],
@@ -488,6 +557,7 @@ def validate_dealers(
             "lat": lat_out,
             "lon": lon_out,
             "approximate": approximate,
+            "position": placed.position,
             "kind": kind,
             "address": texts["address"] if texts["address"] is not None else empty,
             "phone": texts["phone"] if texts["phone"] is not None else empty,
@@ -495,7 +565,7 @@ def validate_dealers(
             "source_row": raw.rows,
         }
     )
-    result = _finish("dealers", raw, match, problems, frame)
+    result = _finish("dealers", raw, match, problems, frame, notes)
     result.accepted = dealers_dtypes(result.accepted)
     if progress:
         progress(0.9, "checked")
@@ -503,7 +573,10 @@ def validate_dealers(
 
 
 def dealers_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
-    """The canonical column types of an accepted dealers frame."""
+    """The canonical column types of an accepted dealers frame (one saved before positions had kinds
+    gets them from ``approximate``: the country's centre)."""
+    if "position" not in frame.columns:
+        frame = frame.assign(position=np.where(frame["approximate"].astype(bool), "country", "exact"))
     out = frame.loc[:, list(DEALER_COLUMNS)].copy()
     for name in ("dealer", "city", "address", "phone", "website"):
         out[name] = out[name].astype("str")
@@ -513,6 +586,8 @@ def dealers_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out["lat"] = out["lat"].astype("float64")
     out["lon"] = out["lon"].astype("float64")
     out["approximate"] = out["approximate"].astype(bool)
+    out["position"] = pd.Categorical(out["position"].astype(object).where(out["position"] != "", None),
+                                     categories=list(POSITIONS))  # fmt: skip
     out["source_row"] = out["source_row"].astype(np.int64)
     return out
 

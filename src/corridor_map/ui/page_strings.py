@@ -53,5 +53,6 @@ def page_strings() -> dict[str, str]:
         "flow_units": QCoreApplication.translate("MapPage", "Units via this leg"),
         "flow_to": QCoreApplication.translate("MapPage", "To"),
         "approx": QCoreApplication.translate("MapPage", "approximate location"),
+        "city_position": QCoreApplication.translate("MapPage", "city position"),
         "unit_nm": QCoreApplication.translate("MapPage", "nm"),
     }

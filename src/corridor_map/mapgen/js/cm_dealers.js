@@ -42,6 +42,7 @@
     return L.divIcon({ html: div, className: "", iconSize: [size, size] });
   }
 
+  // D.approx: 0 at its coordinates, 1 at its country's centre (approximate: hollow, dashed), 2 at its city
   function dealerStyle(i) {
     var approx = D.approx[i] === 1;
     return { radius: 5, weight: approx ? 1.5 : 1, color: approx ? "#7a2a00" : "#ffffff",
@@ -149,7 +150,9 @@
         if (D.names) p.bindTooltip(function () {
           var div = document.createElement("div");
           div.className = "cm-tooltip";
-          div.textContent = D.names[i] + (D.approx[i] === 1 ? " (" + (CM.strings.approx || "approximate location") + ")" : "");
+          var where = D.approx[i] === 1 ? " (" + (CM.strings.approx || "approximate location") + ")"
+            : D.approx[i] === 2 ? " (" + (CM.strings.city_position || "city position") + ")" : "";
+          div.textContent = D.names[i] + where;
           return div;
         }, { direction: "top", offset: [0, -4] });
         p.on("click", function (e) {

@@ -6,13 +6,22 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -84,6 +93,14 @@ class ImportReportDialog(QDialog):
         self.table.setColumnWidth(0, 70)
         self.table.setVisible(bool(result.rejections))
         layout.addWidget(self.table, 1)
+        # notes on accepted rows: a dealer placed at its city, coordinates outside the country, …
+        self.notes_heading = self._plain_label()
+        self.notes_list = QListWidget(self)
+        self.btn_take_swaps = QPushButton(self)
+        self.btn_take_swaps.clicked.connect(self.take_swaps)
+        layout.addWidget(self.notes_heading)
+        layout.addWidget(self.notes_list, 1)
+        layout.addWidget(self.btn_take_swaps, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.explain)
         buttons = QHBoxLayout()
         self.btn_save_rejected = QPushButton(self)
@@ -111,6 +128,34 @@ class ImportReportDialog(QDialog):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         return label
+
+    @staticmethod
+    def _lang() -> str:
+        return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+    def _show_notes(self) -> None:
+        notes = self.validation.notes
+        lang = self._lang()
+        self.notes_list.clear()
+        for note in notes:
+            self.notes_list.addItem(
+                dialogs.fill(self.tr("Row %1, %2: %3"), note.row, note.field, note.text(lang))
+            )
+        for widget in (self.notes_heading, self.notes_list):
+            widget.setVisible(bool(notes))
+        swaps = len(self.validation.swaps)
+        self.btn_take_swaps.setVisible(bool(swaps))
+        self.btn_take_swaps.setText(
+            dialogs.fill(self.tr("Use the swapped coordinates for %1 dealers"), swaps) if swaps else ""
+        )
+        self.notes_heading.setText(dialogs.fill(self.tr("Notes on accepted rows (%1):"), len(notes)))
+
+    def take_swaps(self) -> int:
+        """Take the swapped latitude/longitude the notes offer (those dealers then count as exact)."""
+        taken = self.validation.take_swaps()
+        log.info("took the swapped coordinates of %d dealers", taken)
+        self._show_notes()
+        return taken
 
     def choose(self, mode: str) -> None:
         """Confirm the import with ``replace`` or ``append``."""
@@ -183,6 +228,7 @@ class ImportReportDialog(QDialog):
         self.btn_append.setText(self.tr("Append"))
         self.btn_cancel.setText(self.tr("Cancel"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._show_notes()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

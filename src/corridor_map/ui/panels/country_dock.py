@@ -178,10 +178,10 @@ class CountryDock(QDockWidget):
     def _dealers_text(self, detail: CountryDetail) -> str:
         if not detail.dealer_rows:
             return self.tr("No dealers in the data.")
-        approx = self.tr("approximate position")
+        notes = {"city": f" ({self.tr('city position')})", "country": f" ({self.tr('approximate position')})"}
         lines = [
-            f"{dealer} — {city or code}" + (f" ({approx})" if approximate else "")
-            for dealer, code, city, approximate in detail.dealer_rows[:MAX_DEALERS_LISTED]
+            f"{dealer} — {city or code}" + notes.get(position, "")
+            for dealer, code, city, position in detail.dealer_rows[:MAX_DEALERS_LISTED]
         ]
         more = len(detail.dealer_rows) - MAX_DEALERS_LISTED
         if more > 0:

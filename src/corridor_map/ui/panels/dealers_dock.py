@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
@@ -85,14 +84,18 @@ class DealersDock(TableDock):
         dealers = {name: values[rows] for name, values in cube.dealers.items()}
         names = {code: display_name(code, self.lang) for code in set(dealers["iso3"].tolist())}
         kinds = self._kind_texts()
-        approx, exact = "≈ " + self.tr("approximate"), self.tr("exact")
+        where = {
+            "exact": self.tr("exact"),
+            "city": self.tr("city position"),
+            "country": "≈ " + self.tr("approximate"),
+        }
         fields = ("row_id", "iso3", "dealer", "city", "brand", "phone", "website")
         frame = pd.DataFrame(
             {name: dealers[name] for name in fields}, dtype=object
         )  # no text inference: fast
         frame["country"] = [names[code] for code in dealers["iso3"].tolist()]
         frame["kind_text"] = [kinds.get(kind, kind) for kind in dealers["kind"].tolist()]
-        frame["position"] = np.where(dealers["approximate"], approx, exact)
+        frame["position"] = [where.get(p, where["country"]) for p in dealers["position"].tolist()]
         return frame
 
     def _on_selection(self, codes: frozenset[str]) -> None:

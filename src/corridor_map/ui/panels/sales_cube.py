@@ -33,7 +33,7 @@ class CountryDetail:
     by_year: list[tuple[int, int]] = field(default_factory=list)  # every year of the data, zeros included
     by_brand: list[tuple[str, int, float]] = field(default_factory=list)  # brand, units, NEV share
     per_country: list[tuple[str, int, int]] = field(default_factory=list)  # iso3, units, dealers
-    dealer_rows: list[tuple[str, str, str, bool]] = field(default_factory=list)  # dealer, iso3, city, approx
+    dealer_rows: list[tuple[str, str, str, str]] = field(default_factory=list)  # dealer, iso3, city, position
 
     @property
     def brands(self) -> list[str]:
@@ -81,6 +81,7 @@ class SalesCube:
         }
         self.dealers["row_id"] = dealers["row_id"].to_numpy(dtype=np.int64)
         self.dealers["approximate"] = dealers["approximate"].to_numpy(dtype=bool)
+        self.dealers["position"] = dealers["position"].astype(object).fillna("country").to_numpy()
         self._sales_rows = _rows_by(self.iso3)
         self._dealer_rows = _rows_by(self.dealers["iso3"])
         self._summary: pd.DataFrame | None = None
@@ -147,7 +148,7 @@ class SalesCube:
                     d["dealer"][dealer_rows].tolist(),
                     d["iso3"][dealer_rows].tolist(),
                     d["city"][dealer_rows].tolist(),
-                    d["approximate"][dealer_rows].tolist(),
+                    d["position"][dealer_rows].tolist(),
                     strict=True,
                 )
             ),
