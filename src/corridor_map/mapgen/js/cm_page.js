@@ -85,6 +85,23 @@
     return !props.pov || props.pov === CM.pov;
   }
 
+  /** Only the shown view's countries are in the layer group: the other's are neither projected, drawn
+   * nor hit (a country drawn differently in the two views has a feature for each, mapgen/views.py). */
+  function applyView() {
+    var group = CM.layers.countries;
+    if (!group || !CM.allCountries) return;
+    CM.allCountries.forEach(function (layer) {
+      var wanted = inView(layer.feature.properties), there = group.hasLayer(layer);
+      if (wanted && !there) {
+        var levels = layer._cmLevels;
+        if (levels && levels[DETAIL.level]) layer.setLatLngs(levels[DETAIL.level]);
+        group.addLayer(layer);
+      } else if (!wanted && there) {
+        group.removeLayer(layer);
+      }
+    });
+  }
+
   function countryStyle(feature) {
     var p = feature.properties;
     if (!inView(p)) return HIDDEN;
@@ -229,7 +246,7 @@
   }
 
   function bindCountryTooltips() {
-    CM.layers.countries.eachLayer(function (layer) {
+    CM.allCountries.forEach(function (layer) {
       layer.bindTooltip(function () { return text("div", CM.countryName(layer.feature.properties), "cm-tooltip"); },
         { sticky: true, direction: "top", opacity: 0.95 });
       layer.on("mouseover", function () {
@@ -393,6 +410,14 @@
   var LOD_LAYERS = ["countries", "lakes", "coastline", "seanet", "sea", "river", "rail"];
 
   function lodGroup(key) { return key === "seanet" ? CM.seaNetwork : CM.layers[key]; }
+
+  /** Every layer of a layer group with levels of detail: for the countries, those of both points of view
+   * (only the shown view's are in the group, see applyView). */
+  function eachLodLayer(key, fn) {
+    if (key === "countries" && CM.allCountries) { CM.allCountries.forEach(fn); return; }
+    var group = lodGroup(key);
+    if (group) group.eachLayer(fn);
+  }
   var DETAIL = { level: 0, geometry: {}, loading: {}, waiting: {} };
 
   function wantedLevel() {
@@ -433,10 +458,8 @@
     var geometries = DETAIL.geometry[n];
     if (n > 0 && !geometries) return;
     LOD_LAYERS.forEach(function (key) {
-      var group = lodGroup(key);
       var list = geometries && geometries[key];
-      if (!group) return;
-      group.eachLayer(function (layer) {
+      eachLodLayer(key, function (layer) {
         var levels = layer._cmLevels;
         if (!levels) return;
         if (!levels[n]) {
@@ -454,7 +477,7 @@
   function rememberLevelZero() {
     LOD_LAYERS.forEach(function (key) {
       var index = 0;
-      if (lodGroup(key)) lodGroup(key).eachLayer(function (layer) {
+      eachLodLayer(key, function (layer) {
         layer._cmIndex = index++;
         layer._cmLevels = { 0: layer.getLatLngs() };
         layer._cmBounds = layer.getBounds();
@@ -553,6 +576,8 @@
     CM.options = options || {};
     CM.lang = CM.options.lang || "en";
     CM.pov = CM.options.pov || "china";
+    CM.allCountries = layers.countries ? layers.countries.getLayers() : [];
+    applyView();
     restyle();
     t.styled = performance.now();
     if (!CM.options.export) {  // an export page is never pointed at
@@ -710,6 +735,7 @@
   /** "china" (China's point of view, the default) or "ne" (Natural Earth's default view). */
   CM.setPointOfView = function (pov) {
     CM.pov = pov === "ne" ? "ne" : "china";
+    applyView();
     restyle();
     buildLegend();
     setAttribution();
