@@ -257,8 +257,9 @@ def make_templates(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     for kind, schema in SCHEMAS.items():
-        english = [f.name for f in schema.fields]
-        chinese = [f.label_zh for f in schema.fields]
+        columns = [f for f in schema.fields if f.in_template]
+        english = [f.name for f in columns]
+        chinese = [f.label_zh for f in columns]
         _write_csv(out / f"{kind}_template.csv", english, [])
         _write_csv(out / f"{kind}_template_zh.csv", chinese, [])
         wb = openpyxl.Workbook()
@@ -267,7 +268,7 @@ def make_templates(out: Path) -> None:
         ws.append(english)
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for idx, f in enumerate(schema.fields, start=1):
+        for idx, f in enumerate(columns, start=1):
             letter = ws.cell(row=1, column=idx).column_letter
             ws.column_dimensions[letter].width = max(12, len(f.name) + 4)
             if f.name in ("phone", "period"):  # keep leading zeros and "2024-03" as text

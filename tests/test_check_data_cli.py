@@ -46,6 +46,18 @@ def test_json_contract_for_sales_and_dealers(tmp_path: Path) -> None:
     report = json.loads(proc.stdout)  # exactly one JSON object, nothing else on stdout
     assert set(report) == {"files", "by_country"}
     sales, dealers = report["files"]
+    layout = sales.pop("layout")
+    assert layout["header_row"] == 1 and layout["encoding"] == "utf-8" and layout["skipped"] == []
+    assert set(sales.pop("columns").values()) == {
+        "country",
+        "brand",
+        "year",
+        "units",
+        "powertrain",
+        "value_cny",
+    }
+    assert sales.pop("ignored_columns") == []
+    assert [r.pop("reason_zh") for r in sales["rejected"]][-1] == "必填字段为空"
     assert sales == {
         "path": str(DATA / "sales_utf8.csv"),
         "kind": "sales",
@@ -169,3 +181,25 @@ def test_a_bad_file_next_to_a_good_one_still_reports_the_good_one(tmp_path: Path
     report = json.loads(proc.stdout)
     assert [f["path"] for f in report["files"]] == [str(DATA / "sales_bom_zh.csv")]
     assert report["by_country"]["KAZ"] == {"units": 400, "dealers": 0}
+
+
+def test_a_report_workbook_says_how_it_was_read_in_english_and_chinese(tmp_path: Path) -> None:
+    office = Path(__file__).parent / "data" / "office"
+    path = office / "sales_everything_zh.xlsx"
+    proc = run("--sales", str(path), "--json", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    entry = json.loads(proc.stdout)["files"][0]
+    layout = entry["layout"]
+    assert (layout["sheet"], layout["header_row"], layout["sheet_chosen_by_content"]) == ("数据", 4, True)
+    assert layout["skipped_by_reason"] == {
+        "title": [1],
+        "unit": [2, 3],
+        "total": [9, 13, 17, 20, 22, 23],
+        "hidden": [7, 16],
+    }
+    assert layout["merged_ranges"] and entry["ignored_columns"] == ["批发量", "备注"]
+    assert entry["rows"] == entry["accepted"] == 11
+    zh = run("--sales", str(path), "--lang", "zh", "--sheet", "数据", "--header-row", "4", tmp_path=tmp_path)
+    assert "表头在第 4 行（工作表“数据”）" in zh.stdout and "已排除 2 个隐藏行" in zh.stdout
+    wrong = run("--sales", str(path), "--sheet", "Sheet9", tmp_path=tmp_path)
+    assert wrong.returncode == 2 and "no sheet named 'Sheet9' (sheets: 说明, 数据)" in wrong.stderr

@@ -97,6 +97,14 @@
         <translation>每一列只能对应一个字段。</translation>
     </message>
     <message>
+        <source>Check how the file was read</source>
+        <translation>检查文件的读取方式</translation>
+    </message>
+    <message>
+        <source>%1 is not a plain table. Check where the table was found and which column is which; change the sheet, header row or layout and read it again if something is wrong.</source>
+        <translation>%1 不是简单的表格。请检查找到的表格位置和各列的含义；如有不对，可更改工作表、表头行或布局后重新读取。</translation>
+    </message>
+    <message>
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
@@ -310,20 +318,12 @@
         <translation>导入经销商</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.tsv *.txt)</source>
-        <translation>表格文件 (*.csv *.xlsx *.tsv *.txt)</translation>
+        <source>Spreadsheets (*.csv *.xlsx *.xls *.ods *.tsv *.txt)</source>
+        <translation>表格文件 (*.csv *.xlsx *.xls *.ods *.tsv *.txt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The workbook %1 has several sheets. Which one holds the data?</source>
-        <translation>工作簿 %1 有多个工作表。数据在哪一个工作表中？</translation>
-    </message>
-    <message>
-        <source>Choose a sheet</source>
-        <translation>选择工作表</translation>
     </message>
 </context>
 <context>
@@ -757,6 +757,10 @@
         <translation>%1：共 %2 行数据，接受 %3 行，拒绝 %4 行（%5 个问题）。</translation>
     </message>
     <message>
+        <source>Accepted: %1 units in %2 countries (compare with the file's own total).</source>
+        <translation>已接受：%2 个国家共 %1 辆（可与文件自身的合计核对）。</translation>
+    </message>
+    <message>
         <source>No row can be imported. Fix the file and import it again.</source>
         <translation>没有可导入的行。请修正文件后重新导入。</translation>
     </message>
@@ -767,6 +771,10 @@
     <message>
         <source>The accepted %1 start a dataset of your own (no sample rows).</source>
         <translation>接受的%1将组成您自己的数据集（不含示例数据）。</translation>
+    </message>
+    <message>
+        <source>columns ignored: %1</source>
+        <translation>未使用的列：%1</translation>
     </message>
     <message>
         <source>Save rejected rows as CSV…</source>
@@ -1512,6 +1520,49 @@
     <message>
         <source>Corridor Map — loading data…</source>
         <translation>走廊地图 — 正在加载数据…</translation>
+    </message>
+</context>
+<context>
+    <name>TableBox</name>
+    <message>
+        <source>Where the table is</source>
+        <translation>表格位置</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>As found</source>
+        <translation>按识别结果</translation>
+    </message>
+    <message>
+        <source>One row per record (columns as they are)</source>
+        <translation>每条记录一行（按原列读取）</translation>
+    </message>
+    <message>
+        <source>Years or months as columns (one row per year or month)</source>
+        <translation>年份或月份为列（转为每年或每月一行）</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Read again with this choice</source>
+        <translation>按此设置重新读取</translation>
     </message>
 </context>
 <context>

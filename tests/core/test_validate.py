@@ -207,7 +207,7 @@ def test_period_forms_and_a_month_column_next_to_year(tmp_path: Path) -> None:
     ]
     assert result.rejections == [
         Rejection(4, "period", "period and year disagree"),
-        Rejection(9, "period", "period not a month written YYYY-MM ('13')"),
+        Rejection(9, "period", "period '13': not a month (write it as 2024-03)"),
     ]
 
 

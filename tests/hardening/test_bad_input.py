@@ -192,10 +192,21 @@ def sales_tables(draw: st.DrawFn) -> tuple[bytes, list[tuple[str, str, int, int]
     encoding = draw(st.sampled_from(ENCODINGS))
     data = out.getvalue().encode(encoding)
     if encoding == "gb18030":
-        # GB18030 is recognised as "not UTF-8": bytes that happen to be valid UTF-8 are read as UTF-8
+        # GB18030 is recognised as "not UTF-8": bytes that happen to be valid UTF-8 are read as UTF-8;
+        # and the guess prefers everyday characters (GB2312's): a lone rare one reads as well in another
+        # code page, so that file is a person's to name (tested in tests/core/test_encodings.py)
         assume(not _valid_utf8(data) or data.isascii())
+        assume(all(_in_gb2312(ch) for ch in out.getvalue()))
     expected = [(COUNTRIES[c], b.strip(), y, u) for c, b, y, u, _ in rows]
     return data, expected
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _valid_utf8(data: bytes) -> bool:
@@ -293,7 +304,7 @@ def test_header_matching_never_raises_and_is_consistent(headers: list[str], kind
 def test_the_resolver_answers_any_text(text: str) -> None:
     index = default_index()
     match = index.resolve(text)
-    assert match.status in ("ok", "empty", "unknown", "ambiguous")
+    assert match.status in ("ok", "empty", "unknown", "ambiguous", "placeholder")
     assert (match.iso3 is not None) == (match.status == "ok")
     if match.status != "ok":
         assert match.reason(index)

@@ -279,14 +279,8 @@ def _console_errors(window: Any, since: int) -> list[str]:
 
 
 def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
-    hwindow: Any, problems: ProblemLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtlog: Any
+    hwindow: Any, problems: ProblemLog, tmp_path: Path, qtlog: Any
 ) -> None:
-    from corridor_map.ui.data import dialogs
-
-    sheet_rng = random.Random(SEED + 1)  # the sheet picker is a modal dialog: answer it at random
-    monkeypatch.setattr(
-        dialogs, "ask_sheet", lambda _p, _path, sheets, preferred=0: sheet_rng.choice([*sheets, None])
-    )
     print(f"\nmonkey: seed {SEED}, {ACTIONS} actions (replay: CORRIDOR_MAP_MONKEY_SEED={SEED})")
     win = hwindow
     install_page_tripwire(win)

@@ -53,13 +53,29 @@ class Env:
         self.flow.import_file(path, kind, sheet)
 
     def wait_report(self) -> ImportReportDialog:
-        self.qtbot.waitUntil(lambda: self.flow.report_dialog is not None or not self.flow.busy, timeout=60000)
-        assert self.flow.report_dialog is not None, self.flow.last_error
-        return self.flow.report_dialog
+        """The report, past the table step where a report layout brings one (the user confirms it)."""
+        flow = self.flow
+
+        def review() -> ColumnMappingDialog | None:
+            step = flow.mapping_dialog
+            return step if step is not None and step.review and step.isVisible() else None
+
+        self.qtbot.waitUntil(
+            lambda: flow.report_dialog is not None or review() is not None or not flow.busy, timeout=60000
+        )
+        if flow.report_dialog is None and (step := review()) is not None:
+            step.accept()
+            self.qtbot.waitUntil(lambda: flow.report_dialog is not None or not flow.busy, timeout=60000)
+        assert flow.report_dialog is not None, flow.last_error
+        return flow.report_dialog
 
     def wait_mapping(self) -> ColumnMappingDialog:
         self.qtbot.waitUntil(
-            lambda: self.flow.mapping_dialog is not None or not self.flow.busy, timeout=60000
+            lambda: (
+                (self.flow.mapping_dialog is not None and self.flow.mapping_dialog.isVisible())
+                or not self.flow.busy
+            ),
+            timeout=60000,
         )
         assert self.flow.mapping_dialog is not None, self.flow.last_error
         return self.flow.mapping_dialog
@@ -179,26 +195,18 @@ def _odd_workbook(path: Path) -> Path:
     return path
 
 
-def test_xlsx_with_sheet_choice_and_column_mapping(
-    env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_xlsx_sheet_found_by_content_and_column_mapping(env: Env, tmp_path: Path) -> None:
     book = _odd_workbook(tmp_path / "shipments.xlsx")
-    asked: list[tuple[list[str], int]] = []
-
-    def pick(_parent: object, _path: Path, sheets: list[str], preferred: int = 0) -> str:
-        asked.append((list(sheets), preferred))
-        return "Shipments"
-
-    monkeypatch.setattr(dialogs, "ask_sheet", pick)
     env.start(book, "sales")
-    env.wait_mapping()
-    assert asked == [(["Notes", "Shipments"], 0)]
-    mapping = env.flow.mapping_dialog
-    assert mapping is not None
+    mapping = env.wait_mapping()
+    assert not mapping.review and mapping.table_box is not None
+    assert mapping.table_box.sheet.currentData() == "Shipments"  # the table, not the notes sheet
+    assert mapping.table_box.preview.item(0, 0).text() == "Thailand"
     assert not mapping.buttons.button(mapping.buttons.StandardButton.Ok).isEnabled()
     for field, header in (("country", "Zielland"), ("brand", "Marke"), ("year", "Jahr"), ("units", "Stück")):
         mapping.set_column(field, header)
     assert mapping.problems() == []
+    assert mapping.table_box.preview.horizontalHeaderItem(0).text() == "Zielland\n→ country"
     mapping.accept()
     report = env.wait_report()
     assert (report.validation.accepted_count, report.validation.rejected_rows) == (2, [4])
@@ -223,20 +231,40 @@ def test_xlsx_with_sheet_choice_and_column_mapping(
     assert done.args == ["cancelled"]
 
 
-def test_sheet_picker_prefers_the_sheet_named_like_the_table(
-    env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[int] = []
-
-    def pick(_parent: object, _path: Path, sheets: list[str], preferred: int = 0) -> str | None:
-        asked.append(preferred)
-        return None  # the user cancels the sheet choice
-
-    monkeypatch.setattr(dialogs, "ask_sheet", pick)
-    env.start(copy("sales.xlsx", tmp_path), "dealers")
-    assert env.wait_idle() == "cancelled"
-    assert asked == [1]  # sheets: Sales, Dealers
-    assert env.state.dataset.is_sample
+def test_a_report_workbook_is_shown_as_read_and_can_be_read_again(env: Env, tmp_path: Path) -> None:
+    """Title rows, merged countries, subtotals and hidden voided rows on the second sheet: the table
+    step says where the table is and what was left out; the user can move the header and read again."""
+    book = tmp_path / "sales_everything_zh.xlsx"
+    shutil.copyfile(ROOT / "tests" / "data" / "office" / book.name, book)
+    env.start(book, "sales")
+    step = env.wait_mapping()
+    box = step.table_box
+    assert step.review and box is not None
+    assert (box.sheet.currentData(), box.header_row.value()) == ("数据", 4)
+    findings = box.findings.text()
+    assert "header in row 4 of sheet '数据'; rows 1–3 skipped" in findings
+    assert "2 hidden rows left out" in findings and "6 total rows left out" in findings
+    assert "merged cell ranges filled down" in findings
+    rows = [box.preview.verticalHeaderItem(r).text() for r in range(box.preview.rowCount())]
+    assert rows[:3] == ["5", "6", "8"]  # row 7 is hidden (voided)
+    assert box.preview.item(1, 0).text() == box.preview.item(0, 0).text()  # the merged country, filled
+    assert not box.btn_reread.isEnabled()
+    box.header_row.setValue(5)  # a wrong choice, read again: the headers no longer fit
+    assert box.btn_reread.isEnabled()
+    box.btn_reread.click()
+    wrong = env.wait_mapping()
+    assert wrong is not step and not wrong.review and wrong.table_box is not None
+    assert wrong.table_box.header_row.value() == 5
+    wrong.table_box.header_row.setValue(4)
+    wrong.table_box.btn_reread.click()
+    right = env.wait_mapping()
+    assert right.review and right is not wrong
+    right.accept()
+    report = env.wait_report()
+    assert int(report.validation.accepted["units"].sum()) == 21_557
+    assert "header in row 4 of sheet '数据'" in report.layout_text.text()
+    assert env.finish("replace") == "imported"
+    assert int(env.state.dataset.sales["units"].sum()) == 21_557
 
 
 def test_mapping_dialog_requires_every_field_once() -> None:
@@ -260,7 +288,7 @@ BROKEN = [
     ("broken/empty.csv", "the file is empty"),
     ("broken/garbage.csv", "binary content"),
     ("broken/truncated.xlsx", "damaged XLSX"),
-    ("broken/old_excel.xls", "97-2003"),
+    ("broken/old_excel.xls", "damaged XLS workbook"),
     ("broken/one_column.csv", "only one column"),
     ("broken/header_only.csv", "no data rows"),
 ]

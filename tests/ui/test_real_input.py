@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from corridor_map.ui import real_input
@@ -169,8 +170,12 @@ def test_the_wheel_zooms_in_and_out_at_the_pointer(window: MainWindow) -> None:
 
 def test_keyboard_find_enter_and_escape(window: MainWindow) -> None:
     window.activateWindow()
+    # a shortcut reaches only the active window: on xcb activation is asynchronous (the window
+    # manager's answer), so wait for it and for the map's focus as a person would see them
+    wait_until(lambda: QTest.qWaitForWindowActive(window, 200), 10)
     window.map_view.setFocus()
-    real_input.key(window.map_view.focusProxy(), Qt.Key.Key_F, CTRL)
+    wait_until(lambda: QApplication.focusWidget() is not None, 5)
+    real_input.key(QApplication.focusWidget(), Qt.Key.Key_F, CTRL)
     search = window.toolbar.search
     wait_until(lambda: search.hasFocus() or QApplication.focusWidget() is search, 5)
     real_input.type_text(search, "Thailand")

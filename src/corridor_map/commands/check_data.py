@@ -1,6 +1,10 @@
 """``corridor-map check-data [--sales FILE] [--dealers FILE] [--json]``: check files, change nothing.
 
-The same readers and validation as the GUI import. With no file it checks the bundled sample. Exit 0:
+The same readers and validation as the GUI import, and the same report of how the file was read: the
+sheet, the header row, the encoding, the title, total and hidden rows left out, merged cells filled,
+years or months as columns turned into rows, columns ignored. ``--sheet``, ``--header-row``,
+``--encoding`` and ``--layout`` override what the reader finds, as the import's table step does.
+With no file it checks the bundled sample. Exit 0:
 every row accepted (and at least one); 1: some rows rejected, or a file without data rows; 2: a file
 cannot be read or is not a sales/dealers table. ``--json`` prints exactly one JSON object to stdout;
 progress and log messages go to stderr.
@@ -15,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corridor_map.core.errors import CorridorMapError
+from corridor_map.core.errors import CorridorMapError, DataFormatError
 
 if TYPE_CHECKING:  # annotations only: the command line is parsed without the schema
     from corridor_map.core.schema import TableKind
@@ -51,7 +55,27 @@ def add_parser(subparsers: Any) -> None:
         "--json", action="store_true", help="print one JSON object to stdout (messages go to stderr)"
     )
     parser.add_argument(
-        "--lang", choices=["en", "zh"], default="en", help="language of the notes about accepted rows"
+        "--lang", choices=["en", "zh"], default="en", help="language of the report (English or 中文)"
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the workbook sheet to read (default: the one with the table)"
+    )
+    parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=int,
+        help="the row (as Excel numbers it; CSV: the line) that holds the column names (default: found)",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="a CSV file's text encoding, e.g. gb18030, big5, cp1252 (default: detected)",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=["auto", "long", "wide"],
+        default="auto",
+        help="wide: years or months as columns, made one row each; long: read the columns as they are",
     )
 
 
@@ -74,8 +98,11 @@ def _files(args: argparse.Namespace) -> list[tuple[TableKind, Path]]:
     return files
 
 
-def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
-    """The report object and exit code for ``files`` (no output, no side effects)."""
+def check(
+    files: list[tuple[TableKind, Path]], options: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], int]:
+    """The report object and exit code for ``files`` (no output, no side effects); ``options`` are
+    :func:`~corridor_map.core.importing.load_table`'s sheet, header_row, encoding and layout."""
     from corridor_map.core.importing import load_table
 
     report: dict[str, Any] = {"files": [], "by_country": {}}
@@ -85,9 +112,10 @@ def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
     for kind, path in files:
         print(f"checking {kind} file {path} …", file=sys.stderr)
         try:
-            result = load_table(path, kind)
+            result = load_table(path, kind, **(options or {}))
         except CorridorMapError as exc:
-            errors.append({"path": str(path), "kind": kind, "message": str(exc)})
+            zh = exc.text("zh") if isinstance(exc, DataFormatError) else str(exc)
+            errors.append({"path": str(path), "kind": kind, "message": str(exc), "message_zh": zh})
             code = 2
             continue
         entry = {
@@ -95,7 +123,13 @@ def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
             "kind": kind,
             "rows": result.rows,
             "accepted": result.accepted_count,
-            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in result.rejections],
+            "layout": result.raw.layout.to_json(),
+            "columns": {str(i): f for i, f in _columns(result).items()},
+            "ignored_columns": list(result.match.unused) if result.match else [],
+            "rejected": [
+                {"row": r.row, "field": r.field, "reason": r.reason, "reason_zh": r.text("zh")}
+                for r in result.rejections
+            ],
             "notes": [
                 {"row": n.row, "field": n.field, "note": n.en, "note_zh": n.zh}
                 | ({"swapped": {"lat": n.swap[0], "lon": n.swap[1]}} if n.swap else {})
@@ -123,8 +157,16 @@ def check(files: list[tuple[TableKind, Path]]) -> tuple[dict[str, Any], int]:
     return report, code
 
 
+def _columns(result: Any) -> dict[str, str]:
+    """``{header as written: field}`` of the columns read."""
+    if not result.match:
+        return {}
+    return {result.match.headers[i]: f for f, i in result.match.columns.items()}
+
+
 def _print_human(report: dict[str, Any], code: int, lang: str = "en") -> None:
     out = sys.stdout
+    zh = lang == "zh"
     for entry in report["files"]:
         rejected_rows = len({r["row"] for r in entry["rejected"]})
         print(
@@ -132,10 +174,18 @@ def _print_human(report: dict[str, Any], code: int, lang: str = "en") -> None:
             f"{rejected_rows} rejected",
             file=out,
         )
+        for line in entry["layout"]["lines_zh" if zh else "lines"]:
+            print(f"  {line}", file=out)
+        if entry["ignored_columns"]:
+            names = ", ".join(f"'{c}'" for c in entry["ignored_columns"])
+            print(f"  {'未使用的列' if zh else 'columns ignored'}: {names}", file=out)
         if entry["rows"] == 0:
             print("  no data rows below the header", file=out)
         for r in entry["rejected"]:
-            print(f"  row {r['row']}, {r['field']}: {r['reason']}", file=out)
+            if zh:
+                print(f"  第 {r['row']} 行，{r['field']}：{r['reason_zh']}", file=out)
+            else:
+                print(f"  row {r['row']}, {r['field']}: {r['reason']}", file=out)
         if "positions" in entry:
             p = entry["positions"]
             print(
@@ -144,10 +194,12 @@ def _print_human(report: dict[str, Any], code: int, lang: str = "en") -> None:
                 file=out,
             )
         for n in entry["notes"]:
-            text = n["note_zh"] if lang == "zh" else n["note"]
-            print(f"  note, row {n['row']}, {n['field']}: {text}", file=out)
+            if zh:
+                print(f"  注意，第 {n['row']} 行，{n['field']}：{n['note_zh']}", file=out)
+            else:
+                print(f"  note, row {n['row']}, {n['field']}: {n['note']}", file=out)
     for err in report.get("errors", []):
-        print(f"error: {err['message']}", file=sys.stderr)
+        print(f"{'错误' if zh else 'error'}: {err['message_zh' if zh else 'message']}", file=sys.stderr)
     by_country = report["by_country"]
     if by_country:
         units = sum(v["units"] for v in by_country.values())
@@ -161,7 +213,13 @@ def run(args: argparse.Namespace) -> int:
     """Check the files; print a summary (or JSON); return the exit code."""
     _setup_logging()
     try:
-        report, code = check(_files(args))
+        options = {
+            "sheet": args.sheet,
+            "header_row": args.header_row,
+            "encoding": args.encoding,
+            "layout": args.layout,
+        }
+        report, code = check(_files(args), options)
     except Exception as exc:  # the contract: a message, never a traceback
         log.debug("check-data failed", exc_info=True)
         print(f"check-data: internal error: {exc}", file=sys.stderr)

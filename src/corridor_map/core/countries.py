@@ -58,6 +58,19 @@ ALIASES: dict[str, str] = {
     "Turkiye": "TUR",
     "Vietnam": "VNM",
     "Viet Nam": "VNM",
+    # World Bank spellings (World Development Indicators country names)
+    "Hong Kong SAR, China": "HKG",
+    "Macao SAR, China": "MAC",
+    "Yemen, Rep.": "YEM",
+    "Venezuela, RB": "VEN",
+    "Gambia, The": "GMB",
+    "Bahamas, The": "BHS",
+    "Micronesia, Fed. Sts.": "FSM",
+    "St. Kitts and Nevis": "KNA",
+    "St. Vincent and the Grenadines": "VCT",
+    "St. Martin (French part)": "MAF",
+    "Korea, Dem. People's Rep.": "PRK",
+    "West Bank and Gaza": "PSE",
     "Laos": "LAO",
     "Lao PDR": "LAO",
     "Lao": "LAO",
@@ -264,7 +277,14 @@ def normalise_country(text: str) -> str:
     return _NOT_WORD.sub("", s)
 
 
-MatchStatus = Literal["ok", "empty", "unknown", "ambiguous"]
+MatchStatus = Literal["ok", "empty", "unknown", "ambiguous", "placeholder"]
+
+# What people put where a country is missing or not one: never resolved ("N/A" is not Namibia).
+PLACEHOLDERS = frozenset(
+    {"n/a", "#n/a", "n.a.", "n. a.", "none", "null", "nil", "unknown", "tbd", "tba", "other", "others",
+     "total", "subtotal", "all", "various", "misc",
+     "其他", "其它", "未知", "不详", "合计", "小计", "全部", "待定"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -284,6 +304,8 @@ class CountryMatch:
             return ""
         if self.status == "empty":
             return "required field empty"
+        if self.status == "placeholder":
+            return f"'{self.text}' is not a country: write the country, or leave the row out"
         if self.status == "ambiguous":
             options = " or ".join(f"{idx.display_name(c)} ({c})" for c in self.candidates)
             return f"ambiguous country '{self.text}': could be {options}"
@@ -291,6 +313,23 @@ class CountryMatch:
         if self.suggestion:
             hint = f" (did you mean {idx.display_name(self.suggestion)}, {self.suggestion}?)"
         return f"unknown country '{self.text}'{hint}"
+
+    def reason_zh(self, names: CountryIndex | None = None) -> str:
+        """:meth:`reason` in Chinese."""
+        idx = names or default_index()
+        if self.status == "ok":
+            return ""
+        if self.status == "empty":
+            return "必填字段为空"
+        if self.status == "placeholder":
+            return f"“{self.text}”不是国家：请填写国家，或删去该行"
+        if self.status == "ambiguous":
+            options = " 或 ".join(f"{idx.display_name(c)}（{c}）" for c in self.candidates)
+            return f"国家“{self.text}”有歧义：可能是 {options}"
+        hint = ""
+        if self.suggestion:
+            hint = f"（是否指 {idx.display_name(self.suggestion)}，{self.suggestion}？）"
+        return f"无法识别的国家“{self.text}”{hint}"
 
 
 @dataclass(frozen=True)
@@ -399,6 +438,10 @@ class CountryIndex:
     def resolve(self, text: str, *, suggest: bool = True) -> CountryMatch:
         """Resolve one written country (``suggest=False``: no close-name hint for an unknown one)."""
         raw = "" if text is None else str(text)
+        folded = unicodedata.normalize("NFKC", raw).strip().casefold()
+        dashes = bool(folded) and all(ch in "-‐‑‒–—―－?？/.*…" for ch in folded)  # "-", "—", "?"
+        if folded in PLACEHOLDERS or dashes:
+            return CountryMatch(raw.strip(), "placeholder")
         key = normalise_country(raw)
         if not key:
             return CountryMatch(raw.strip(), "empty")

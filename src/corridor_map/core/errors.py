@@ -22,10 +22,17 @@ class DataFormatError(CorridorMapError, ValueError):
     """A user data file cannot be read, or a cell in it is not valid."""
 
     def __init__(
-        self, path: Path | str, reason: str, row: int | None = None, field: str | None = None
+        self,
+        path: Path | str,
+        reason: str,
+        row: int | None = None,
+        field: str | None = None,
+        *,
+        reason_zh: str = "",
     ) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.reason_zh = reason_zh  # the reason in Chinese, where written
         self.row = row
         self.field = field
         where = str(self.path)
@@ -34,3 +41,14 @@ class DataFormatError(CorridorMapError, ValueError):
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {reason}")
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (English where no Chinese is written)."""
+        if not (lang.startswith("zh") and self.reason_zh):
+            return str(self)
+        where = str(self.path)
+        if self.row is not None:
+            where += f"，第 {self.row} 行"
+        if self.field:
+            where += f"，字段“{self.field}”"
+        return f"{where}：{self.reason_zh}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from corridor_map.core.countries import CountryIndex
 from corridor_map.core.places import PlaceIndex
-from corridor_map.core.readers import ProgressCallback, read_table
+from corridor_map.core.readers import LayoutChoice, ProgressCallback, read_table
 from corridor_map.core.schema import ColumnMismatchError, TableKind, apply_mapping, match_headers
 from corridor_map.core.validate import ValidationResult, validate
 
@@ -33,22 +33,34 @@ def load_table(
     *,
     mapping: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
+    encoding: str | None = None,
+    layout: LayoutChoice = "auto",
     progress: ProgressCallback | None = None,
     countries: CountryIndex | None = None,
     places: PlaceIndex | None = None,
 ) -> ValidationResult:
     """Read and check ``path`` as a ``kind`` table.
 
-    ``mapping`` is the user's column choice ``{header as written: field}`` from a column-mapping step.
+    ``mapping`` is the user's column choice ``{header as written: field}`` from a column-mapping step;
+    ``sheet``, ``header_row``, ``encoding`` and ``layout`` ("long"/"wide") override what the reader finds.
     Raises :class:`~corridor_map.core.errors.DataFormatError` when the file cannot be read, and its
     subclass :class:`~corridor_map.core.schema.ColumnMismatchError` (with ``.match``) when the headers
     do not fit, so a GUI can offer the mapping step. ``progress(fraction, stage)`` is called along the
     way; if it raises, the exception propagates and nothing has changed.
     """
-    raw = read_table(path, sheet=sheet, progress=_scaled(progress, 0.0, 0.5))
+    raw = read_table(
+        path,
+        sheet=sheet,
+        kind=kind,
+        header_row=header_row,
+        encoding=encoding,
+        layout=layout,
+        progress=_scaled(progress, 0.0, 0.5),
+    )
     match = apply_mapping(raw.headers, kind, mapping) if mapping else match_headers(raw.headers, kind)
     if not match.ok:
-        raise ColumnMismatchError(raw.path, match)
+        raise ColumnMismatchError(raw.path, match, raw)
     result = validate(raw, match, countries=countries, places=places, progress=progress)
     if progress:
         progress(1.0, "done")

@@ -1,7 +1,11 @@
-"""Read a user's CSV or XLSX file into a table of text cells, with the row numbers a spreadsheet shows.
+"""Read a user's CSV or workbook into a table of text cells, with the row numbers a spreadsheet shows.
 
-The format comes from the content (a ZIP is XLSX, text is CSV), never from the extension. CSV: UTF-8
-with or without BOM, UTF-16 with BOM, or GB18030/GBK; delimiter ``,`` ``;`` or tab, found in the header.
+The format comes from the content (XLSX, XLS, ODS or text), never from the extension. CSV: the encoding
+is detected (:mod:`corridor_map.core.encodings`); delimiter ``,`` ``;`` or tab, found in the header.
+The header is the first row with known column names (:mod:`corridor_map.core.table_finder`): title and
+unit lines above it, total, breakdown and note rows, and (workbooks) hidden rows are left out and listed
+in :class:`~corridor_map.core.layout.Layout`; merged cells are filled down; a table with years or
+months as columns becomes one row per year or month.
 Every cell stays text here (``"00123"`` stays ``"00123"``); :mod:`corridor_map.core.validate` parses it.
 
 Large CSVs take the fast path: numpy finds the records and counts their cells (quotes respected), and
@@ -15,25 +19,28 @@ import csv
 import datetime as dt
 import io
 import logging
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from corridor_map.core import table_finder, workbook
+from corridor_map.core.encodings import decode
 from corridor_map.core.errors import DataFormatError
+from corridor_map.core.layout import Layout, Skipped
+
+if TYPE_CHECKING:
+    from corridor_map.core.schema import TableKind
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[float, str], None]
 """``progress(fraction 0..1, stage text)``; it may raise to cancel (nothing is changed then)."""
 
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-UTF8_BOM = b"\xef\xbb\xbf"
+LayoutChoice = Literal["auto", "long", "wide"]
 DELIMITERS = (",", ";", "\t")
 MAX_COLUMNS = 16_384  # Excel's limit (column XFD)
 MAX_HEADER_BYTES = 1 << 20  # 16,384 headers of 64 bytes: a longer first line is not a header row
@@ -45,7 +52,7 @@ class RawTable:
     """A file's header and data rows as text, before validation."""
 
     path: Path
-    format: Literal["csv", "xlsx"]
+    format: Literal["csv", "xlsx", "xls", "ods"]
     headers: list[str]
     cells: pd.DataFrame  # columns 0..n-1 (text), one row per data row with as many cells as the header
     rows: np.ndarray  # the spreadsheet row number of each row of ``cells``
@@ -55,11 +62,13 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    layout: Layout | None = None
 
     @property
     def data_rows(self) -> int:
-        """Data rows below the header (blank rows not counted)."""
-        return len(self.cells) + len(self.bad_width)
+        """Data rows below the header as the sheet has them (blank rows not counted; a wide table's
+        row counts once, not once per year column)."""
+        return len(np.unique(self.rows)) + len(self.bad_width)
 
     def row_cells(self, row: int) -> list[str]:
         """The cells of spreadsheet row ``row`` as read (for exporting rejected rows)."""
@@ -76,9 +85,20 @@ def _noop(_fraction: float, _stage: str) -> None:
 
 
 def read_table(
-    path: Path | str, *, sheet: str | None = None, progress: ProgressCallback | None = None
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    kind: TableKind | None = None,
+    header_row: int | None = None,
+    encoding: str | None = None,
+    layout: LayoutChoice = "auto",
+    progress: ProgressCallback | None = None,
 ) -> RawTable:
-    """Read ``path`` (CSV or XLSX, by content); raise DataFormatError naming the file when it cannot."""
+    """Read ``path`` (CSV or workbook, by content); raise DataFormatError naming the file when it cannot.
+
+    ``sheet``, ``header_row`` (1-based), ``encoding`` and ``layout`` override what is found; ``kind``
+    helps find the sheet and the header of a sales or dealers table.
+    """
     path = Path(path)
     report = progress or _noop
     report(0.0, "reading")
@@ -91,48 +111,58 @@ def read_table(
     except OSError as exc:
         raise DataFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
     if not data.strip():
-        raise DataFormatError(path, "the file is empty")
-    if data.startswith(OLE_MAGIC):
-        raise DataFormatError(path, "an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
-    if data.startswith(ZIP_MAGIC):
-        return _read_xlsx(path, sheet, report)
-    try:
-        return _read_csv(path, data, report)
-    except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit() in a row the fast path left
-        raise DataFormatError(path, f"not a readable CSV file ({exc})") from exc
+        raise DataFormatError(path, "the file is empty", reason_zh="文件是空的")
+    fmt = workbook.workbook_format(data)
+    if fmt is not None:
+        raw = _read_workbook(path, data, sheet, kind, header_row, report)
+    else:
+        try:
+            raw = _read_csv(path, data, report, kind=kind, header_row=header_row, encoding=encoding)
+        except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit() in a row the fast path left
+            raise DataFormatError(path, f"not a readable CSV file ({exc})") from exc
+    return _tidy(raw, kind or "sales", layout)
+
+
+def _tidy(raw: RawTable, kind: TableKind, layout: LayoutChoice) -> RawTable:
+    """Leave out total, breakdown and note rows; make a wide table long."""
+    assert raw.layout is not None
+    flags = table_finder.flag_rows(raw.cells, kind)
+    if len(flags.positions):
+        raw.layout.skipped += [
+            Skipped(int(raw.rows[p]), reason, text)
+            for p, reason, text in zip(flags.positions, flags.reasons, flags.texts, strict=True)
+        ]
+        keep = np.ones(len(raw.cells), dtype=bool)
+        keep[flags.positions] = False
+        raw.cells = raw.cells.loc[keep].reset_index(drop=True)
+        raw.rows = raw.rows[keep]
+    raw.layout.skipped.sort(key=lambda s: s.row)
+    columns = table_finder.date_columns(raw.headers) if kind == "sales" and layout != "long" else {}
+    wide = len(columns) >= 2 and (layout == "wide" or not _has_units(raw.headers))
+    if wide:
+        headers, cells, rows, empty, into = table_finder.unpivot(raw.headers, raw.cells, raw.rows, columns)
+        raw.layout.unpivoted = [raw.headers[i] for i in columns]
+        raw.layout.unpivoted_into = into
+        raw.layout.empty_wide_cells = empty
+        raw.headers, raw.cells, raw.rows = headers, cells, rows
+        raw.formula_without_value = []
+    return raw
+
+
+def _has_units(headers: list[str]) -> bool:
+    from corridor_map.core.schema import match_headers
+
+    return "units" in match_headers(headers, "sales").columns
 
 
 # -- CSV ----------------------------------------------------------------------------------------------
 
 
-def _to_utf8(path: Path, data: bytes) -> tuple[bytes, str]:
-    """The file's text as UTF-8 bytes and the encoding it was in."""
-    if data.startswith(UTF8_BOM):
-        data, encoding = data[len(UTF8_BOM) :], "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16").encode("utf-8"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise DataFormatError(path, "not a text file (broken UTF-16)") from exc
-    elif b"\x00" in data[:65536]:
-        raise DataFormatError(path, "not a CSV or XLSX file (binary content)")
-    else:
-        encoding = "utf-8"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        if encoding == "utf-8-sig":
-            raise DataFormatError(path, "not valid UTF-8 although it starts with a UTF-8 mark") from None
-        try:
-            data = data.decode("gb18030").encode("utf-8")
-            encoding = "gb18030"
-        except UnicodeDecodeError:
-            raise DataFormatError(path, "not a CSV or XLSX file (text neither UTF-8 nor GB18030)") from None
-    head = np.frombuffer(data[: 1 << 20], dtype=np.uint8)  # binary files show it in the first MB
+def _binary_check(path: Path, utf8: bytes) -> None:
+    head = np.frombuffer(utf8[: 1 << 20], dtype=np.uint8)  # binary files show it in the first MB
     control = int(np.count_nonzero((head < 32) & (head != 9) & (head != 10) & (head != 13)))
     if control > max(2, len(head) // 1000):
         raise DataFormatError(path, "not a CSV or XLSX file (binary content)")
-    return data, encoding
 
 
 def _split_cells(line: str, delimiter: str) -> list[str]:
@@ -188,9 +218,26 @@ def _lone_cr_to_lf(utf8: bytes) -> bytes:
     return fixed.tobytes()
 
 
-def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
-    utf8, encoding = _to_utf8(path, data)
-    utf8 = _lone_cr_to_lf(utf8)
+def _read_csv(
+    path: Path,
+    data: bytes,
+    report: ProgressCallback,
+    *,
+    kind: TableKind | None = None,
+    header_row: int | None = None,
+    encoding: str | None = None,
+) -> RawTable:
+    decoded = decode(path, data, encoding)
+    utf8 = _lone_cr_to_lf(decoded.utf8)
+    _binary_check(path, utf8)
+    encoding = decoded.encoding
+    layout = Layout(
+        "csv",
+        encoding=decoded.label,
+        encoding_code=decoded.encoding,
+        encoding_guessed=decoded.guessed,
+        encoding_doubt=(decoded.doubt(), decoded.doubt_zh()),
+    )
     report(0.3, "finding rows")
     buf = np.frombuffer(utf8, dtype=np.uint8)
     recs, quotes = _records(buf)
@@ -198,15 +245,16 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
     def text(i: int) -> str:
         return utf8[recs.starts[i] : recs.ends[i]].decode("utf-8").rstrip("\r")
 
-    header_idx = next((i for i in range(len(recs.starts)) if text(i).strip()), None)
-    if header_idx is None:
-        raise DataFormatError(path, "the file is empty")
-    header_bytes = int(recs.ends[header_idx] - recs.starts[header_idx])
-    if header_bytes > MAX_HEADER_BYTES:
-        raise DataFormatError(
-            path, f"the first line is {header_bytes:,} bytes long: not a table's header row"
-        )
-    delimiter = _pick_delimiter(text(header_idx))
+    header_idx, delimiter, found = _csv_header(path, recs, text, kind, header_row)
+    layout.header_row, layout.header_found = header_idx + 1, found
+    for i in range(header_idx):
+        line = text(i)
+        if line.strip() and len(line) <= MAX_HEADER_BYTES:
+            above = _split_cells(line, delimiter)
+            if any(c.strip() for c in above):
+                layout.skipped.append(
+                    Skipped(i + 1, table_finder.above_reason(above), table_finder.row_text(above))
+                )
     headers = [h.strip() for h in _split_cells(text(header_idx), delimiter)]
     n = len(headers)
     if n > MAX_COLUMNS:
@@ -215,6 +263,7 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
         raise DataFormatError(
             path,
             "only one column found; expected a table with columns separated by commas, semicolons or tabs",
+            reason_zh="只找到一列；应为以逗号、分号或制表符分隔各列的表格",
         )
     below = slice(header_idx + 1, None)
     starts, ends = recs.starts[below], recs.ends[below]
@@ -231,10 +280,11 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
             header_idx + 1,
             encoding=encoding,
             delimiter=delimiter,
+            layout=layout,
         )
     parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
     if parsed is None:
-        return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report)
+        return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report, header_idx, layout)
     cells, invalid = parsed
     lengths = ends - starts
     if invalid == 0:
@@ -253,6 +303,7 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
                 header_idx + 1,
                 encoding=encoding,
                 delimiter=delimiter,
+                layout=layout,
             )
     # Some records have another width: count every record's cells to know which rows pyarrow kept.
     dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
@@ -261,11 +312,11 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
     bad_idx = np.flatnonzero(~good)
     if len(cells) != int(good.sum()):
         log.info("%s: fast CSV parser disagrees on the row count; using the exact parser", path)
-        return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report)
+        return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report, header_idx, layout)
 
     bad_width: dict[int, list[str]] = {}
     extra_rows: list[tuple[int, list[str]]] = []
-    for i in bad_idx:
+    for i in bad_idx.tolist():
         if lengths[i] <= 2 and not utf8[starts[i] : ends[i]].strip():
             continue  # a blank line
         line = utf8[starts[i] : ends[i]].decode("utf-8").rstrip("\r")
@@ -297,7 +348,49 @@ def _read_csv(path: Path, data: bytes, report: ProgressCallback) -> RawTable:
         bad_width,
         encoding=encoding,
         delimiter=delimiter,
+        layout=layout,
     )
+
+
+def _csv_header(
+    path: Path,
+    recs: _Records,
+    text: Callable[[int], str],
+    kind: TableKind | None,
+    header_row: int | None,
+) -> tuple[int, str, bool]:
+    """The header's record index, the delimiter, and whether the header was found by its names."""
+    count = len(recs.starts)
+    if header_row is not None:
+        if not 1 <= header_row <= count:
+            raise DataFormatError(
+                path,
+                f"there is no row {header_row} (the file has {count} rows)",
+                reason_zh=f"没有第 {header_row} 行（文件共 {count} 行）",
+            )
+        return header_row - 1, _pick_delimiter(text(header_row - 1)), True
+    candidates: list[int] = []
+    for i in range(count):
+        if recs.ends[i] - recs.starts[i] > MAX_HEADER_BYTES:
+            if not candidates:
+                raise DataFormatError(
+                    path,
+                    f"the first line is {int(recs.ends[i] - recs.starts[i]):,} bytes long: not a table's "
+                    f"header row",
+                )
+            break
+        if text(i).strip():
+            candidates.append(i)
+            if len(candidates) >= table_finder.HEADER_SEARCH_ROWS:
+                break
+    if not candidates:
+        raise DataFormatError(path, "the file is empty")
+    for i in candidates:
+        line = text(i)
+        scores = {d: table_finder.header_score(_split_cells(line, d), kind) for d in DELIMITERS if d in line}
+        if scores and max(scores.values()) >= table_finder.MIN_FIELDS:
+            return i, max(scores, key=lambda d: scores[d]), True
+    return candidates[0], _pick_delimiter(text(candidates[0])), False
 
 
 def _exact_row(line: str, delimiter: str) -> list[str]:
@@ -362,16 +455,21 @@ def _drop_blank(cells: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np
     return cells.loc[keep].reset_index(drop=True), rows[keep]
 
 
-def _read_csv_exact(
-    path: Path, text: str, encoding: str, delimiter: str, report: ProgressCallback
+def _read_csv_exact(  # noqa: PLR0917
+    path: Path,
+    text: str,
+    encoding: str,
+    delimiter: str,
+    report: ProgressCallback,
+    header_idx: int,
+    layout: Layout,
 ) -> RawTable:
     """Python's csv module: exact record numbering, for files the fast path cannot take."""
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as exc:
         raise DataFormatError(path, f"not a readable CSV file ({exc})") from exc
-    header_idx = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
-    if header_idx is None:
+    if header_idx >= len(records):
         raise DataFormatError(path, "the file is empty")
     headers = [h.strip() for h in records[header_idx]]
     n = len(headers)
@@ -405,6 +503,7 @@ def _read_csv_exact(
         bad_width,
         encoding=encoding,
         delimiter=delimiter,
+        layout=layout,
     )
 
 
@@ -432,118 +531,232 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _open_workbook(path: Path, data_only: bool) -> Any:
-    import openpyxl
-
-    try:
-        # a file object, not the path: openpyxl refuses names that do not end in .xlsx, and the
-        # format is decided by the content
-        return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=data_only)
-    except zipfile.BadZipFile as exc:
-        raise DataFormatError(path, "a damaged XLSX workbook (incomplete ZIP archive)") from exc
-    except Exception as exc:  # openpyxl raises many types (KeyError, XML errors) for broken files
-        log.info("openpyxl failed on %s: %r", path, exc)
-        raise DataFormatError(path, f"not a readable XLSX workbook ({type(exc).__name__})") from exc
-
-
-def _pick_sheet(path: Path, workbook: Any, sheet: str | None) -> Any:
-    if not workbook.worksheets:
-        raise DataFormatError(path, "the workbook has no worksheets")
-    if sheet is None:
-        return workbook.worksheets[0]
-    if sheet not in workbook.sheetnames:
-        raise DataFormatError(path, f"no sheet named '{sheet}' (sheets: {', '.join(workbook.sheetnames)})")
-    return workbook[sheet]
-
-
 def list_sheets(path: Path | str) -> list[str]:
-    """The worksheet names of an XLSX file (for a sheet picker)."""
+    """The visible worksheets of a workbook (for a sheet picker)."""
     path = Path(path)
-    wb = _open_workbook(path, data_only=True)
     try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    return workbook.sheet_names(path, data)
 
 
-def _read_xlsx(path: Path, sheet: str | None, report: ProgressCallback) -> RawTable:
-    wb_values = _open_workbook(path, data_only=True)
-    wb_formulas = _open_workbook(path, data_only=False)
-    try:
-        ws_v = _pick_sheet(path, wb_values, sheet)
-        ws_f = _pick_sheet(path, wb_formulas, sheet)
-        total = ws_v.max_row or 0
-        headers: list[str] | None = None
-        header_row = 0
-        n = 0
-        good: list[list[str]] = []
-        numbers: list[int] = []
-        bad_width: dict[int, list[str]] = {}
-        no_value: list[tuple[int, int]] = []
-        try:
-            for row_no, (values, fcells) in enumerate(
-                zip(ws_v.iter_rows(values_only=True), ws_f.iter_rows(), strict=False), start=1
-            ):
-                texts = [cell_text(v) for v in values]
-                if headers is None:
-                    if any(t.strip() for t in texts):
-                        while texts and not texts[-1].strip():
-                            texts.pop()
-                        headers, header_row, n = [t.strip() for t in texts], row_no, len(texts)
-                    continue
-                missing = [
-                    i
-                    for i, c in enumerate(fcells)
-                    if getattr(c, "data_type", None) == "f" and i < len(values) and values[i] is None
-                ]
-                if not any(t.strip() for t in texts) and not missing:
-                    continue
-                no_value.extend((row_no, i) for i in missing)
-                if len(texts) > n and any(t.strip() for t in texts[n:]):
-                    bad_width[row_no] = list(texts)
-                    continue
-                texts = (texts + [""] * n)[:n]
-                good.append(texts)
-                numbers.append(row_no)
-                if total and row_no % 5000 == 0:
-                    report(0.1 + 0.9 * row_no / total, "reading workbook")
-        except DataFormatError:
-            raise
-        except Exception as exc:  # broken sheet XML inside a valid ZIP
-            log.info("openpyxl failed reading %s: %r", path, exc)
-            raise DataFormatError(path, f"a damaged XLSX workbook ({type(exc).__name__})") from exc
-        if headers is None:
-            raise DataFormatError(path, f"the sheet '{ws_v.title}' is empty")
-        if n < 2:
-            raise DataFormatError(path, f"only one column found in sheet '{ws_v.title}'")
-        cells = (
-            pd.DataFrame(good, columns=range(n), dtype="str")
-            if good
-            else pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n)})
-        )
-        report(1.0, "read")
-        return RawTable(
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+
+
+def _str_and_float(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which cells are text and which are floats (pandas' C type inference for a column of one type)."""
+    kind = pd.api.types.infer_dtype(values, skipna=False)
+    if kind == "string":
+        return np.ones(len(values), dtype=bool), np.zeros(len(values), dtype=bool)
+    if kind == "floating" and all(type(v) is float for v in values[:1]):
+        return np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
+    types = _TYPE_OF(values)
+    return np.asarray(types == str, dtype=bool), np.asarray(types == float, dtype=bool)  # noqa: E721 - elementwise
+
+
+def _texts(column: pd.Series) -> pd.Series:
+    """A column of cell values as text, vectorised for the common types (text, whole numbers)."""
+    values = column.to_numpy(dtype=object)
+    kinds, floats = _str_and_float(values)
+    if kinds.all():
+        return pd.Series(values, dtype="str")
+    out = values.copy()
+    if floats.any():
+        nums = values[floats].astype(float)
+        whole = np.isfinite(nums) & (np.floor(nums) == nums) & (np.abs(nums) < 1e15)
+        idx = np.flatnonzero(floats)
+        out[idx[whole]] = nums[whole].astype(np.int64).astype(str)
+        out[idx[~whole]] = [repr(float(v)) for v in nums[~whole]]
+    rest = ~kinds & ~floats
+    if rest.any():
+        out[rest] = [cell_text(v) for v in values[rest]]
+    return pd.Series(out, dtype="str")
+
+
+def _choose_sheet(
+    path: Path, data: bytes, sheets: list[str], kind: TableKind | None, grids: dict[str, workbook.Grid]
+) -> str:
+    """The first sheet whose top rows hold a ``kind`` table's header (any table's when ``kind`` is None
+    or none fits; when no sheet has a known header, the one with the most filled cells: a table, not
+    a notes sheet). The sheets read are left in ``grids``, so the chosen one is not parsed twice."""
+    from corridor_map.core.schema import match_headers
+
+    fallback = None
+    filled: dict[str, int] = {}
+    for name in sheets:
+        grid = workbook.read_grid(path, data, name)  # whole: calamine parses the whole sheet anyway
+        grids[name] = grid
+        rows = [[cell_text(v) for v in r] for r in grid.rows[: table_finder.HEADER_SEARCH_ROWS + 20]]
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        filled[name] = sum(1 for r in rows for c in r if c.strip())
+        pos, found = table_finder.find_header(list(enumerate(rows)), kind)
+        if not found:
+            continue
+        if kind is None or match_headers(rows[pos], kind).ok:
+            return name
+        fallback = fallback or name
+    return fallback or max(sheets, key=lambda s: filled[s])
+
+
+def _fill_merged(grid: workbook.Grid, header_row: int, layout: Layout) -> None:
+    """Give every cell of a merged range below the header the range's value (Excel keeps it only in the
+    top-left cell)."""
+    for r0, c0, r1, c1 in grid.merged:
+        if r0 <= header_row or (r0 == r1 and c0 == c1) or r0 > len(grid.rows):
+            continue
+        value = grid.rows[r0 - 1][c0 - 1] if c0 - 1 < len(grid.rows[r0 - 1]) else ""
+        if value in ("", None):
+            continue
+        for r in range(r0, min(r1, len(grid.rows)) + 1):
+            row = grid.rows[r - 1]
+            if len(row) < c1:
+                row.extend([""] * (c1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c - 1] = value
+        layout.merged.append(f"{workbook.column_letters(c0)}{r0}:{workbook.column_letters(c1)}{r1}")
+
+
+def _year_month_numbers(
+    grid: workbook.Grid, cells: pd.DataFrame, rows: np.ndarray, raw_frame: pd.DataFrame
+) -> None:
+    """Numbers like 2024.1 whose cell shows two decimals become the text shown (``2024.10``)."""
+    wanted: list[tuple[int, int, int, int]] = []  # (row, column, position, column index)
+    for j in range(cells.shape[1]):
+        # the text of a number 1900-2099 with decimals (2024.1): only these cells are looked at
+        maybe = table_finder.matches(cells.iloc[:, j], r"^(?:19|20)\d\d\.\d+$")
+        for p in np.flatnonzero(maybe).tolist():
+            if type(raw_frame.iat[p, j]) is float:
+                wanted.append((int(rows[p]), j + 1, p, j))
+    if not wanted:
+        return
+    decimals = grid.decimals([(r, c) for r, c, _, _ in wanted])
+    for r, c, p, j in wanted:
+        places = decimals.get((r, c), -1)
+        if places > 0:
+            value: Any = raw_frame.iat[p, j]
+            cells.iat[p, j] = f"{float(value):.{places}f}"
+
+
+def _read_workbook(  # noqa: PLR0917
+    path: Path,
+    data: bytes,
+    sheet: str | None,
+    kind: TableKind | None,
+    header_row: int | None,
+    report: ProgressCallback,
+) -> RawTable:
+    fmt = workbook.workbook_format(data)
+    assert fmt is not None
+    sheets = workbook.sheet_names(path, data)
+    if not sheets:
+        raise DataFormatError(path, "the workbook has no worksheets", reason_zh="工作簿中没有工作表")
+    found_sheet = sheet is None and len(sheets) > 1
+    grids: dict[str, workbook.Grid] = {}
+    if sheet is None:
+        sheet = _choose_sheet(path, data, sheets, kind, grids) if len(sheets) > 1 else sheets[0]
+    elif sheet not in sheets:
+        raise DataFormatError(
             path,
-            "xlsx",
-            headers,
-            cells,
-            np.asarray(numbers, dtype=np.int64),
-            header_row,
-            bad_width,
-            no_value,
-            sheet=ws_v.title,
+            f"no sheet named '{sheet}' (sheets: {', '.join(sheets)})",
+            reason_zh=f"没有名为“{sheet}”的工作表（工作表：{'、'.join(sheets)}）",
         )
-    finally:
-        wb_values.close()
-        wb_formulas.close()
+    report(0.05, "reading workbook")
+    grid = grids.get(sheet) or workbook.read_grid(path, data, sheet)
+    report(0.6, "finding the table")
+    layout = Layout(fmt, sheet=sheet, sheets=sheets, sheet_found=found_sheet, hidden_known=grid.hidden_known)
+    top: list[tuple[int, list[str]]] = []
+    for i, values in enumerate(grid.rows, start=1):
+        line = [cell_text(v) for v in values]
+        if any(t.strip() for t in line) and i not in grid.hidden_rows:
+            top.append((i, line))
+            if len(top) >= table_finder.HEADER_SEARCH_ROWS:
+                break
+    if not top:
+        raise DataFormatError(path, f"the sheet '{sheet}' is empty", reason_zh=f"工作表“{sheet}”是空的")
+    if header_row is not None:
+        if not 1 <= header_row <= len(grid.rows):
+            raise DataFormatError(
+                path,
+                f"there is no row {header_row} in sheet '{sheet}'",
+                reason_zh=f"工作表“{sheet}”中没有第 {header_row} 行",
+            )
+        header_no, found = header_row, True
+    else:
+        pos, found = table_finder.find_header(top, kind)
+        header_no = top[pos][0]
+    layout.header_row, layout.header_found = header_no, found
+    for row_no, line in top:
+        if row_no >= header_no:
+            break
+        layout.skipped.append(Skipped(row_no, table_finder.above_reason(line), table_finder.row_text(line)))
+    headers = [cell_text(v).strip() for v in grid.rows[header_no - 1]]
+    while headers and not headers[-1]:
+        headers.pop()
+    n = len(headers)
+    if n < 2:
+        raise DataFormatError(
+            path, f"only one column found in sheet '{sheet}'", reason_zh=f"工作表“{sheet}”中只找到一列"
+        )
+    _fill_merged(grid, header_no, layout)
+    body = grid.rows[header_no:]
+    numbers = np.arange(header_no + 1, header_no + 1 + len(body), dtype=np.int64)
+    if grid.hidden_rows:
+        hidden = np.isin(numbers, list(grid.hidden_rows))
+        for p in np.flatnonzero(hidden):
+            if any(cell_text(v).strip() for v in body[p]):
+                layout.skipped.append(Skipped(int(numbers[p]), "hidden", table_finder.row_text(
+                    [cell_text(v) for v in body[p]])))  # fmt: skip
+        body = [r for r, h in zip(body, hidden, strict=True) if not h]
+        numbers = numbers[~hidden]
+    width = max((len(r) for r in body), default=n)
+    frame = pd.DataFrame(body, columns=range(width)) if body else pd.DataFrame(columns=range(n))
+    if frame.shape[1] < n:
+        for c in range(frame.shape[1], n):
+            frame[c] = ""
+    frame = frame.fillna("")
+    texts = pd.DataFrame({c: _texts(frame[c]) for c in frame.columns})
+    nonblank = np.zeros(len(texts), dtype=bool)
+    for name in texts.columns:
+        nonblank |= (texts[name].str.strip() != "").to_numpy()
+    no_value = [(r, c - 1) for r, c in grid.formula_without_value if r > header_no and c - 1 < n]
+    formula_rows = {r for r, _ in no_value}
+    keep = nonblank | np.isin(numbers, list(formula_rows))
+    texts, frame, numbers = (
+        texts.loc[keep].reset_index(drop=True),
+        frame.loc[keep].reset_index(drop=True),
+        numbers[keep],
+    )
+    bad_width: dict[int, list[str]] = {}
+    if texts.shape[1] > n:
+        beyond = np.zeros(len(texts), dtype=bool)
+        for c in range(n, texts.shape[1]):
+            beyond |= (texts[c].str.strip() != "").to_numpy()
+        for p in np.flatnonzero(beyond):
+            cells = list(texts.iloc[p])
+            while cells and not cells[-1].strip():
+                cells.pop()
+            bad_width[int(numbers[p])] = cells
+        texts, frame, numbers = texts.loc[~beyond, range(n)], frame.loc[~beyond, range(n)], numbers[~beyond]
+        texts, frame = texts.reset_index(drop=True), frame.reset_index(drop=True)
+    _year_month_numbers(grid, texts, numbers, frame)
+    report(1.0, "read")
+    return RawTable(
+        path,
+        fmt,
+        headers,
+        texts,
+        numbers,
+        header_no,
+        bad_width,
+        no_value,
+        sheet=sheet,
+        layout=layout,
+    )
 
 
-def sniff_format(path: Path | str) -> Literal["csv", "xlsx", "xls"]:
+def sniff_format(path: Path | str) -> Literal["csv", "xlsx", "xls", "ods"]:
     """What the content says the file is (the extension is ignored)."""
     with Path(path).open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(ZIP_MAGIC):
-        return "xlsx"
-    if head.startswith(OLE_MAGIC):
-        return "xls"
-    return "csv"
+        head = fh.read(256)
+    return workbook.workbook_format(head) or "csv"

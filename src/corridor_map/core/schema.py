@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from corridor_map.core.errors import DataFormatError
 
@@ -29,6 +29,7 @@ class Field:
     required: bool
     aliases: tuple[str, ...] = ()
     description: str = ""
+    in_template: bool = True  # False: an alternative layout, described in the help but not a column
 
     def all_names(self) -> tuple[str, ...]:
         """The canonical English name, the Chinese label and every alias."""
@@ -70,25 +71,70 @@ SALES = TableSchema(
             True,
             (
                 "country/region",
+                "country name",
                 "destination",
                 "market",
                 "国家/地区",
                 "国家地区",
+                "国别",
                 "目的国",
                 "出口国家",
+                "出口国",
                 "市场",
+                "國家",
+                "國家/地區",
             ),
             "destination country, any common spelling",
         ),
-        Field("brand", "品牌", True, ("make", "manufacturer", "厂商"), "vehicle brand"),
+        Field("brand", "品牌", True, ("make", "manufacturer", "厂商", "厂家", "車廠"), "vehicle brand"),
         Field("year", "年份", False, ("yr", "年", "年度"), "calendar year, e.g. 2024"),
-        Field("period", "期间", False, ("month", "月份", "年月", "时间"), "month as YYYY-MM, e.g. 2024-03"),
+        Field(
+            "period",
+            "期间",
+            False,
+            ("month", "月份", "年月", "时间", "日期", "date", "期間", "月"),
+            "month as YYYY-MM, e.g. 2024-03",
+        ),
         Field(
             "units",
             "销量",
             True,
-            ("unit", "sales", "volume", "qty", "quantity", "vehicles", "数量", "台数", "出口量"),
+            (
+                "unit",
+                "units sold",
+                "sales",
+                "volume",
+                "qty",
+                "quantity",
+                "vehicles",
+                "total units",
+                "数量",
+                "台数",
+                "出口量",
+                "销售量",
+                "出口销量",
+                "总销量",
+                "銷量",
+                "銷售量",
+            ),
             "vehicles sold, a non-negative integer",
+        ),
+        Field(
+            "nev_units",
+            "新能源",
+            False,
+            (
+                "nev",
+                "nev units",
+                "nev sales",
+                "bev+phev",
+                "bev + phev",
+                "新能源销量",
+                "其中新能源",
+                "新能源汽车",
+            ),
+            "of the units, how many are NEVs: splits the row into NEV and ICE (total − NEV)",
+            in_template=False,
         ),
         Field(
             "powertrain",
@@ -115,14 +161,14 @@ DEALERS = TableSchema(
             "dealer",
             "经销商",
             True,
-            ("dealer name", "name", "dealership", "经销商名称", "名称", "门店", "门店名称"),
+            ("dealer name", "name", "dealership", "经销商名称", "名称", "门店", "门店名称", "經銷商"),
             "dealer name",
         ),
         Field(
             "country",
             "国家",
             True,
-            ("country/region", "market", "国家/地区", "国家地区", "市场"),
+            ("country/region", "country name", "market", "国家/地区", "国家地区", "市场", "國家"),
             "country, any common spelling",
         ),
         Field("brand", "品牌", True, ("make", "厂商"), "brand sold or serviced"),
@@ -292,8 +338,9 @@ def header_signature(headers: Sequence[str]) -> str:
 class ColumnMismatchError(DataFormatError):
     """The file's headers do not fit the schema; carries the match so a GUI can offer a mapping step."""
 
-    def __init__(self, path: Path | str, match: HeaderMatch) -> None:
+    def __init__(self, path: Path | str, match: HeaderMatch, raw: Any = None) -> None:
         self.match = match
+        self.raw = raw  # the table as read (a readers.RawTable), for the mapping step's preview
         super().__init__(path, match.describe_problem())
 
 

@@ -7,6 +7,7 @@ alike; a dealer row that repeats an earlier one exactly is.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -30,13 +31,16 @@ from corridor_map.core.schema import (
     normalise_dealer_kind,
     normalise_powertrain,
 )
+from corridor_map.core.values import parse_amounts, parse_months
 
 log = logging.getLogger(__name__)
 
 EMPTY = "required field empty"
+EMPTY_ZH = "必填字段为空"
 FIRST_YEAR = 1980
 POWERTRAINS = ("NEV", "ICE", "")
 FORMULA_WITHOUT_VALUE = "formula without a saved value (open the file in Excel and save it again)"
+FORMULA_WITHOUT_VALUE_ZH = "公式没有保存的值（请在 Excel 中打开该文件并重新保存）"
 
 SALES_COLUMNS = ("iso3", "brand", "year", "month", "powertrain", "units", "value_cny", "source_row")
 DEALER_COLUMNS = (
@@ -68,6 +72,11 @@ class Rejection:
     row: int
     field: str
     reason: str
+    zh: str = dataclasses.field(default="", compare=False)  # the reason in Chinese, where written
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang`` (English where no Chinese is written)."""
+        return self.zh if lang.startswith("zh") and self.zh else self.reason
 
 
 @dataclass
@@ -93,8 +102,11 @@ class ValidationResult:
 
     @property
     def accepted_count(self) -> int:
-        """How many rows were accepted."""
-        return len(self.accepted)
+        """How many of the file's rows were accepted (a row split into NEV and ICE, or a wide row
+        made one per year, counts once)."""
+        if "source_row" not in self.accepted.columns:
+            return len(self.accepted)
+        return int(self.accepted["source_row"].nunique())
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -131,32 +143,39 @@ class _Problems:
     """Collects (row mask, field, reason) and turns them into Rejections at the end."""
 
     rows: np.ndarray
-    parts: list[tuple[np.ndarray, str, Reason]] = field(default_factory=list)
+    parts: list[tuple[np.ndarray, str, Reason, Reason | None]] = field(default_factory=list)
 
-    def add(self, mask: np.ndarray | pd.Series, field_name: str, reason: Reason) -> None:
+    def add(
+        self, mask: np.ndarray | pd.Series, field_name: str, reason: Reason, zh: Reason | None = None
+    ) -> None:
         m = np.asarray(mask, dtype=bool)
         if m.any():
-            self.parts.append((m, field_name, reason))
+            self.parts.append((m, field_name, reason, zh))
 
     def rejected_mask(self) -> np.ndarray:
         out = np.zeros(len(self.rows), dtype=bool)
-        for m, _, _ in self.parts:
+        for m, _, _, _ in self.parts:
             out |= m
         return out
 
+    @staticmethod
+    def _texts(reason: Reason | None, m: np.ndarray) -> list[str]:
+        count = int(m.sum())
+        if reason is None:
+            return [""] * count
+        if isinstance(reason, str):
+            return [reason] * count
+        if isinstance(reason, tuple):
+            prefix, cells = reason
+            return [f"{prefix} ('{str(c)[:60]}')" for c in cells.to_numpy()[m]]
+        return [str(t) for t in reason.to_numpy()[m]]
+
     def rejections(self) -> list[Rejection]:
         found: list[Rejection] = []
-        for m, name, reason in self.parts:
+        for m, name, reason, zh in self.parts:
             rows = self.rows[m]
-            if isinstance(reason, str):
-                found.extend(Rejection(int(r), name, reason) for r in rows)
-                continue
-            if isinstance(reason, tuple):
-                prefix, cells = reason
-                texts = [f"{prefix} ('{str(c)[:60]}')" for c in cells.to_numpy()[m]]
-            else:
-                texts = [str(t) for t in reason.to_numpy()[m]]
-            found.extend(Rejection(int(r), name, t) for r, t in zip(rows, texts, strict=True))
+            texts, texts_zh = self._texts(reason, m), self._texts(zh, m)
+            found.extend(Rejection(int(r), name, t, z) for r, t, z in zip(rows, texts, texts_zh, strict=True))
         return found
 
 
@@ -223,7 +242,7 @@ def _quoted(reason: str, text: pd.Series) -> tuple[str, pd.Series]:
 
 def _check_required(problems: _Problems, name: str, text: pd.Series) -> np.ndarray:
     empty = (text == "").to_numpy()
-    problems.add(empty, name, EMPTY)
+    problems.add(empty, name, EMPTY, EMPTY_ZH)
     return empty
 
 
@@ -231,28 +250,38 @@ def _check_country(problems: _Problems, text: pd.Series, countries: CountryIndex
     empty = _check_required(problems, "country", text)
     iso3, refused = countries.resolve_series(text)
     reasons = {t: m.reason(countries) for t, m in refused.items() if m.status != "empty"}
+    reasons_zh = {t: m.reason_zh(countries) for t, m in refused.items() if m.status != "empty"}
     bad = iso3.isna().to_numpy() & ~empty
     if bad.any():
-        problems.add(bad, "country", text.map(reasons).fillna("unknown country").astype(str))
+        problems.add(
+            bad,
+            "country",
+            text.map(reasons).fillna("unknown country").astype(str),
+            text.map(reasons_zh).fillna("无法识别的国家").astype(str),
+        )
     return iso3
 
 
-def _check_nonneg_int(
-    problems: _Problems, name: str, text: pd.Series, required: bool, reason: str
+def _check_nonneg_int(  # noqa: PLR0917
+    problems: _Problems, name: str, text: pd.Series, required: bool, reason: str, reason_zh: str = ""
 ) -> pd.Series:
+    """Whole numbers as people write them (``1,234``, ``12.3万``, ``56台``, ``—`` for none)."""
     empty = (text == "").to_numpy()
     if required:
-        problems.add(empty, name, EMPTY)
-    values = parse_numbers(text).to_numpy()
+        problems.add(empty, name, EMPTY, "必填字段为空")
+    values = parse_amounts(text, parse_numbers(text)).to_numpy()
     ok = np.isfinite(values) & (values >= 0) & (np.floor(values) == values) & (values < 1e15)
-    problems.add(~ok & ~empty, name, _quoted(reason, text))
+    problems.add(~ok & ~empty, name, _quoted(reason, text), _quoted(reason_zh, text) if reason_zh else None)
     return pd.Series(np.where(ok, values, 0).astype(np.int64), index=text.index)
 
 
-_PERIOD = (
-    r"(?P<y>\d{4})\s*(?:[-/.年]\s*(?P<m>\d{1,2})\s*月?(?:\s*[-/.]\s*\d{1,2}\s*日?)?"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|(?P<m2>\d{2}))"
-)
+_YEAR_TEXT = r"^\s*(?:FY\s*)?(\d{4})\s*(?:年度?)?\s*$"
+
+
+def _per_row(texts: np.ndarray, cells: pd.Series, template: str) -> pd.Series:
+    """``template`` formatted per row with the cell (``{cell}``) and a text (``{text}``)."""
+    out = [template.format(cell=str(c)[:60], text=t) if t else "" for c, t in zip(cells, texts, strict=True)]
+    return pd.Series(out, index=cells.index, dtype=object)
 
 
 def _years_and_months(
@@ -268,36 +297,53 @@ def _years_and_months(
     if year_text is not None:
         year_given = (year_text != "").to_numpy()
         values = parse_numbers(year_text).to_numpy()
+        retry = year_given & ~np.isfinite(values)
+        if retry.any():  # 2024年, FY2024
+            values = values.copy()
+            values[retry] = pd.to_numeric(year_text[retry].str.extract(_YEAR_TEXT)[0], errors="coerce")
         ok = np.isfinite(values) & (np.floor(values) == values) & (values >= FIRST_YEAR) & (values <= last)
         problems.add(
-            year_given & ~ok, "year", _quoted(f"year not a plausible year ({FIRST_YEAR}-{last})", year_text)
+            year_given & ~ok,
+            "year",
+            _quoted(f"year not a plausible year ({FIRST_YEAR}-{last})", year_text),
+            _quoted(f"年份不是合理的年份（{FIRST_YEAR}-{last}）", year_text),
         )
         year[:] = np.where(ok, values, 0).astype(np.int64)
     if period_text is not None:
         given = (period_text != "").to_numpy()
-        parts = period_text.str.extract(f"^{_PERIOD}$")
-        mm = parts["m"].fillna(parts["m2"])
-        y = pd.to_numeric(parts["y"], errors="coerce").to_numpy()
-        m = pd.to_numeric(mm, errors="coerce").to_numpy()
-        # A bare month number (1-12) next to a year column is a month.
-        bare = pd.to_numeric(
-            period_text.where(period_text.str.fullmatch(r"\d{1,2}").fillna(False).astype(bool)),
-            errors="coerce",
-        ).to_numpy()
-        use_bare = year_given & np.isfinite(bare)
-        y = np.where(use_bare, year.to_numpy(), y)
-        m = np.where(use_bare, bare, m)
-        ok = given & np.isfinite(y) & np.isfinite(m) & (m >= 1) & (m <= 12) & (y >= FIRST_YEAR) & (y <= last)
-        problems.add(given & ~ok, "period", _quoted("period not a month written YYYY-MM", period_text))
+        y, m, why, why_zh = parse_months(period_text)
+        why_arr, why_zh_arr = np.asarray(why, dtype=object), np.asarray(why_zh, dtype=object)
+        readable = given & (why_arr == "")
+        bare = readable & (y == 0)
+        y = np.where(bare & year_given, year.to_numpy(), y)
+        no_year = bare & ~year_given
+        why_arr[no_year] = "a month without its year: add a year column or write it as 2024-03"
+        why_zh_arr[no_year] = "只有月份没有年份：请加年份列，或写成 2024-03"
+        month_ok = (m >= 1) & (m <= 12)
+        year_ok = (y >= FIRST_YEAR) & (y <= last)
+        bad_month = readable & ~no_year & ~(month_ok & year_ok)
+        why_arr[bad_month & ~month_ok] = "not a month (write it as 2024-03)"
+        why_zh_arr[bad_month & ~month_ok] = "不是月份（请写成 2024-03）"
+        why_arr[bad_month & month_ok] = f"year not plausible ({FIRST_YEAR}-{last})"
+        why_zh_arr[bad_month & month_ok] = f"年份不合理（{FIRST_YEAR}-{last}）"
+        ok = readable & ~no_year & month_ok & year_ok
+        bad = given & ~ok
+        if bad.any():
+            problems.add(
+                bad,
+                "period",
+                _per_row(np.where(bad, why_arr, ""), period_text, "period '{cell}': {text}"),
+                _per_row(np.where(bad, why_zh_arr, ""), period_text, "期间“{cell}”：{text}"),
+            )
         conflict = ok & year_given & (year.to_numpy() != 0) & (year.to_numpy() != y)
-        problems.add(conflict, "period", "period and year disagree")
+        problems.add(conflict, "period", "period and year disagree", "期间与年份不一致")
         fill = ok & ~year_given
-        year[:] = np.where(fill, np.nan_to_num(y), year.to_numpy()).astype(np.int64)
-        month[:] = np.where(ok, np.nan_to_num(m), 0).astype(np.int64)
+        year[:] = np.where(fill, y, year.to_numpy()).astype(np.int64)
+        month[:] = np.where(ok, m, 0).astype(np.int64)
         neither = ~year_given & ~given
     else:
         neither = ~year_given
-    problems.add(neither, "year", EMPTY)
+    problems.add(neither, "year", EMPTY, "必填字段为空")
     return year, month
 
 
@@ -324,13 +370,18 @@ def _common_checks(raw: RawTable, match: HeaderMatch, problems: _Problems) -> No
             if name is not None and row in row_pos:
                 mask = np.zeros(len(problems.rows), dtype=bool)
                 mask[row_pos[row]] = True
-                problems.add(mask, name, FORMULA_WITHOUT_VALUE)
+                problems.add(mask, name, FORMULA_WITHOUT_VALUE, FORMULA_WITHOUT_VALUE_ZH)
 
 
 def _width_rejections(raw: RawTable) -> list[Rejection]:
     n = len(raw.headers)
     return [
-        Rejection(row, "row", f"row has {len(cells)} cells, the header has {n}")
+        Rejection(
+            row,
+            "row",
+            f"row has {len(cells)} cells, the header has {n}",
+            f"该行有 {len(cells)} 个单元格，表头有 {n} 个",
+        )
         for row, cells in raw.bad_width.items()
     ]
 
@@ -344,7 +395,8 @@ def _finish(  # noqa: PLR0917
     notes: list[Note] | None = None,
 ) -> ValidationResult:
     rejected = problems.rejected_mask()
-    accepted = frame.loc[~rejected].reset_index(drop=True)
+    # by label: the frame's index is the row position, repeated where a row became two (NEV and ICE)
+    accepted = frame.loc[~np.isin(frame.index.to_numpy(), np.flatnonzero(rejected))].reset_index(drop=True)
     found = problems.rejections()
     formula = {(r.row, r.field) for r in found if r.reason == FORMULA_WITHOUT_VALUE}
     if formula:  # the cell is a formula, not empty: say so once
@@ -376,7 +428,9 @@ def validate_sales(
     year, month = _years_and_months(problems, _text(raw, match, "year"), _text(raw, match, "period"))
     units_text = _text(raw, match, "units")
     assert units_text is not None
-    units = _check_nonneg_int(problems, "units", units_text, True, "units not a non-negative integer")
+    units = _check_nonneg_int(
+        problems, "units", units_text, True, "units not a non-negative integer", "销量不是非负整数"
+    )
     pt_text = _text(raw, match, "powertrain")
     if pt_text is not None:
         powertrain = _map_unique(pt_text, normalise_powertrain)
@@ -384,17 +438,24 @@ def validate_sales(
             powertrain.isna().to_numpy(),
             "powertrain",
             _quoted("powertrain not NEV or ICE (BEV, PHEV, EREV, 新能源, 燃油 …)", pt_text),
+            _quoted("动力类型不是新能源或燃油（BEV、PHEV、EREV、新能源、燃油…）", pt_text),
         )
         powertrain = powertrain.cat.add_categories(
             [c for c in POWERTRAINS if c not in powertrain.cat.categories]
         ).fillna("")
     else:
         powertrain = pd.Series("", index=country.index, dtype=object)
+    notes: list[Note] = []
     value_text = _text(raw, match, "value_cny")
     if value_text is not None:
-        value = parse_numbers(value_text)
+        value = parse_amounts(value_text, parse_numbers(value_text))
         bad = (value_text != "").to_numpy() & ~(np.isfinite(value.to_numpy()) & (value.to_numpy() >= 0))
-        problems.add(bad, "value_cny", _quoted("value_cny not a non-negative number", value_text))
+        notes += [
+            Note(int(r), "value_cny", f"value '{t}' not a non-negative number: left out, the units count",
+                 f"金额“{t}”不是非负数：已忽略该金额，销量照常计入")
+            for r, t in zip(raw.rows[bad], value_text.to_numpy()[bad], strict=True)
+        ]  # fmt: skip
+        value = value.where(~bad)
     else:
         value = pd.Series(np.nan, index=country.index)
     frame = pd.DataFrame(
@@ -409,11 +470,50 @@ def validate_sales(
             "source_row": raw.rows,
         }
     )
-    result = _finish("sales", raw, match, problems, frame)
+    nev_text = _text(raw, match, "nev_units")
+    if nev_text is not None:
+        frame = _split_nev(problems, frame, nev_text, units, pt_text is not None)
+    result = _finish("sales", raw, match, problems, frame, notes)
     result.accepted = sales_dtypes(result.accepted)
     if progress:
         progress(0.9, "checked")
     return result
+
+
+def _split_nev(
+    problems: _Problems, frame: pd.DataFrame, nev_text: pd.Series, units: pd.Series, has_powertrain: bool
+) -> pd.DataFrame:
+    """Rows with total units and an NEV column become an NEV row and an ICE row (total − NEV).
+
+    The frame keeps its index (the row position) on both halves; rows whose NEV cell is empty keep
+    their powertrain.
+    """
+    nev = _check_nonneg_int(problems, "nev_units", nev_text, False, "NEV units not a non-negative integer",
+                            "新能源销量不是非负整数")  # fmt: skip
+    given = (nev_text != "").to_numpy()
+    over = given & (nev.to_numpy() > units.to_numpy())
+    if over.any():
+        pairs = [(a, b) if o else (0, 0) for a, b, o in zip(nev, units, over, strict=True)]
+        en = [f"NEV units ({a:,}) exceed the total units ({b:,})" for a, b in pairs]
+        zh = [f"新能源销量（{a:,}）大于总销量（{b:,}）" for a, b in pairs]
+        problems.add(over, "nev_units", pd.Series(en, index=units.index), pd.Series(zh, index=units.index))
+    if has_powertrain:
+        problems.add(given, "nev_units", "an NEV column and a powertrain column: keep one of them",
+                     "同时有新能源列和动力类型列：请只保留一列")  # fmt: skip
+        return frame
+    split = given & ~over
+    nev_rows = frame.loc[split].copy()
+    nev_rows["units"] = nev.to_numpy()[split]
+    nev_rows["powertrain"] = "NEV"
+    ice_rows = frame.loc[split].copy()
+    ice_rows["units"] = units.to_numpy()[split] - nev.to_numpy()[split]
+    ice_rows["powertrain"] = "ICE"
+    if ice_rows["value_cny"].notna().any():  # a row's value cannot be split between them: keep it once
+        nev_rows["value_cny"] = np.nan
+    whole = frame.loc[~split].copy()
+    out = pd.concat([whole.astype({"powertrain": object}), nev_rows.astype({"powertrain": object}),
+                     ice_rows.astype({"powertrain": object})])  # fmt: skip
+    return out.sort_index(kind="stable")
 
 
 def _as_category(values: pd.Series) -> pd.Series:
@@ -450,9 +550,17 @@ def _coordinate(
     values = pd.Series(parsed[codes], index=text.index)
     given = (text != "").to_numpy()
     finite = np.isfinite(values.to_numpy())
-    problems.add(given & ~finite, name, _quoted(f"{label} not a number", text))
+    label_zh = {"latitude": "纬度", "longitude": "经度"}.get(label, label)
+    problems.add(
+        given & ~finite, name, _quoted(f"{label} not a number", text), _quoted(f"{label_zh}不是数字", text)
+    )
     out_of_range = given & finite & (np.abs(np.nan_to_num(values.to_numpy())) > limit)
-    problems.add(out_of_range, name, _quoted(f"{label} out of range (-{limit:g} to {limit:g})", text))
+    problems.add(
+        out_of_range,
+        name,
+        _quoted(f"{label} out of range (-{limit:g} to {limit:g})", text),
+        _quoted(f"{label_zh}超出范围（-{limit:g} 到 {limit:g}）", text),
+    )
     return values.where(given & finite & ~out_of_range)
 
 
@@ -466,7 +574,8 @@ def _coordinate_pairs(
     use = (coords != "").to_numpy() & ~separate
     bad = use & ~np.isfinite(values[:, 0])
     unreadable = "coordinates not readable as latitude, longitude (e.g. 13.75, 100.50)"
-    problems.add(bad, "coords", _quoted(unreadable, coords))
+    unreadable_zh = "坐标无法读作“纬度, 经度”（例如 13.75, 100.50）"
+    problems.add(bad, "coords", _quoted(unreadable, coords), _quoted(unreadable_zh, coords))
     ok = use & ~bad
     lat = lat.where(~ok, pd.Series(values[:, 0], index=lat.index))
     lon = lon.where(~ok, pd.Series(values[:, 1], index=lon.index))
@@ -503,8 +612,8 @@ def validate_dealers(
     lon = lon if lon is not None else pd.Series(np.nan, index=index)
     lat_given = (texts["lat"] != "").to_numpy() if texts["lat"] is not None else np.zeros(len(index), bool)
     lon_given = (texts["lon"] != "").to_numpy() if texts["lon"] is not None else np.zeros(len(index), bool)
-    problems.add(lat_given & ~lon_given, "lon", "longitude missing (latitude given)")
-    problems.add(lon_given & ~lat_given, "lat", "latitude missing (longitude given)")
+    problems.add(lat_given & ~lon_given, "lon", "longitude missing (latitude given)", "缺少经度（已有纬度）")
+    problems.add(lon_given & ~lat_given, "lat", "latitude missing (longitude given)", "缺少纬度（已有经度）")
     coords = _text(raw, match, "coords")
     if coords is not None:  # both in one cell, where the separate columns say nothing
         lat, lon = _coordinate_pairs(problems, coords, lat, lon, lat_given | lon_given)
@@ -529,7 +638,12 @@ def validate_dealers(
     first = pd.Series(raw.rows, index=keys.index).groupby(keys.to_numpy()).transform("first").to_numpy()
     dup = first != raw.rows
     if dup.any():
-        problems.add(dup, "row", pd.Series([f"exact duplicate of row {f}" for f in first], index=index))
+        problems.add(
+            dup,
+            "row",
+            pd.Series([f"exact duplicate of row {f}" for f in first], index=index),
+            pd.Series([f"与第 {f} 行完全相同" for f in first], index=index),
+        )
     empty = pd.Series("", index=index, dtype=object)
     city = texts["city"] if texts["city"] is not None else empty
     placed = place_dealers(

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
+from corridor_map.core.encodings import CANDIDATES
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -34,6 +36,8 @@ LAZY_MODULES = (
     "pyarrow.fs",
     "pandas.core.arrays.arrow.extension_types",
     "pycountry",
+    "python_calamine",
+    "charset_normalizer",
 )
 # Codecs the CSV reader may decode with; codec lookup imports ``encodings.<name>`` on first use.
 CODECS = (
@@ -47,6 +51,8 @@ CODECS = (
     "ascii",
     "latin-1",
     "cp437",
+    "gb2312",  # the encoding guess's test of everyday characters
+    *CANDIDATES,  # the code pages a CSV that is not UTF-8 may be in
 )
 # cp437: zipfile decodes member names of an XLSX with it.
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from corridor_map.core.schema import TableKind
 
@@ -36,7 +36,7 @@ def ask_open_path(parent: QWidget | None, kind: TableKind, start_dir: str = "") 
     )
     filters = ";;".join(
         (
-            QCoreApplication.translate("DataDialogs", "Spreadsheets (*.csv *.xlsx *.tsv *.txt)"),
+            QCoreApplication.translate("DataDialogs", "Spreadsheets (*.csv *.xlsx *.xls *.ods *.tsv *.txt)"),
             QCoreApplication.translate("DataDialogs", "All files (*)"),
         )
     )
@@ -50,25 +50,6 @@ def ask_save_path(
     """Where to save, and which of ``filters`` the user picked; None when cancelled."""
     path, chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), ";;".join(filters))
     return (Path(path), chosen) if path else None
-
-
-def ask_sheet(parent: QWidget | None, path: Path, sheets: Sequence[str], preferred: int = 0) -> str | None:
-    """Which worksheet of a workbook with several to read."""
-    label = fill(
-        QCoreApplication.translate(
-            "DataDialogs", "The workbook %1 has several sheets. Which one holds the data?"
-        ),
-        path.name,
-    )
-    sheet, ok = QInputDialog.getItem(
-        parent,
-        QCoreApplication.translate("DataDialogs", "Choose a sheet"),
-        label,
-        list(sheets),
-        preferred,
-        False,
-    )
-    return sheet if ok and sheet else None
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -1,4 +1,8 @@
-"""The import flow, step by step: file → sheet → read and check (worker) → column mapping → report → save.
+"""The import flow, step by step: file → read and check (worker) → table step → report → save.
+
+The reader finds the sheet, the header row and the layout; the table step (the column-mapping dialog
+with where the table was found and a preview) is shown when the headers do not fit or when the reader
+did more than read a plain table, and lets the user change the sheet, header row, layout or encoding.
 
 Every step is a method and every dialog is opened without a nested event loop (``open()``), so tests
 drive the flow by calling the dialogs' own methods. Nothing changes until the user confirms the report
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -17,7 +21,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from corridor_map.core.dataset import Dataset, ImportMode
 from corridor_map.core.errors import DataFormatError
 from corridor_map.core.importing import load_table
-from corridor_map.core.readers import list_sheets, sniff_format
 from corridor_map.core.schema import ColumnMismatchError, HeaderMatch, TableKind, guess_kind
 from corridor_map.core.store import DatasetStore
 from corridor_map.core.validate import ValidationResult
@@ -27,15 +30,12 @@ from corridor_map.ui.data.background import ImportCancelledError, Progress, Work
 from corridor_map.ui.data.dialogs import fill
 from corridor_map.ui.data.mapping_dialog import ColumnMappingDialog
 from corridor_map.ui.data.report_dialog import ImportReportDialog
+from corridor_map.ui.data.table_box import review_needed
 from corridor_map.ui.futures import when_done
 
 log = logging.getLogger(__name__)
 
 Outcome = Literal["imported", "cancelled", "failed"]
-SHEET_HINTS: dict[TableKind, tuple[str, ...]] = {
-    "sales": ("sale", "销量", "销售"),
-    "dealers": ("dealer", "经销商", "门店"),
-}
 
 
 class ImportFlow(QObject):
@@ -56,7 +56,9 @@ class ImportFlow(QObject):
         self.path = Path()
         self.kind: TableKind = "sales"
         self.guessing = False
-        self.sheet: str | None = None
+        self.options: dict[str, Any] = {}  # sheet, header_row, encoding, layout chosen in the table step
+        self.reviewed = False  # the user has seen how the file was read (or there was nothing to see)
+        self.force_review = False
         self.mapping: dict[str, str] | None = None
         self.mapped_headers: tuple[str, ...] = ()
         self.result: ValidationResult | None = None
@@ -87,24 +89,17 @@ class ImportFlow(QObject):
             return
         self._set_busy(True)
         self.path, self.kind, self.guessing = Path(path), kind or "sales", kind is None
-        self.sheet, self.mapping, self.result, self.last_error = sheet, None, None, ""
+        self.options = {"sheet": sheet} if sheet else {}
+        self.mapping, self.result, self.last_error, self.reviewed = None, None, "", False
+        self.force_review = False
+        self._close_dialogs()
+        self._start_load()
+
+    def _close_dialogs(self) -> None:
         for dialog in (self.report_dialog, self.mapping_dialog):
             if dialog is not None:
-                dialog.deleteLater()  # the previous import's dialogs
+                dialog.deleteLater()  # the previous step's (or import's) dialogs
         self.report_dialog = self.mapping_dialog = None
-        if sheet is None and self._is_workbook():
-            try:
-                sheets = list_sheets(self.path)
-            except DataFormatError as exc:
-                self._fail(str(exc))
-                return
-            if len(sheets) > 1:
-                chosen = dialogs.ask_sheet(self.parent_widget, self.path, sheets, self._preferred(sheets))
-                if chosen is None:
-                    self._finish("cancelled")
-                    return
-                self.sheet = chosen
-        self._start_load()
 
     def cancel(self) -> None:
         """Stop reading (the worker stops at its next progress report); nothing changes."""
@@ -115,9 +110,9 @@ class ImportFlow(QObject):
 
     def _start_load(self) -> None:
         progress = self.progress = Progress()
-        path, kind, mapping, sheet = self.path, self.kind, self.mapping, self.sheet
+        path, kind, mapping, options = self.path, self.kind, self.mapping, dict(self.options)
         future = self.worker.submit(
-            lambda: load_table(path, kind, mapping=mapping, sheet=sheet, progress=progress)
+            lambda: load_table(path, kind, mapping=mapping, progress=progress, **options)
         )
         self._show_progress(fill(self.tr("Reading %1…"), path.name), cancellable=True)
         when_done(future, self._on_loaded, self._on_load_error, poll_ms=50)
@@ -132,6 +127,17 @@ class ImportFlow(QObject):
             self._fail(fill(self.tr("%1: there are no data rows below the header."), self.path))
             return
         self.result = result
+        if (
+            not self.reviewed
+            and result.match is not None
+            and (self.force_review or review_needed(result.raw))
+        ):
+            self._ask_mapping(result.match, result)
+            return
+        self._show_report(result)
+
+    def _show_report(self, result: ValidationResult) -> None:
+        self.reviewed = True
         current = self.state.dataset
         can_append = not current.is_sample and len(current.table(result.kind)) > 0
         dialog = self.report_dialog = ImportReportDialog(result, can_append, self.parent_widget)
@@ -151,22 +157,43 @@ class ImportFlow(QObject):
                 self.kind = guessed
                 self._start_load()
             else:
-                self._ask_mapping(error.match)
+                self._ask_mapping(error.match, None, error.raw)
         elif isinstance(error, DataFormatError):
-            self._fail(str(error))
+            self._fail(error.text(_lang()))
         else:
             log.error("import of %s failed", self.path, exc_info=error)
             self._fail(fill(self.tr("%1 could not be imported: %2"), self.path, _describe(error)))
 
-    def _ask_mapping(self, match: HeaderMatch) -> None:
-        recalled = self.store.recall_mapping(self.kind, match.headers)
-        dialog = self.mapping_dialog = ColumnMappingDialog(self.path, match, recalled, self.parent_widget)
+    def _ask_mapping(
+        self, match: HeaderMatch, result: ValidationResult | None = None, raw: Any = None
+    ) -> None:
+        """The table step: ``result`` when the file was read and is to be reviewed, else the headers
+        did not fit (``raw``: the table as read, for the preview)."""
+        recalled = None if match.ok else self.store.recall_mapping(self.kind, match.headers)
+        raw = result.raw if result is not None else raw
+        dialog = self.mapping_dialog = ColumnMappingDialog(
+            self.path, match, recalled, self.parent_widget, raw=raw
+        )
 
         def accepted() -> None:
+            self.reviewed = True
+            if result is not None and not dialog.mapping_changed():
+                self._show_report(result)
+                return
             self.mapping, self.mapped_headers = dialog.mapping(), match.headers
             self._start_load()
 
+        def reread(options: dict[str, Any]) -> None:
+            dialog.blockSignals(True)  # closing it is not a cancel
+            dialog.close()
+            self.options = {k: v for k, v in options.items() if v is not None}
+            self.mapping, self.reviewed, self.guessing = None, False, False
+            self._close_dialogs()
+            self.force_review = True  # show the step again: the user sees what the choice did
+            self._start_load()
+
         dialog.accepted.connect(accepted)
+        dialog.reread.connect(reread)
         dialog.rejected.connect(lambda: self._finish("cancelled"))
         dialog.open()
 
@@ -197,15 +224,6 @@ class ImportFlow(QObject):
         self._fail(fill(self.tr("The dataset could not be saved: %1"), _describe(error)))
 
     # ---- helpers --------------------------------------------------------------------------------
-    def _is_workbook(self) -> bool:
-        try:
-            return self.path.is_file() and sniff_format(self.path) == "xlsx"
-        except OSError:
-            return False  # the reader reports why the file cannot be read
-
-    def _preferred(self, sheets: list[str]) -> int:
-        hints = SHEET_HINTS[self.kind]
-        return next((i for i, s in enumerate(sheets) if any(h in s.casefold() for h in hints)), 0)
 
     def _fail(self, message: str) -> None:
         self.last_error = message
@@ -259,6 +277,12 @@ class ImportFlow(QObject):
             self.progress_dialog.hide()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
+
+
+def _lang() -> str:
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def _describe(error: BaseException) -> str:

@@ -1,11 +1,13 @@
-"""The column-mapping step: when a file's headers do not fit, the user picks which column is which."""
+"""The table step: how the file was read (sheet, header row, layout, encoding, a preview) and which
+column is which. Shown when the headers do not fit, or when the reader did more than read a plain
+table (title rows, merged cells, hidden rows, a wide table …), so the user sees it and can correct it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,12 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from corridor_map.core.readers import RawTable
 from corridor_map.core.schema import SCHEMAS, HeaderMatch, TableKind
 from corridor_map.ui.data.dialogs import fill
+from corridor_map.ui.data.table_box import TableBox
 
 
 class ColumnMappingDialog(QDialog):
-    """One combo of the file's headers per schema field; OK once every required field has a column."""
+    """One combo of the file's headers per schema field; OK once every required field has a column.
+
+    With ``raw`` (the table as read), a :class:`TableBox` above shows where the table was found and a
+    preview; its "Read again" emits ``reread(options)`` for the import flow.
+    """
+
+    reread = Signal(dict)
 
     def __init__(
         self,
@@ -29,6 +39,7 @@ class ColumnMappingDialog(QDialog):
         match: HeaderMatch,
         recalled: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        raw: RawTable | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ColumnMappingDialog")
@@ -36,11 +47,21 @@ class ColumnMappingDialog(QDialog):
         self.kind: TableKind = match.kind
         self.headers = list(match.headers)
         self.schema = SCHEMAS[self.kind]
+        self.review = match.ok  # the headers fit: the user reviews how the file was read
+        self.automatic = dict.fromkeys(self.headers, "") | {
+            self.headers[i]: name for name, i in match.columns.items()
+        }
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        self.table_box: TableBox | None = None
+        if raw is not None:
+            self.table_box = TableBox(raw, {}, self)
+            self.table_box.reread.connect(self.reread)
+            layout.addWidget(self.table_box, 1)
+            self.resize(860, 760)
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         self.field_labels: dict[str, QLabel] = {}
@@ -116,7 +137,13 @@ class ColumnMappingDialog(QDialog):
             out.append(self.tr("A column can be used for one field only."))
         return out
 
+    def mapping_changed(self) -> bool:
+        """Whether the user chose other columns than the ones matched by name."""
+        return self.mapping() != self.automatic
+
     def _update_ok(self) -> None:
+        if self.table_box is not None:
+            self.table_box.set_fields({i: name for name, i in self.chosen_columns().items()})
         found = self.problems()
         self.problem.setText("\n".join(found))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -124,13 +151,16 @@ class ColumnMappingDialog(QDialog):
 
     def retranslate(self) -> None:
         """Every string in the current language."""
-        self.setWindowTitle(self.tr("Match the columns"))
-        self.intro.setText(
-            fill(
-                self.tr("Some columns of %1 were not recognised. Choose the column of each field."),
-                self.path.name,
+        if self.review:
+            self.setWindowTitle(self.tr("Check how the file was read"))
+            intro = self.tr(
+                "%1 is not a plain table. Check where the table was found and which column is which; "
+                "change the sheet, header row or layout and read it again if something is wrong."
             )
-        )
+        else:
+            self.setWindowTitle(self.tr("Match the columns"))
+            intro = self.tr("Some columns of %1 were not recognised. Choose the column of each field.")
+        self.intro.setText(fill(intro, self.path.name))
         one_of = {name for group in self.schema.one_of for name in group}
         for f in self.schema.fields:
             text = f"{f.name} ({f.label_zh})"

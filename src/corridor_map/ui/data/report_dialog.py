@@ -45,6 +45,7 @@ class RejectionsModel(QAbstractTableModel):
     def __init__(self, rejections: list[Rejection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rejections = rejections
+        self.lang = "en"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rejections)
@@ -57,9 +58,9 @@ class RejectionsModel(QAbstractTableModel):
             return None
         r = self.rejections[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.row, r.field, r.reason)[index.column()]
+            return (r.row, r.field, r.text(self.lang))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return plain_tooltip(r.reason)  # long reasons are elided in the cell; cells quoted as text
+            return plain_tooltip(r.text(self.lang))  # long reasons are elided in the cell; cells as text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -83,6 +84,9 @@ class ImportReportDialog(QDialog):
         self.summary = self._plain_label()
         self.explain = self._plain_label()
         layout.addWidget(self.summary)
+        self.layout_text = self._plain_label()  # how the file was read: header row, rows left out, …
+        self.layout_text.setObjectName("layoutText")
+        layout.addWidget(self.layout_text)
         self.model = RejectionsModel(result.rejections, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -102,6 +106,8 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.notes_list, 1)
         layout.addWidget(self.btn_take_swaps, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.explain)
+        if not result.rejections and not result.notes:
+            layout.addStretch(1)  # the texts at the top, the buttons at the bottom
         buttons = QHBoxLayout()
         self.btn_save_rejected = QPushButton(self)
         self.btn_save_rejected.setEnabled(bool(result.rejections))
@@ -212,6 +218,17 @@ class ImportReportDialog(QDialog):
                 f"{len(r.rejections):,}",
             )
         )
+        if r.kind == "sales" and r.accepted_count:
+            accepted = r.accepted
+            self.summary.setText(
+                self.summary.text()
+                + "\n"
+                + dialogs.fill(
+                    self.tr("Accepted: %1 units in %2 countries (compare with the file's own total)."),
+                    f"{int(accepted['units'].sum()):,}",
+                    accepted["iso3"].nunique(),
+                )
+            )
         if not r.accepted_count:
             text = self.tr("No row can be imported. Fix the file and import it again.")
         elif self.can_append:
@@ -223,6 +240,16 @@ class ImportReportDialog(QDialog):
                 self.tr("The accepted %1 start a dataset of your own (no sample rows)."), what
             )
         self.explain.setText(text)
+        lang = self._lang()
+        lines = r.raw.layout.lines() if r.raw.layout else []
+        shown = ["• " + (zh if lang == "zh" else en) for en, zh in lines]
+        if r.match is not None and r.match.unused:
+            names = ", ".join(f"'{c}'" for c in r.match.unused)
+            shown.append("• " + dialogs.fill(self.tr("columns ignored: %1"), names))
+        self.layout_text.setText("\n".join(shown))
+        self.layout_text.setVisible(bool(shown))
+        self.model.lang = lang
+        self.model.dataChanged.emit(self.model.index(0, 2), self.model.index(self.model.rowCount() - 1, 2))
         self.btn_save_rejected.setText(self.tr("Save rejected rows as CSV…"))
         self.btn_replace.setText(self.tr("Replace"))
         self.btn_append.setText(self.tr("Append"))
