@@ -57,6 +57,7 @@ def test_json_contract_for_sales_and_dealers(tmp_path: Path) -> None:
         "value_cny",
     }
     assert sales.pop("ignored_columns") == []
+    assert sales.pop("field_names_zh")["country"] == "国家"
     assert [r.pop("reason_zh") for r in sales["rejected"]][-1] == "必填字段为空"
     assert sales == {
         "path": str(DATA / "sales_utf8.csv"),

@@ -104,6 +104,7 @@ def check(
     """The report object and exit code for ``files`` (no output, no side effects); ``options`` are
     :func:`~corridor_map.core.importing.load_table`'s sheet, header_row, encoding and layout."""
     from corridor_map.core.importing import load_table
+    from corridor_map.core.schema import SCHEMAS
 
     report: dict[str, Any] = {"files": [], "by_country": {}}
     errors: list[dict[str, str]] = []
@@ -130,6 +131,7 @@ def check(
                 {"row": r.row, "field": r.field, "reason": r.reason, "reason_zh": r.text("zh")}
                 for r in result.rejections
             ],
+            "field_names_zh": {"row": "整行"} | {f.name: f.label_zh for f in SCHEMAS[kind].fields},
             "notes": [
                 {"row": n.row, "field": n.field, "note": n.en, "note_zh": n.zh}
                 | ({"swapped": {"lat": n.swap[0], "lon": n.swap[1]}} if n.swap else {})
@@ -167,46 +169,69 @@ def _columns(result: Any) -> dict[str, str]:
 def _print_human(report: dict[str, Any], code: int, lang: str = "en") -> None:
     out = sys.stdout
     zh = lang == "zh"
+    t = _TEXTS_ZH if zh else _TEXTS_EN
     for entry in report["files"]:
         rejected_rows = len({r["row"] for r in entry["rejected"]})
+        kind = t[entry["kind"]]
         print(
-            f"{entry['kind']} {entry['path']}: {entry['rows']} data rows, {entry['accepted']} accepted, "
-            f"{rejected_rows} rejected",
-            file=out,
+            t["file"].format(kind, entry["path"], entry["rows"], entry["accepted"], rejected_rows), file=out
         )
         for line in entry["layout"]["lines_zh" if zh else "lines"]:
             print(f"  {line}", file=out)
         if entry["ignored_columns"]:
-            names = ", ".join(f"'{c}'" for c in entry["ignored_columns"])
-            print(f"  {'未使用的列' if zh else 'columns ignored'}: {names}", file=out)
+            print("  " + t["ignored"].format(", ".join(f"'{c}'" for c in entry["ignored_columns"])), file=out)
         if entry["rows"] == 0:
-            print("  no data rows below the header", file=out)
+            print("  " + t["no_rows"], file=out)
         for r in entry["rejected"]:
-            if zh:
-                print(f"  第 {r['row']} 行，{r['field']}：{r['reason_zh']}", file=out)
-            else:
-                print(f"  row {r['row']}, {r['field']}: {r['reason']}", file=out)
+            field = (
+                f"{entry['field_names_zh'].get(r['field'], r['field'])}（{r['field']}）" if zh else r["field"]
+            )
+            print("  " + t["row"].format(r["row"], field, r["reason_zh" if zh else "reason"]), file=out)
         if "positions" in entry:
             p = entry["positions"]
-            print(
-                f"  placed: {p['exact']} at their coordinates, {p['city']} at their city, "
-                f"{p['country']} at their country's centre",
-                file=out,
-            )
+            print("  " + t["placed"].format(p["exact"], p["city"], p["country"]), file=out)
         for n in entry["notes"]:
-            if zh:
-                print(f"  注意，第 {n['row']} 行，{n['field']}：{n['note_zh']}", file=out)
-            else:
-                print(f"  note, row {n['row']}, {n['field']}: {n['note']}", file=out)
+            print("  " + t["note"].format(n["row"], n["field"], n["note_zh" if zh else "note"]), file=out)
     for err in report.get("errors", []):
-        print(f"{'错误' if zh else 'error'}: {err['message_zh' if zh else 'message']}", file=sys.stderr)
+        print(t["error"].format(err["message_zh" if zh else "message"]), file=sys.stderr)
     by_country = report["by_country"]
     if by_country:
         units = sum(v["units"] for v in by_country.values())
         dealers = sum(v["dealers"] for v in by_country.values())
-        print(f"{len(by_country)} countries, {units:,} units, {dealers:,} dealers accepted", file=out)
-    verdict = {0: "all rows accepted", 1: "some rows need attention", 2: "some files could not be read"}
-    print(verdict[code], file=out)
+        print(t["total"].format(len(by_country), units, dealers), file=out)
+    print(t[f"verdict{code}"], file=out)
+
+
+_TEXTS_EN = {
+    "sales": "sales",
+    "dealers": "dealers",
+    "file": "{} {}: {} data rows, {} accepted, {} rejected",
+    "ignored": "columns ignored: {}",
+    "no_rows": "no data rows below the header",
+    "row": "row {}, {}: {}",
+    "placed": "placed: {} at their coordinates, {} at their city, {} at their country's centre",
+    "note": "note, row {}, {}: {}",
+    "error": "error: {}",
+    "total": "{} countries, {:,} units, {:,} dealers accepted",
+    "verdict0": "all rows accepted",
+    "verdict1": "some rows need attention",
+    "verdict2": "some files could not be read",
+}
+_TEXTS_ZH = {
+    "sales": "销量",
+    "dealers": "经销商",
+    "file": "{}文件 {}：共 {} 行数据，接受 {} 行，拒绝 {} 行",
+    "ignored": "未使用的列：{}",
+    "no_rows": "表头下没有数据行",
+    "row": "第 {} 行，{}：{}",
+    "placed": "位置：{} 家按坐标，{} 家按城市，{} 家按国家中心",
+    "note": "注意，第 {} 行，{}：{}",
+    "error": "错误：{}",
+    "total": "{} 个国家，共 {:,} 辆，{:,} 家经销商",
+    "verdict0": "全部行均已接受",
+    "verdict1": "有些行需要处理",
+    "verdict2": "有些文件无法读取",
+}
 
 
 def run(args: argparse.Namespace) -> int:
