@@ -39,7 +39,7 @@ def test_human_table_for_germany(tmp_path: Path) -> None:
     assert "1. China–Europe Railway Express → Duisburg  [default]" in out
     assert "ILSTC rail + sea via Qinzhou (central channel, via Guiyang) → Hamburg" in out
     assert "Yangtze + sea via Shanghai → Hamburg" in out
-    assert "10,973 km, 16.7 days" in out  # Chongqing → Duisburg by rail, with the default assumptions
+    assert "10,432 km, 16.0 days" in out  # Chongqing → Duisburg by rail, with the default assumptions
     assert "9,978 nm" in out  # Qinzhou → Hamburg at sea
     assert "Qinzhou: transshipment rail → sea" in out
     assert "corridor-map route --assumptions" in out and "Help → Transit assumptions" in out

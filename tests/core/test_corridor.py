@@ -151,6 +151,10 @@ def test_split_legs_only_at_the_antimeridian(corridor: cor.Corridor) -> None:
 def test_length_properties_match_geometry(corridor: cor.Corridor) -> None:
     for leg in corridor.legs.values():
         measured = GEOD.geometry_length(shape(leg.geometry)) / 1000
+        if leg.mode == "river":  # the waterway's published length; the drawn line is generalised
+            assert "published waterway chainage" in leg.source
+            assert measured < leg.length_km < 1.3 * measured, leg.id
+            continue
         assert measured == pytest.approx(leg.length_km, rel=0.03), leg.id
         if leg.mode == "sea":
             assert leg.length_nm == pytest.approx(leg.length_km / 1.852, abs=0.1)
@@ -162,9 +166,9 @@ def test_plausible_lengths(corridor: cor.Corridor) -> None:
     assert 1250 <= corridor.legs["S-QZH-SGSIN"].length_nm <= 1450  # type: ignore[operator]
     assert 9000 <= corridor.legs["S-QZH-NLRTM"].length_nm <= 10500  # type: ignore[operator]
     assert 10_000 <= total_km(corridor, CHINA_EUROPE) <= 11_500
-    for channel in ("R-TJC-NNG-GY", "R-TJC-NNG-HH"):
-        assert 1200 <= total_km(corridor, (channel, "R-NNG-QZH")) <= 1600, channel
-    assert 1700 <= corridor.legs["Y-CKG-SHA"].length_km <= 2600
+    for channel in ("R-TJC-NNG-GY", "R-TJC-NNG-HH"):  # line by line: test_corridor_reference.py
+        assert 1100 <= total_km(corridor, (channel, "R-NNG-QZH")) <= 1600, channel
+    assert 2250 <= corridor.legs["Y-CKG-SHA"].length_km <= 2600
 
 
 @pytest.mark.parametrize("leg_id", sorted(STATIONS))

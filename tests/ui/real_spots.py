@@ -237,18 +237,31 @@ def open_layer_list(window: MainWindow) -> None:
 
 
 def toggle_layer(window: MainWindow, key: str) -> None:
-    """Tick or untick a layer in the open layer list, with the real pointer."""
-    box = run_js(
-        window,
-        f"(function () {{ var name = CM.strings.layer_{key} || '{key}';"
-        " var label = Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))"
-        ".filter(function (l) { return l.textContent.trim() === name; })[0];"
-        " var r = label.querySelector('input').getBoundingClientRect();"
-        " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()",
-    )
+    """Tick or untick a layer in the open layer list, with the real pointer.
+
+    The box is measured just before the click; if the list was still laying itself out (it has just
+    been expanded) the click misses, and a person clicks again: so does this, once, unless the first
+    click took effect meanwhile.
+    """
     shown = run_js(window, f"CM.isShown('{key}')")
-    real_input.click(window.map_view, tuple(box))
-    wait_until(lambda: run_js(window, f"CM.isShown('{key}')") is not shown, 10)
+    for attempt in range(2):
+        box = run_js(
+            window,
+            f"(function () {{ var name = CM.strings.layer_{key} || '{key}';"
+            " var label = Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))"
+            ".filter(function (l) { return l.textContent.trim() === name; })[0];"
+            " var r = label.querySelector('input').getBoundingClientRect();"
+            " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()",
+        )
+        if run_js(window, f"CM.isShown('{key}')") is not shown:
+            return
+        real_input.click(window.map_view, tuple(box))
+        try:
+            wait_until(lambda: run_js(window, f"CM.isShown('{key}')") is not shown, 5)
+            return
+        except AssertionError:
+            if attempt:
+                raise
 
 
 def line_tooltip(window: MainWindow, layers_js: str, pane: str, wanted_js: str) -> list[str]:

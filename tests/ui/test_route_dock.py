@@ -68,9 +68,9 @@ def test_germany_rail_and_sea_side_by_side(panel: Panel) -> None:
     rows = panel.rows()
     assert len(rows) == 4
     assert rows[0][0] == "China–Europe Railway Express → Duisburg (default)"
-    assert rows[0][1] == "10,973 km"
-    assert rows[1][1] == "19,692 km"
-    assert panel.tree.topLevelItem(1).toolTip(1) == "19,692 km (9,978 nm at sea)"
+    assert rows[0][1] == "10,432 km"
+    assert rows[1][1] == "19,673 km"
+    assert panel.tree.topLevelItem(1).toolTip(1) == "19,673 km (9,978 nm at sea)"
     assert [float(r[2]) for r in rows] == [round(a.total_days, 1) for a in expected]
     # the default and the next alternative are drawn, each in its own colour-blind-safe colour
     assert panel.sent[-1] == [
