@@ -349,6 +349,15 @@ APPROACHES: dict[str, tuple[tuple[float, float], tuple[tuple[float, float], ...]
 }
 
 
+# Sea legs searoute's network cannot sail: MARNET has no lane in the Gulf of Tonkin, so Qinzhou – Haiphong
+# went round Hainan (311 nm against 116 nm straight). Drawn by hand on the chart: out of Qinzhou Bay, across
+# the gulf, south of Cat Ba island and up the Lach Huyen channel.
+HAND_SEA_LEGS: dict[tuple[str, str], tuple[tuple[float, float], ...]] = {
+    ("CNQZH", "VNHPH"): ((108.60, 21.50), (108.30, 21.25), (107.80, 20.90), (107.30, 20.60), (106.95, 20.62),
+                         (106.85, 20.78)),
+}  # fmt: skip
+
+
 def _in_box(coords: Sequence[Sequence[float]], bbox: tuple[float, float, float, float]) -> bool:
     w, s_, e, n = bbox
     return any(w <= x <= e and s_ <= y <= n for x, y in coords)
@@ -417,8 +426,12 @@ def build_sea_legs(searoute_dir: Path, ports: list[Port], land: LandIndex) -> li
                 continue
             leg_id = f"S-{origin_id[2:]}-{p.id}"
             a, b = (o.lon, o.lat), (p.lon, p.lat)
-            path = route(a, b)
-            notes = [f"searoute 1.6.0 (Eurostat MARNET network) from {o.name_en}"]
+            if (o.id, p.id) in HAND_SEA_LEGS:
+                path = list(HAND_SEA_LEGS[(o.id, p.id)])
+                notes = ["drawn by hand across the Gulf of Tonkin (the MARNET network has no lane there)"]
+            else:
+                path = route(a, b)
+                notes = [f"searoute 1.6.0 (Eurostat MARNET network) from {o.name_en}"]
             if _in_box(path, CORINTH_BOX):
                 first = route(a, PELOPONNESE_VIA)
                 path = first + route(first[-1], b)[1:]

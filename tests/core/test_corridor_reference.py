@@ -256,3 +256,25 @@ def test_the_train_crosses_belarus_once_and_not_longer_than_its_corridor(corrido
             if belarus.contains(Point((coords[k] + coords[k + 1]) / 2)):
                 inside += haversine_km(coords[k], coords[k + 1])
     assert 400 < inside <= BELARUS_KM_MAX, f"{inside:,.0f} km in Belarus"
+
+
+def test_rail_and_river_legs_run_on_land(corridor: cor.Corridor) -> None:
+    """Every vertex of a rail or river leg between its two ports lies on Natural Earth's 1:50m land, or
+    within 5 km of it (river mouths, a coastline drawn at that scale); the ports are where their quays are."""
+    features = json.loads((GEO / "land_50m.geojson").read_text(encoding="utf-8"))["features"]
+    land = shapely.union_all([shape(f["geometry"]) for f in features]).buffer(0.05)  # ≈ 5 km
+    shapely.prepare(land)
+    for leg in corridor.legs.values():
+        if leg.mode == "sea":
+            continue
+        coords = _coords(leg)[1:-1]
+        off = [tuple(p) for p in coords if not land.contains(Point(p))]
+        assert not off, f"{leg.id}: {len(off)} points at sea, e.g. {off[0]}"
+
+
+def test_qinzhou_haiphong_sails_across_the_gulf_of_tonkin(corridor: cor.Corridor) -> None:
+    """Not round Hainan: the searoute network has no lane in the gulf (it gave 311 nm for 116 nm)."""
+    leg = corridor.legs["S-QZH-VNHPH"]
+    straight_nm = haversine_km(leg.start, leg.end) / 1.852
+    assert leg.length_nm is not None and leg.length_nm <= 1.4 * straight_nm
+    assert all(y > 20.3 for _x, y in _coords(leg))  # north of Hainan (its north cape is at 20.1° N)
