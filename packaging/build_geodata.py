@@ -95,6 +95,8 @@ def step_corridor(src: dict[str, Path], out: Path) -> None:
     leg_map = {leg.id: leg for leg in legs}
     routes = corridor.build_routes(out / "countries.csv", leg_map)
     corridor.write_routes(out, routes, leg_map, by_id)
+    routes = corridor.choose_defaults(out, routes)
+    corridor.write_routes(out, routes, leg_map, by_id)
 
 
 def build(out: Path, cache: Path) -> None:

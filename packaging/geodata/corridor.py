@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import logging
 import math
@@ -526,17 +527,24 @@ def build_routes(countries_csv: Path, legs: dict[str, Leg]) -> list[Route]:
         def total(leg_ids: tuple[str, ...]) -> float:
             return sum(legs[leg].length_km for leg in leg_ids)
 
-        if iso3 in T.RAIL_DEFAULT:
-            default = next(
-                i for i, o in enumerate(options) if o[1] in {"china_europe_rail", "cross_border_rail"}
-            )
-        elif iso3 == "CHN":
-            default = 0
-        else:
-            default = min((0, 2), key=lambda i: total(options[i][2]))
+        # provisional (the shortest); choose_defaults() applies the app's rule once the files exist
+        default = min(range(len(options)), key=lambda i: total(options[i][2]))
         for i, (suffix, kind, leg_ids) in enumerate(options):
             routes.append(Route(iso3, f"{iso3}-{suffix}", kind, leg_ids, i == default))
     return routes
+
+
+def choose_defaults(out_dir: Path, routes: list[Route]) -> list[Route]:
+    """Each country's default: the app's own rule (``corridor_map.core.transit.preferred``: the fastest
+    alternative, with the default transit assumptions, that ends in the country), read back from the
+    files just written so the build and the app cannot disagree."""
+    from corridor_map.core.corridor import load_corridor
+    from corridor_map.core.transit import country_alternatives, preferred
+
+    corridor = load_corridor(out_dir)
+    chosen = {iso3: preferred(corridor, iso3, country_alternatives(corridor, iso3)).route_id
+              for iso3 in corridor.routes}  # fmt: skip
+    return [dataclasses.replace(r, is_default=r.route_id == chosen[r.iso3]) for r in routes]
 
 
 def write_routes(out_dir: Path, routes: list[Route], legs: dict[str, Leg], ports: dict[str, Port]) -> None:

@@ -846,7 +846,5 @@ RAIL_ROUTES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "THA": (("cross_border_rail", ("R-TJC-KMG", "R-KMG-VTE")),),
     "VNM": (("cross_border_rail", ("R-TJC-NNG-GY", "R-NNG-HAN")),),
 }
-# Countries whose default is a rail route (the first of RAIL_ROUTES, or the China–Europe line to Duisburg).
-RAIL_DEFAULT = frozenset({"KAZ", "KGZ", "TJK", "UZB", "TKM", "RUS", "BLR", "POL", "MNG", "LAO", "DEU"})
 # Europe (continent) gets the China–Europe Railway Express to Duisburg as an alternative.
 EUROPE_RAIL_CONTINENT = "Europe"

@@ -46,6 +46,15 @@ def test_breaks_equal_mapclassify_fisher_jenks(seed: int) -> None:
     assert fisher_jenks_bins(data, k) == pytest.approx(expected)
 
 
+def _within_sse(data: np.ndarray, bins: list[float]) -> float:
+    """The within-class sum of squares of ``data`` classed by upper bounds ``bins`` (what Fisher–Jenks
+    minimises)."""
+    classes = np.searchsorted(np.asarray(bins), data, side="left")
+    return float(
+        sum(((data[classes == c] - data[classes == c].mean()) ** 2).sum() for c in np.unique(classes))
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(min_value=1, max_value=10**7), min_size=6, max_size=80))
 def test_breaks_equal_mapclassify_on_any_units(units: list[int]) -> None:
@@ -54,4 +63,9 @@ def test_breaks_equal_mapclassify_on_any_units(units: list[int]) -> None:
     if k < 2:
         return
     expected = [float(b) for b in mapclassify.FisherJenks(data, k=k).bins]
-    assert fisher_jenks_bins(data, k) == pytest.approx(expected)
+    ours = fisher_jenks_bins(data, k)
+    # As good a classing as mapclassify's: the same breaks, or (with ties, where mapclassify's pure-Python
+    # path can miss the optimum: [1, 1, 1, 2, 371613, 371866] → its [1, 2, 371866]) a smaller within-class
+    # sum of squares.
+    if ours != pytest.approx(expected):
+        assert _within_sse(data, ours) <= _within_sse(data, expected) * (1 + 1e-9), (ours, expected)

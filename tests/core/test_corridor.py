@@ -20,6 +20,7 @@ from shapely.geometry import LineString, Point, shape
 
 from corridor_map.core import corridor as cor
 from corridor_map.core.errors import GeoDataError
+from corridor_map.core.transit import country_alternatives, preferred
 from corridor_map.paths import geo_dir
 
 GEO = geo_dir()
@@ -302,11 +303,22 @@ def test_destinations_table(corridor: cor.Corridor) -> None:
     assert d["KAZ"].gateway == "KZ-DOS"
     assert d["MNG"].gateway == "CN-ERL"
     assert d["ETH"].gateway == "DJJIB"  # landlocked: through Djibouti
-    assert d["CHE"].gateway == "NLRTM"
-    assert d["JPN"].default_route[0] == "Y-CKG-SHA"
+    assert d["THA"].gateway == "THLCH"  # not the rail to Vientiane: it ends in Laos
+    assert d["MEX"].default_route[0] == "R-TJC-NNG-GY"  # 27 days, not the Yangtze's 33 (though shorter)
     kinds = {r.kind for r in corridor.routes["VNM"]}
     assert {"rail_sea", "river_sea", "cross_border_rail"} <= kinds
     assert "china_europe_rail" in {r.kind for r in corridor.routes["FRA"]}
+
+
+def test_every_default_is_the_apps_choice(corridor: cor.Corridor) -> None:
+    """One rule for the files, the Routes panel and ``corridor-map route``: the fastest alternative with
+    the default assumptions that ends in the country (any, when none does)."""
+    for iso3, dest in corridor.destinations.items():
+        alternatives = country_alternatives(corridor, iso3)
+        best = preferred(corridor, iso3, alternatives)
+        assert tuple(best.leg_ids) == dest.default_route, iso3
+        arriving = [a for a in alternatives if corridor.ports[a.gateway].iso3 == iso3]
+        assert not arriving or corridor.ports[dest.gateway].iso3 == iso3, iso3
 
 
 def test_routes_for_gives_default_first_with_leg_lengths(corridor: cor.Corridor) -> None:
@@ -317,7 +329,7 @@ def test_routes_for_gives_default_first_with_leg_lengths(corridor: cor.Corridor)
         lengths = d.leg_lengths()
         assert [leg_id for leg_id, _, _ in lengths] == list(d.route.legs)
         assert d.total_km == pytest.approx(sum(km for _, _, km in lengths))
-    assert corridor.default_route("NLD").gateway == "NLRTM"
+    assert corridor.default_route("NLD").gateway == corridor.destinations["NLD"].gateway
     with pytest.raises(KeyError):
         corridor.routes_for("XXX")
 

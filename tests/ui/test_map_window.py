@@ -65,7 +65,13 @@ def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
 def test_hovering_a_leg_names_it_with_mode_and_length(window: MainWindow) -> None:
     set_view(window, 27.0, 106.0, 5)  # Chongqing and the rail channels south to the Beibu Gulf
     names = {f["properties"]["name_en"] for f in _legs() if f["properties"]["mode"] == "rail"}
-    tips = line_tooltip(window, "CM.layers.rail.getLayers()", "cm-sea", "'km'")
+    open_layer_list(window)
+    toggle_layer(window, "flows")  # the export flows lie on the channels the default routes take
+    try:
+        tips = line_tooltip(window, "CM.layers.rail.getLayers()", "cm-sea", "'km'")
+    finally:
+        open_layer_list(window)
+        toggle_layer(window, "flows")
     tip = next(t for t in tips if "km" in t)
     assert "Rail" in tip
     assert any(tip.startswith(name) for name in names), tip

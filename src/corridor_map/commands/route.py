@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from corridor_map.core.assumptions import ASSUMPTIONS, NOT_COUNTED, assumptions_json
 from corridor_map.core.errors import CorridorMapError
-from corridor_map.core.transit import DEFAULT_PARAMS, Alternative, TransitParams
+from corridor_map.core.transit import DEFAULT_PARAMS, Alternative, TransitParams, preferred
 
 if TYPE_CHECKING:  # annotations only: the command line is parsed without loading the corridor
     from corridor_map.core.corridor import Corridor
@@ -136,7 +136,9 @@ def _num(value: float, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
-def print_table(target: Target, params: TransitParams, alternatives: list[Alternative], lang: str) -> None:
+def print_table(
+    corridor: Corridor, target: Target, params: TransitParams, alternatives: list[Alternative], lang: str
+) -> None:
     """The human-readable comparison, in ``lang`` throughout."""
     out, w = sys.stdout, WORDS["zh" if lang.startswith("zh") else "en"]
     print(w["head"].format(name=target.name, id=target.id, n=len(alternatives)), file=out)
@@ -162,7 +164,7 @@ def print_table(target: Target, params: TransitParams, alternatives: list[Altern
             for stop in (s for s in alt.stops if s.after_leg == i):
                 print(f"   {w['stop']:<6}{'':>22} {stop.days:>6.1f} {w['day']}   {stop.text(lang)}", file=out)
     if len(alternatives) > 1:
-        fastest = min(alternatives, key=lambda a: a.total_days)
+        fastest = preferred(corridor, target.id if target.kind == "country" else None, alternatives)
         print(
             "\n" + w["fastest"].format(label=fastest.label(lang), days=_num(fastest.total_days, 1)), file=out
         )
@@ -229,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
     else:
 
         def both() -> None:
-            print_table(target, params, alternatives, args.lang)
+            print_table(corridor, target, params, alternatives, args.lang)
             if args.assumptions:
                 print("", file=sys.stdout)
                 print_assumptions(params, args.lang)

@@ -264,6 +264,14 @@ def country_alternatives(
     return [alternative(corridor, r, params) for r in _ordered(list(routes))]
 
 
+def preferred(corridor: Corridor, iso3: str | None, alternatives: list[Alternative]) -> Alternative:
+    """The one rule for the default route (the build), and for "fastest" in the Routes panel and
+    ``corridor-map route``: the fastest alternative that ends in ``iso3`` — any, when none does (a
+    landlocked country reached through a foreign port) or when ``iso3`` is None (a port's alternatives)."""
+    arriving = [a for a in alternatives if iso3 and corridor.ports[a.gateway].iso3 == iso3]
+    return min(arriving or alternatives, key=lambda a: a.total_days)
+
+
 def port_alternatives(
     corridor: Corridor, port_id: str, params: TransitParams = DEFAULT_PARAMS
 ) -> list[Alternative]:

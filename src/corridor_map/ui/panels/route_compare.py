@@ -20,6 +20,7 @@ from corridor_map.core.transit import (
     colour_for,
     country_alternatives,
     draw_payload,
+    preferred,
 )
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.dataframe_model import format_int
@@ -189,7 +190,7 @@ class RouteComparison(QWidget):
         self.message.hide()
         self.tree.show()
         self._fill()
-        fastest = min(self.alternatives, key=lambda a: a.total_days)
+        fastest = preferred(data, self.iso3, self.alternatives)
         text = self.tr("Fastest with these assumptions: {route}, {days} days. Estimates, not timetables.")
         self.summary.setText(text.format(route=fastest.label(self.lang), days=f"{fastest.total_days:.1f}"))
         self.summary.show()
