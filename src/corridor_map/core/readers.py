@@ -44,6 +44,7 @@ LayoutChoice = Literal["auto", "long", "wide"]
 DELIMITERS = (",", ";", "\t")
 MAX_COLUMNS = 16_384  # Excel's limit (column XFD)
 MAX_HEADER_BYTES = 1 << 20  # 16,384 headers of 64 bytes: a longer first line is not a header row
+MAX_ROW_BYTES = 1 << 22  # 4 MB: far beyond any sales or dealer row; a longer line is not a table row
 MAX_FAST_INVALID_ROWS = 5000  # rows of another width the fast path tolerates before it gives up
 
 
@@ -281,6 +282,14 @@ def _read_csv(
             encoding=encoding,
             delimiter=delimiter,
             layout=layout,
+        )
+    longest = int(np.argmax(ends - starts))
+    if int(ends[longest] - starts[longest]) > MAX_ROW_BYTES:  # garbage, or a file without line ends
+        size = int(ends[longest] - starts[longest])
+        raise DataFormatError(
+            path,
+            f"line {int(row_numbers[longest])} is {size:,} bytes long: not a table row (no line ends?)",
+            reason_zh=f"第 {int(row_numbers[longest])} 行长达 {size:,} 字节：不是表格的一行（缺少换行？）",
         )
     parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
     if parsed is None:
