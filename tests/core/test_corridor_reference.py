@@ -9,8 +9,6 @@ of a leg nearest two stations — so that errors cannot cancel in a total. Stati
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from corridor_map.core import corridor as cor
+from tests.core.test_corridor import haversine_km
 
 GEO = Path(__file__).resolve().parents[2] / "data" / "geo"
 PASS_KM = 25.0
@@ -165,12 +164,6 @@ ROUTE_LENGTHS = [
 BELARUS_KM_MAX = (
     611 * 1.07
 )  # Belarusian Railway: "The operational length of the Corridor along Belarus is 611 km"
-
-
-def haversine_km(a: Sequence[float], b: Sequence[float]) -> float:
-    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")

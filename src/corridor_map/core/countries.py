@@ -299,37 +299,34 @@ class CountryMatch:
 
     def reason(self, names: CountryIndex | None = None) -> str:
         """A user-facing reason for a refused country ("" when resolved)."""
-        idx = names or default_index()
-        if self.status == "ok":
-            return ""
-        if self.status == "empty":
-            return "required field empty"
-        if self.status == "placeholder":
-            return f"'{self.text}' is not a country: write the country, or leave the row out"
-        if self.status == "ambiguous":
-            options = " or ".join(f"{idx.display_name(c)} ({c})" for c in self.candidates)
-            return f"ambiguous country '{self.text}': could be {options}"
-        hint = ""
-        if self.suggestion:
-            hint = f" (did you mean {idx.display_name(self.suggestion)}, {self.suggestion}?)"
-        return f"unknown country '{self.text}'{hint}"
+        return self.reasons(names)[0]
 
     def reason_zh(self, names: CountryIndex | None = None) -> str:
         """:meth:`reason` in Chinese."""
+        return self.reasons(names)[1]
+
+    def reasons(self, names: CountryIndex | None = None) -> tuple[str, str]:
+        """The reason in English and in Chinese (``("", "")`` when resolved)."""
         idx = names or default_index()
+        t = self.text
         if self.status == "ok":
-            return ""
+            return "", ""
         if self.status == "empty":
-            return "必填字段为空"
+            return "required field empty", "必填字段为空"
         if self.status == "placeholder":
-            return f"“{self.text}”不是国家：请填写国家，或删去该行"
+            return (f"'{t}' is not a country: write the country, or leave the row out",
+                    f"“{t}”不是国家：请填写国家，或删去该行")  # fmt: skip
         if self.status == "ambiguous":
-            options = " 或 ".join(f"{idx.display_name(c)}（{c}）" for c in self.candidates)
-            return f"国家“{self.text}”有歧义：可能是 {options}"
-        hint = ""
-        if self.suggestion:
-            hint = f"（是否指 {idx.display_name(self.suggestion)}，{self.suggestion}？）"
-        return f"无法识别的国家“{self.text}”{hint}"
+            options = [(idx.display_name(c), c) for c in self.candidates]
+            return (
+                f"ambiguous country '{t}': could be " + " or ".join(f"{n} ({c})" for n, c in options),
+                f"国家“{t}”有歧义：可能是 " + " 或 ".join(f"{n}（{c}）" for n, c in options),
+            )
+        if not self.suggestion:
+            return f"unknown country '{t}'", f"无法识别的国家“{t}”"
+        name, code = idx.display_name(self.suggestion), self.suggestion
+        return (f"unknown country '{t}' (did you mean {name}, {code}?)",
+                f"无法识别的国家“{t}”（是否指 {name}，{code}？）")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -311,24 +311,21 @@ def _decide_code_page(path: Path, data: bytes) -> Decoded:
             f"not a CSV or XLSX file (text in no encoding this app reads); {SAVE_AS_UTF8}",
             reason_zh=f"不是 CSV 或 XLSX 文件（文本编码无法识别）；{SAVE_AS_UTF8_ZH}",
         )
-    ranked = [m.encoding for m in from_bytes(sample, cp_isolation=list(readable))]
-    order = {enc: i for i, enc in enumerate(ranked)}
-
-    def score(enc: str) -> int:
-        text = readable[enc]
-        return oddities(text) + foreign_letters(text) + rare_characters(text, enc)
-
-    best = min(readable, key=lambda enc: (score(enc), CANDIDATES.index(enc)))
-
-    tied = [enc for enc in readable if score(enc) == score(best)]
+    score = {
+        enc: oddities(text) + foreign_letters(text) + rare_characters(text, enc)
+        for enc, text in readable.items()
+    }
+    lowest = min(score.values())
+    tied = [enc for enc in readable if score[enc] == lowest]
+    best = min(tied, key=CANDIDATES.index)
     # Equal fits: charset-normalizer's ranking where the text gives its models enough to go on (not
     # between the Latin pages, which its models confuse), else the more common code page.
     evidence = sum(b >= 0x80 for b in sample) >= MIN_EVIDENCE_BYTES
-    latin = all(enc in LATIN for enc in tied)
-    if evidence and not latin and any(enc in order for enc in tied):
-        best = min(tied, key=lambda enc: (order.get(enc, len(order)), CANDIDATES.index(enc)))
-    else:
-        best = min(tied, key=CANDIDATES.index)
+    if len(tied) > 1 and evidence and not all(enc in LATIN for enc in tied):
+        ranked = [m.encoding for m in from_bytes(sample, cp_isolation=list(readable))]
+        order = {enc: i for i, enc in enumerate(ranked)}
+        if any(enc in order for enc in tied):
+            best = min(tied, key=lambda enc: (order.get(enc, len(order)), CANDIDATES.index(enc)))
     rival = next((e for e in tied if e != best and readable[e] != readable[best]), "")
     decoded = _decode_as(path, data, best)
     word = _first_difference(readable[best], readable[rival]) if rival else ""

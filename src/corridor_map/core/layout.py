@@ -155,6 +155,7 @@ class Layout:
 
     def to_json(self) -> dict[str, object]:
         """The findings as plain data (``check-data --json``)."""
+        lines = self.lines()
         return {
             "format": self.format,
             "sheet": self.sheet,
@@ -170,8 +171,8 @@ class Layout:
             "hidden_rows_known": self.hidden_known,
             "wide_columns": self.unpivoted,
             "wide_columns_into": self.unpivoted_into or None,
-            "lines": [line[0] for line in self.lines()],
-            "lines_zh": [line[1] for line in self.lines()],
+            "lines": [en for en, _zh in lines],
+            "lines_zh": [zh for _en, zh in lines],
         }
 
 

@@ -249,8 +249,9 @@ def _check_required(problems: _Problems, name: str, text: pd.Series) -> np.ndarr
 def _check_country(problems: _Problems, text: pd.Series, countries: CountryIndex) -> pd.Series:
     empty = _check_required(problems, "country", text)
     iso3, refused = countries.resolve_series(text)
-    reasons = {t: m.reason(countries) for t, m in refused.items() if m.status != "empty"}
-    reasons_zh = {t: m.reason_zh(countries) for t, m in refused.items() if m.status != "empty"}
+    both = {t: m.reasons(countries) for t, m in refused.items() if m.status != "empty"}
+    reasons = {t: en for t, (en, _zh) in both.items()}
+    reasons_zh = {t: zh for t, (_en, zh) in both.items()}
     bad = iso3.isna().to_numpy() & ~empty
     if bad.any():
         problems.add(

@@ -159,8 +159,8 @@ def sheet_names(path: Path, data: bytes) -> list[str]:
         book.close()
 
 
-def read_grid(path: Path, data: bytes, sheet: str, *, nrows: int | None = None) -> Grid:
-    """The cells of ``sheet`` (the first ``nrows`` rows only, when given)."""
+def read_grid(path: Path, data: bytes, sheet: str) -> Grid:
+    """The cells of ``sheet``, with its merged ranges, hidden rows and formulas without a value."""
     import python_calamine
 
     fmt = workbook_format(data)
@@ -179,18 +179,14 @@ def read_grid(path: Path, data: bytes, sheet: str, *, nrows: int | None = None) 
         except Exception as exc:  # the sheet's XML is parsed here: a damaged sheet
             raise _damaged(path, fmt, exc) from exc
         try:
-            rows = (
-                ws.to_python(skip_empty_area=False, nrows=nrows)
-                if nrows
-                else ws.to_python(skip_empty_area=False)
-            )
+            rows = ws.to_python(skip_empty_area=False)
             merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ws.merged_cell_ranges or []]
         except Exception as exc:  # broken sheet XML inside a valid archive
             raise _damaged(path, fmt, exc) from exc
     finally:
         book.close()
     grid = Grid(path, fmt, sheet, rows, merged, hidden_known=fmt == "xlsx")
-    if fmt == "xlsx" and nrows is None:
+    if fmt == "xlsx":
         _read_xlsx_xml(grid, data)
     return grid
 
