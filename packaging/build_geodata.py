@@ -12,6 +12,7 @@ verified against the pins in ``packaging/geodata/fetch.py``. See ``data/geo/SOUR
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import filecmp
 import logging
 import os
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from geodata import basemap, cities, corridor
+from geodata import basemap, cities, corridor, onward
 from geodata.fetch import PINS, extract, fetch
 from geodata.landcheck import LandIndex
 
@@ -85,15 +86,26 @@ def step_basemap(src: dict[str, Path], out: Path) -> None:
 
 def step_corridor(src: dict[str, Path], out: Path) -> None:
     ports = corridor.build_ports(src["searoute_ports"], src["harborly_parquet"], out / "countries.csv")
-    corridor.write_ports(out / "ports.csv", ports)
+    ports += onward.arrival_ports(out / "cities.csv")
     by_id = {p.id: p for p in ports}
     legs = corridor.build_rail_legs(src["rail_python"], by_id)
     legs.append(corridor.build_river_leg(src["topojson"], by_id))
     land = LandIndex(out / "land_50m.geojson")
     legs.extend(corridor.build_sea_legs(src["searoute_dir"], ports, land))
+    plan = corridor.plan_routes(out / "countries.csv", by_id, {leg.id: leg for leg in legs})
+    legs.extend(onward.build_road_legs(src["rail_python"], corridor.road_pairs(plan, by_id), by_id))
+    countries = onward.CountryIndex(out / "countries_50m.geojson", out / "countries.csv")
+    onward_ids = set(onward.O.ONWARD_RAIL_LEGS)
+    legs = [
+        dataclasses.replace(leg, borders=tuple(countries.crossings(leg.geometry, leg.length_km)))
+        if leg.mode == "road" or leg.id in onward_ids
+        else leg
+        for leg in legs
+    ]
+    corridor.write_ports(out / "ports.csv", sorted(ports, key=lambda p: p.id))
     corridor.write_legs(out / "legs.geojson", legs)
     leg_map = {leg.id: leg for leg in legs}
-    routes = corridor.build_routes(out / "countries.csv", leg_map)
+    routes = corridor.build_routes(plan, leg_map)
     corridor.write_routes(out, routes, leg_map, by_id)
     routes = corridor.choose_defaults(out, routes)
     corridor.write_routes(out, routes, leg_map, by_id)

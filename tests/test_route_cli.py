@@ -35,8 +35,9 @@ def test_human_table_for_germany(tmp_path: Path) -> None:
     proc = run("DEU", tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert out.startswith("Germany (DEU): 4 alternatives from Chongqing")
-    assert "1. China–Europe Railway Express → Duisburg  [default]" in out
+    assert out.startswith("Germany (DEU): 5 alternatives from Chongqing")
+    assert "1. China–Europe Railway Express (via Alashankou) → Duisburg  [default]" in out
+    assert "China–Europe Railway Express (via Manzhouli) → Duisburg" in out
     assert "ILSTC rail + sea via Qinzhou (central channel, via Guiyang) → Hamburg" in out
     assert "Yangtze + sea via Shanghai → Hamburg" in out
     assert "10,432 km, 16.0 days" in out  # Chongqing → Duisburg by rail, with the default assumptions
@@ -50,7 +51,7 @@ def test_chinese_throughout(tmp_path: Path) -> None:
     proc = run("DEU", "--lang", "zh", "--assumptions", tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert out.startswith("德国（DEU）：自重庆出发共 4 种方案")
+    assert out.startswith("德国（DEU）：自重庆出发共 5 种方案")
     assert "假设：铁路每天 800 公里" in out and "［默认］" in out and "按这些假设最快" in out
     assert "运输时间假设" in out and "来源：" in out
     english = ["Assumptions", "alternatives", " days", "default]", "Fastest", " km", " nm", "stop "]
@@ -64,7 +65,13 @@ def test_the_assumptions_alone_with_their_sources(tmp_path: Path) -> None:
     proc = run("--assumptions", "--json", tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)["assumptions"]
-    assert [r["key"] for r in rows] == ["rail_km_per_day", "river_knots", "sea_knots", "dwell_days"]
+    assert [r["key"] for r in rows] == [
+        "rail_km_per_day",
+        "river_knots",
+        "sea_knots",
+        "road_km_per_day",
+        "dwell_days",
+    ]
     assert all(r["sources"] and r["basis"] and r["value"] == r["default"] for r in rows)
 
 
@@ -77,6 +84,7 @@ def test_json_is_one_object_matching_the_table(tmp_path: Path) -> None:
         "rail_km_per_day": 800.0,
         "river_knots": 6.0,
         "sea_knots": 14.0,
+        "road_km_per_day": 500.0,
         "dwell_days": 1.5,
     }
     alternatives = data["alternatives"]

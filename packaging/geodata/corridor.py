@@ -23,6 +23,7 @@ from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from . import corridor_tables as T  # noqa: N812
+from . import onward_tables as O  # noqa: N812
 from .geojson_io import write_csv, write_geojson
 from .landcheck import LandIndex
 
@@ -66,6 +67,7 @@ class Leg:
     geometry: BaseGeometry  # full resolution, lon in [-180, 180]
     length_km: float
     source: str
+    borders: tuple[dict[str, Any], ...] | None = None  # onward legs: the borders they cross
 
 
 # ---------------------------------------------------------------------------------------------- geometry
@@ -132,8 +134,15 @@ def build_ports(searoute_ports: Path, harborly_parquet: Path, countries_csv: Pat
     }
     iso3_of = _iso2_to_iso3(countries_csv)
     specs = list(T.HUBS) + [T.PortSpec(lc, lc, en, zh, "sea", src) for lc, en, zh, src in T.SEA_PORTS]
-    specs += list(T.HAND_SEA_PORTS)
+    specs += list(T.HAND_SEA_PORTS) + list(O.ONWARD_SEA_PORTS)
     ports: list[Port] = []
+    fixes = O.PORT_POSITION_FIXES
+    specs = [
+        dataclasses.replace(s, src="hand", lon=fixes[s.id][0], lat=fixes[s.id][1], note=fixes[s.id][2])
+        if s.id in fixes
+        else s
+        for s in specs
+    ]
     for s in specs:
         if s.lon is not None and s.lat is not None:
             lon, lat = s.lon, s.lat
@@ -150,7 +159,7 @@ def build_ports(searoute_ports: Path, harborly_parquet: Path, countries_csv: Pat
                 s.locode,
                 s.name_en,
                 s.name_zh,
-                iso3_of[s.id[:2]],
+                O.PORT_COUNTRY.get(s.id, iso3_of[s.id[:2]]),
                 s.kind,
                 round(float(lon), 4),
                 round(float(lat), 4),
@@ -187,25 +196,30 @@ def ensure_rail_venv(cache: Path, wheels: Sequence[Path]) -> Path:
     return python
 
 
-def run_rail_graph(python: Path, chains: dict[str, list[list[float]]]) -> dict[str, Any]:
-    script = Path(__file__).with_name("rail_paths.py")
+def run_graph(
+    python: Path, chains: dict[str, list[list[float]]], graph: str = "world_railways"
+) -> dict[str, Any]:
+    """Shortest paths through each chain of waypoints on scgraph-data's rail or highway graph."""
+    script = Path(__file__).with_name("graph_paths.py")
     with tempfile.TemporaryDirectory(prefix="rail-") as tmp:
         src, dst = Path(tmp) / "in.json", Path(tmp) / "out.json"
         src.write_text(json.dumps(chains))
-        subprocess.run([str(python), str(script), str(src), str(dst)], check=True, capture_output=True)
+        subprocess.run([str(python), str(script), str(src), str(dst), graph], check=True, capture_output=True)
         result: dict[str, Any] = json.loads(dst.read_text())
     return result
 
 
 def build_rail_legs(python: Path, ports: dict[str, Port]) -> list[Leg]:
+    """The corridor's rail legs and the onward rail legs into destination countries."""
+    specs = {**T.RAIL_LEGS, **O.ONWARD_RAIL_LEGS}
     chains: dict[str, list[list[float]]] = {}
-    for leg_id, (_, _, _, _, pieces) in T.RAIL_LEGS.items():
+    for leg_id, (_, _, _, _, pieces) in specs.items():
         for n, (kind, pts) in enumerate(pieces):
             if kind == "graph":
                 chains[f"{leg_id}#{n}"] = [list(p) for p in pts]
-    paths = run_rail_graph(python, chains)
+    paths = run_graph(python, chains)
     legs = []
-    for leg_id, (a, b, name_en, name_zh, pieces) in T.RAIL_LEGS.items():
+    for leg_id, (a, b, name_en, name_zh, pieces) in specs.items():
         coords: list[tuple[float, float]] = [(ports[a].lon, ports[a].lat)]
         kinds = []
         for n, (kind, pts) in enumerate(pieces):
@@ -467,7 +481,7 @@ def build_sea_legs(searoute_dir: Path, ports: list[Port], land: LandIndex) -> li
 def _output_geometry(leg: Leg) -> BaseGeometry:
     if leg.mode == "sea":
         return leg.geometry
-    tol = RAIL_TOLERANCE if leg.mode == "rail" else RIVER_TOLERANCE
+    tol = RIVER_TOLERANCE if leg.mode == "river" else RAIL_TOLERANCE
     return shapely.simplify(leg.geometry, tol, preserve_topology=False)
 
 
@@ -484,6 +498,7 @@ def write_legs(path: Path, legs: list[Leg]) -> None:
             "length_km": round(leg.length_km, 1),
             "length_nm": round(leg.length_km * NM_PER_KM, 1) if leg.mode == "sea" else None,
             "source": leg.source,
+            "borders": None if leg.borders is None else list(leg.borders),
         }
         rows.append((props, _output_geometry(leg)))
     write_geojson(path, rows, LEG_DECIMALS)
@@ -498,28 +513,90 @@ class Route:
     is_default: bool
 
 
-def build_routes(countries_csv: Path, legs: dict[str, Leg]) -> list[Route]:
+PlannedRoute = tuple[str, str, str, tuple[str, ...]]  # iso3, id suffix, kind, leg ids
+
+
+def plan_routes(countries_csv: Path, ports: dict[str, Port], legs: dict[str, Leg]) -> list[PlannedRoute]:
+    """Each country's alternatives, each continued into the country by onward legs where its own legs end
+    outside it (road legs named ``D-<gateway>-<city>``, built afterwards)."""
     with countries_csv.open(encoding="utf-8", newline="") as fh:
         countries = list(csv.DictReader(fh))
-    routes: list[Route] = []
+    plan: list[PlannedRoute] = []
     for c in countries:
         iso3 = c["iso3"]
+        if iso3 in O.NO_ROUTE:
+            continue
         options: list[tuple[str, str, tuple[str, ...]]] = []  # (suffix, kind, legs)
         if iso3 == "CHN":
             options.append(("river", "river_sea", (T.RIVER_LEG_ID,)))
             options.append(("rail_sea-gy", "rail_sea", T.RAIL_SEA_GY))
             options.append(("rail_sea-hh", "rail_sea", T.RAIL_SEA_HH))
-        else:
-            port = T.SEA_GATEWAY[iso3]
+        elif iso3 not in O.NO_SEA_ROUTE:
+            port = O.SEA_GATEWAY_CHANGES.get(iso3, T.SEA_GATEWAY[iso3])
             options.append(("rail_sea-gy", "rail_sea", (*T.RAIL_SEA_GY, f"S-QZH-{port}")))
             options.append(("rail_sea-hh", "rail_sea", (*T.RAIL_SEA_HH, f"S-QZH-{port}")))
             options.append(("river_sea", "river_sea", (T.RIVER_LEG_ID, f"S-SHA-{port}")))
         rail = list(T.RAIL_ROUTES.get(iso3, ()))
-        if c["continent"] == T.EUROPE_RAIL_CONTINENT and iso3 not in {"RUS", "BLR", "POL"}:
-            rail.append(("china_europe_rail", T.CHINA_EUROPE))
-        for kind, rail_legs in rail:
-            options.append((kind, kind, rail_legs))
-        for _, _, leg_ids in options:
+        europe = c["continent"] == T.EUROPE_RAIL_CONTINENT and iso3 not in {"RUS", "BLR", "POL"}
+        if europe and iso3 not in O.NO_CHINA_EUROPE:
+            west = _china_europe_to(iso3, ports)
+            rail.append(("china_europe_rail", west))
+            rail.append(("china_europe_rail", (*T.CHINA_EUROPE_MZH[:3], *west[3:])))  # via Manzhouli
+        for kind, rail_legs in rail:  # a second route of a kind is named by its exit (``-khg``)
+            taken = any(suffix == kind for suffix, _, _ in options)
+            options.append(
+                (f"{kind}-{rail_legs[0].split('-')[-1].lower()}" if taken else kind, kind, rail_legs)
+            )
+        for suffix, kind, own in options:
+            gateway = legs[own[-1]].to_id
+            onward = onward_for(gateway, iso3) if ports[gateway].iso3 != iso3 else ()
+            plan.append((iso3, suffix, kind, (*own, *onward)))
+    return plan
+
+
+def _china_europe_to(iso3: str, ports: dict[str, Port]) -> tuple[str, ...]:
+    """The China–Europe legs to the terminal (Małaszewicze or Duisburg) nearer to the arrival city."""
+    city = ports[O.ARRIVAL_CITY[iso3][0]] if iso3 in O.ARRIVAL_CITY else None
+    if city is None:
+        return T.CHINA_EUROPE
+    terminal = O.TERMINAL_FOR.get(iso3) or min(
+        O.CHINA_EUROPE_TERMINALS,
+        key=lambda t: haversine_km((ports[t].lon, ports[t].lat), (city.lon, city.lat)),
+    )
+    end = next(i for i, leg in enumerate(T.CHINA_EUROPE) if leg.endswith(terminal[-3:]))
+    return T.CHINA_EUROPE[: end + 1]
+
+
+def onward_for(gateway: str, iso3: str) -> tuple[str, ...]:
+    """The onward legs from ``gateway`` into ``iso3``: rail where tabled, else one road leg."""
+    rail = O.ONWARD_RAIL.get((gateway, iso3))
+    if rail:
+        return rail
+    if iso3 not in O.ARRIVAL_CITY:
+        raise SystemExit(
+            f"{iso3}: a route ends at {gateway}, outside the country, and no arrival city is set"
+        )
+    return (f"D-{gateway}-{O.ARRIVAL_CITY[iso3][0]}",)
+
+
+def road_pairs(plan: list[PlannedRoute], ports: dict[str, Port]) -> set[tuple[str, str]]:
+    """(gateway, city) of every road leg the plan names."""
+    pairs = set()
+    for _, _, _, leg_ids in plan:
+        for leg_id in leg_ids:
+            if leg_id.startswith("D-"):
+                city = next(c for c in ports if leg_id.endswith("-" + c) and ports[c].kind == "city")
+                pairs.add((leg_id[2 : -len(city) - 1], city))
+    return pairs
+
+
+def build_routes(plan: list[PlannedRoute], legs: dict[str, Leg]) -> list[Route]:
+    routes: list[Route] = []
+    by_country: dict[str, list[PlannedRoute]] = {}
+    for item in plan:
+        by_country.setdefault(item[0], []).append(item)
+    for iso3, options in by_country.items():
+        for *_, leg_ids in options:
             missing = [leg for leg in leg_ids if leg not in legs]
             if missing:
                 raise SystemExit(f"{iso3}: route uses unknown legs {missing}")
@@ -528,8 +605,8 @@ def build_routes(countries_csv: Path, legs: dict[str, Leg]) -> list[Route]:
             return sum(legs[leg].length_km for leg in leg_ids)
 
         # provisional (the shortest); choose_defaults() applies the app's rule once the files exist
-        default = min(range(len(options)), key=lambda i: total(options[i][2]))
-        for i, (suffix, kind, leg_ids) in enumerate(options):
+        default = min(range(len(options)), key=lambda i: total(options[i][3]))
+        for i, (_, suffix, kind, leg_ids) in enumerate(options):
             routes.append(Route(iso3, f"{iso3}-{suffix}", kind, leg_ids, i == default))
     return routes
 

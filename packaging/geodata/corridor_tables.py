@@ -91,6 +91,50 @@ HUBS: tuple[PortSpec, ...] = (
         "Alashankou border station (China–Kazakhstan)",
     ),
     PortSpec(
+        "CN-KHG",
+        "",
+        "Khorgos rail port",
+        "霍尔果斯铁路口岸",
+        "rail",
+        "hand",
+        80.420,
+        44.200,
+        "Khorgos border station (China–Kazakhstan)",
+    ),
+    PortSpec(
+        "KZ-ALT",
+        "",
+        "Altynkol",
+        "阿腾科里",
+        "rail",
+        "hand",
+        80.310,
+        44.180,
+        "Altynkol border station (Kazakhstan), gauge change",
+    ),
+    PortSpec(
+        "CN-MZH",
+        "",
+        "Manzhouli rail port",
+        "满洲里铁路口岸",
+        "rail",
+        "hand",
+        117.450,
+        49.590,
+        "Manzhouli border station (China–Russia)",
+    ),
+    PortSpec(
+        "RU-ZAB",
+        "",
+        "Zabaykalsk",
+        "后贝加尔斯克",
+        "rail",
+        "hand",
+        117.330,
+        49.640,
+        "Zabaykalsk border station (Russia), gauge change",
+    ),
+    PortSpec(
         "KZ-DOS",
         "",
         "Dostyk",
@@ -510,6 +554,92 @@ RAIL_LEGS: dict[str, tuple[str, str, str, str, tuple[tuple[str, tuple[tuple[floa
         "重庆—西安—兰州—乌鲁木齐—阿拉山口",
         (("graph", ((106.374, 29.591), (108.95, 34.27), (103.83, 36.06), (87.62, 43.83), (82.568, 45.17))),),
     ),
+    # The second exit to Central Asia: the Northern Xinjiang line to Jinghe, then the Jinghe–Yining–Khorgos
+    # railway (286 km); the OSM graph stops at Kuytun: from there drawn through Jinghe, Sayram Lake,
+    # Guozigou and Yining.
+    "R-TJC-KHG": (
+        "CN-TJC",
+        "CN-KHG",
+        "Chongqing – Xi'an – Lanzhou – Urumqi – Jinghe – Yining – Khorgos",
+        "重庆—西安—兰州—乌鲁木齐—精河—伊宁—霍尔果斯",
+        (
+            ("graph", ((106.374, 29.591), (108.95, 34.27), (103.83, 36.06), (87.62, 43.83), (84.87, 44.43))),
+            (
+                "hand",
+                (
+                    (83.60, 44.45),
+                    (82.89, 44.61),
+                    (81.95, 44.55),
+                    (81.20, 44.55),
+                    (81.10, 44.33),
+                    (81.32, 43.93),
+                    (80.80, 44.05),
+                ),
+            ),
+        ),
+    ),
+    "R-KHG-ALT": (
+        "CN-KHG",
+        "KZ-ALT",
+        "Khorgos – Altynkol (border)",
+        "霍尔果斯—阿腾科里（口岸）",
+        (("hand", ((80.36, 44.19),)),),
+    ),
+    # The northeastern exit: Chongqing – Xi'an – Taiyuan – Beijing – Shenyang – Harbin – Qiqihar – Hailar –
+    # Manzhouli, then the Trans-Siberian railway from Zabaykalsk through Chita, Irkutsk, Novosibirsk, Omsk
+    # and Yekaterinburg to Moscow.
+    "R-TJC-MZH": (
+        "CN-TJC",
+        "CN-MZH",
+        "Chongqing – Xi'an – Taiyuan – Beijing – Shenyang – Harbin – Hailar – Manzhouli",
+        "重庆—西安—太原—北京—沈阳—哈尔滨—海拉尔—满洲里",
+        (
+            (
+                "graph",
+                (
+                    (106.374, 29.591),
+                    (108.95, 34.27),
+                    (112.55, 37.87),
+                    (116.40, 39.90),
+                    (123.43, 41.80),
+                    (126.63, 45.75),
+                    (123.95, 47.35),
+                    (119.75, 49.21),
+                    (117.45, 49.59),
+                ),
+            ),
+        ),
+    ),
+    "R-MZH-ZAB": (
+        "CN-MZH",
+        "RU-ZAB",
+        "Manzhouli – Zabaykalsk (border)",
+        "满洲里—后贝加尔斯克（口岸）",
+        (("graph", ((117.45, 49.59), (117.33, 49.64))),),
+    ),
+    "R-ZAB-MOW": (
+        "RU-ZAB",
+        "RUMOW",
+        "Zabaykalsk – Chita – Irkutsk – Novosibirsk – Omsk – Yekaterinburg – Kazan – Moscow",
+        "后贝加尔斯克—赤塔—伊尔库茨克—新西伯利亚—鄂木斯克—叶卡捷琳堡—喀山—莫斯科",
+        (
+            (
+                "graph",
+                (
+                    (117.33, 49.64),
+                    (113.50, 52.03),
+                    (107.60, 51.83),
+                    (104.30, 52.29),
+                    (92.87, 56.01),
+                    (82.92, 55.03),
+                    (73.37, 54.99),
+                    (60.61, 56.84),
+                    (49.12, 55.79),
+                    (37.64, 55.729),
+                ),
+            ),
+        ),
+    ),
     "R-ALA-DOS": (
         "CN-ALA",
         "KZ-DOS",
@@ -587,6 +717,8 @@ NO_SEA_LEG_TO = frozenset({"CNQZH", "CNSHA", "CNBIH", "CNFAN"})
 RAIL_SEA_GY = ("R-TJC-NNG-GY", "R-NNG-QZH")
 RAIL_SEA_HH = ("R-TJC-NNG-HH", "R-NNG-QZH")
 CHINA_EUROPE = ("R-TJC-ALA", "R-ALA-DOS", "R-DOS-MOW", "R-MOW-BQT", "R-BQT-MAL", "R-MAL-DUI")
+# The same trains by the northeastern exit (Manzhouli and the Trans-Siberian), joining at Moscow.
+CHINA_EUROPE_MZH = ("R-TJC-MZH", "R-MZH-ZAB", "R-ZAB-MOW", *CHINA_EUROPE[3:])
 
 # Every ISO3 of countries.csv -> its sea gateway port (the main port it imports through; for landlocked
 # countries the foreign sea port their imports usually come through).
@@ -830,17 +962,20 @@ SEA_GATEWAY: dict[str, str] = {
 }
 
 # Rail routes (kind, legs) that apply to a country, and whether one of them is its default.
-_CENTRAL_ASIA_RAIL = ("cross_border_rail", ("R-TJC-ALA", "R-ALA-DOS"))
+_CENTRAL_ASIA_RAIL = (
+    ("cross_border_rail", ("R-TJC-ALA", "R-ALA-DOS")),  # via Alashankou – Dostyk
+    ("cross_border_rail", ("R-TJC-KHG", "R-KHG-ALT")),  # via Khorgos – Altynkol
+)
 RAIL_ROUTES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "KAZ": (_CENTRAL_ASIA_RAIL,),
-    "KGZ": (_CENTRAL_ASIA_RAIL,),
-    "TJK": (_CENTRAL_ASIA_RAIL,),
-    "UZB": (_CENTRAL_ASIA_RAIL,),
-    "TKM": (_CENTRAL_ASIA_RAIL,),
-    "AFG": (_CENTRAL_ASIA_RAIL,),
-    "RUS": (("china_europe_rail", CHINA_EUROPE[:3]),),
-    "BLR": (("china_europe_rail", CHINA_EUROPE[:4]),),
-    "POL": (("china_europe_rail", CHINA_EUROPE[:5]),),
+    "KAZ": _CENTRAL_ASIA_RAIL,
+    "KGZ": _CENTRAL_ASIA_RAIL,
+    "TJK": _CENTRAL_ASIA_RAIL,
+    "UZB": _CENTRAL_ASIA_RAIL,
+    "TKM": _CENTRAL_ASIA_RAIL,
+    "AFG": _CENTRAL_ASIA_RAIL,
+    "RUS": (("china_europe_rail", CHINA_EUROPE[:3]), ("china_europe_rail", CHINA_EUROPE_MZH[:3])),
+    "BLR": (("china_europe_rail", CHINA_EUROPE[:4]), ("china_europe_rail", CHINA_EUROPE_MZH[:4])),
+    "POL": (("china_europe_rail", CHINA_EUROPE[:5]), ("china_europe_rail", CHINA_EUROPE_MZH[:5])),
     "MNG": (("cross_border_rail", ("R-TJC-ERL",)),),
     "LAO": (("cross_border_rail", ("R-TJC-KMG", "R-KMG-VTE")),),
     "THA": (("cross_border_rail", ("R-TJC-KMG", "R-KMG-VTE")),),

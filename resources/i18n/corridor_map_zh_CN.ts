@@ -208,6 +208,10 @@
         <translation>海运</translation>
     </message>
     <message>
+        <source>road</source>
+        <translation>公路</translation>
+    </message>
+    <message>
         <source>no route known</source>
         <translation>无已知线路</translation>
     </message>
@@ -1020,6 +1024,10 @@
         <translation>内河（长江）</translation>
     </message>
     <message>
+        <source>Road (onward into the country)</source>
+        <translation>公路（进入目的国的延伸段）</translation>
+    </message>
+    <message>
         <source>Sea lane</source>
         <translation>海运航线</translation>
     </message>
@@ -1036,6 +1044,10 @@
         <translation>内河段</translation>
     </message>
     <message>
+        <source>Road legs</source>
+        <translation>公路段</translation>
+    </message>
+    <message>
         <source>Sea lanes</source>
         <translation>海运航线</translation>
     </message>
@@ -1046,6 +1058,10 @@
     <message>
         <source>River</source>
         <translation>内河</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>公路</translation>
     </message>
     <message>
         <source>Sea</source>
@@ -1170,6 +1186,14 @@
         <translation>海运航速（节）</translation>
     </message>
     <message>
+        <source>Road, km per day</source>
+        <translation>公路，每天公里数</translation>
+    </message>
+    <message>
+        <source>Trucks on the onward legs from a foreign port or border station into the country</source>
+        <translation>从境外港口或口岸站进入目的国的公路延伸段（卡车）</translation>
+    </message>
+    <message>
         <source>Days per stop</source>
         <translation>每次停留天数</translation>
     </message>
@@ -1209,6 +1233,10 @@
         <translation>陆港</translation>
     </message>
     <message>
+        <source>Arrival city</source>
+        <translation>到达城市</translation>
+    </message>
+    <message>
         <source>rail</source>
         <translation>铁路</translation>
     </message>
@@ -1219,6 +1247,10 @@
     <message>
         <source>sea</source>
         <translation>海运</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>公路</translation>
     </message>
     <message>
         <source>legs by {modes}</source>
@@ -1463,6 +1495,10 @@
     <message>
         <source>Sea</source>
         <translation>海运</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>公路</translation>
     </message>
     <message>
         <source>(default)</source>

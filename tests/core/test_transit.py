@@ -154,7 +154,9 @@ def test_params_are_validated_and_round_trip() -> None:
     with pytest.raises(ValueError):
         TransitParams(dwell_days=-1)
     assert TransitParams(dwell_days=0).dwell_days == 0
-    params = TransitParams(700, 5, 16, 2)
+    params = TransitParams(
+        rail_km_per_day=700, river_knots=5, sea_knots=16, road_km_per_day=450, dwell_days=2
+    )
     assert TransitParams.from_json(params.to_json() | {"unknown": 1}) == params
     assert TransitParams.from_json({}) == DEFAULT_PARAMS
 
@@ -179,3 +181,31 @@ def test_json_is_serialisable_and_consistent() -> None:
     assert data["total_days"] == pytest.approx(
         sum(leg["days"] for leg in data["legs"]) + sum(s["days"] for s in data["stops"]), abs=0.05
     )
+
+
+def test_onward_road_leg_days_and_border_stops() -> None:
+    """Afghanistan through Karachi: the road to Kabul at the road speed, a transshipment at Karachi and the
+    Pakistan – Afghanistan border with customs; the label names where the onward leg begins."""
+    alt = next(a for a in country_alternatives(CORRIDOR, "AFG") if a.kind == "rail_sea")
+    road = alt.legs[-1]
+    assert road.leg.mode == "road" and road.leg.onward
+    slow = TransitParams(road_km_per_day=250)
+    slow_alt = next(a for a in country_alternatives(CORRIDOR, "AFG", slow) if a.route_id == alt.route_id)
+    assert road.days == pytest.approx(road.km / 500)
+    assert slow_alt.total_days - alt.total_days == pytest.approx(road.km / 250 - road.km / 500)
+    kinds = [(s.kind, s.text_en) for s in alt.stops if s.after_leg == len(alt.legs) - 1]
+    assert ("border", "Border Pakistan – Afghanistan: customs") in kinds
+    assert any(s.kind == "transshipment" and "Karachi" in s.text_en for s in alt.stops)
+    assert alt.gateway == "AF-KBL"
+    assert alt.label("en").endswith("→ Karachi → Kabul")
+    assert alt.label("zh").endswith("→ 卡拉奇 → 喀布尔")
+
+
+def test_borders_inside_a_customs_union_cost_no_stop() -> None:
+    """Duisburg to Paris crosses into France without customs (EU); to Bern, Swiss customs."""
+    paris = next(a for a in country_alternatives(CORRIDOR, "FRA") if a.kind == "china_europe_rail")
+    bern = next(a for a in country_alternatives(CORRIDOR, "CHE") if a.kind == "china_europe_rail")
+    assert paris.legs[-1].leg.borders is not None and all(not b.customs for b in paris.legs[-1].leg.borders)
+    assert not [s for s in paris.stops if s.after_leg == len(paris.legs) - 1]
+    assert [s.kind for s in bern.stops if s.after_leg == len(bern.legs) - 1] == ["border"]
+    assert paris.label("en").endswith("→ Duisburg → Paris")

@@ -33,6 +33,7 @@ def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
         "lakes",
         "coastline",
         "sea",
+        "road",
         "river",
         "rail",
         "ports",
@@ -50,12 +51,12 @@ def test_page_draws_every_layer_and_every_country(window: MainWindow) -> None:
 def test_page_draws_every_corridor_leg_and_port(window: MainWindow) -> None:
     legs = _legs()
     with (geo_dir() / "ports.csv").open(encoding="utf-8") as fh:
-        ports = list(csv.DictReader(fh))
+        ports = [row for row in csv.DictReader(fh) if row["kind"] != "city"]  # arrival cities: not drawn
     drawn = run_js(
         window,
-        "JSON.stringify({legs: ['sea', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)"
+        "JSON.stringify({legs: ['sea', 'road', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)"
         ".reduce((a, b) => a + b, 0), ports: CM.layers.ports.getLayers().length,"
-        " modes: ['sea', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)})",
+        " modes: ['sea', 'road', 'river', 'rail'].map(m => CM.layers[m].getLayers().length)})",
     )
     assert drawn["legs"] == len(legs)
     assert drawn["ports"] == len(ports)
@@ -121,7 +122,7 @@ def test_layers_sharing_a_canvas_keep_their_order_when_shown_again(window: MainW
     expected = {
         "countries": ["graticule", "countries"],
         "lakes": ["lakes", "coastline", "tendash"],
-        "sea": ["seanet", "sea", "river", "rail"],
+        "sea": ["seanet", "sea", "road", "river", "rail"],
     }
     assert run_js(window, DRAW_ORDER) == expected
     for key in ("graticule", "lakes", "sea", "river"):

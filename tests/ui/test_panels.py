@@ -300,7 +300,8 @@ def test_country_panel_shows_the_route_from_chongqing(panels: Panels) -> None:
     panels.state.select({"THA"})
     text = panels.country.route_text.text()
     assert all(leg.name("en") in text for leg in route.legs)
-    assert "sea: " in text and f"{round(route.total_km):,} km in total" in text
+    assert "rail: " in text and f"{round(route.total_km):,} km in total" in text
+    assert "Bangkok" in text  # the China–Laos Railway to Vientiane, then on into Thailand
     panels.state.select({"THA", "VNM"})
     assert "Vietnam: " in panels.country.route_text.text()
     panels.state.select({"ATA", "THA"})  # selection order: most units first

@@ -66,8 +66,9 @@ def test_germany_rail_and_sea_side_by_side(panel: Panel) -> None:
     panel.state.select({"DEU"})
     expected = country_alternatives(CORRIDOR, "DEU")
     rows = panel.rows()
-    assert len(rows) == 4
-    assert rows[0][0] == "China–Europe Railway Express → Duisburg (default)"
+    assert len(rows) == 5
+    assert rows[0][0] == "China–Europe Railway Express (via Alashankou) → Duisburg (default)"
+    assert rows[4][0] == "China–Europe Railway Express (via Manzhouli) → Duisburg"
     assert rows[0][1] == "10,432 km"
     assert rows[1][1] == "19,673 km"
     assert panel.tree.topLevelItem(1).toolTip(1) == "19,673 km (9,978 nm at sea)"
@@ -142,7 +143,7 @@ def test_a_hidden_panel_draws_nothing(panel: Panel) -> None:
 def test_chinese(panel: Panel) -> None:
     panel.state.select({"DEU"})
     panel.languages.set_language("zh")
-    assert panel.rows()[0][0].startswith("中欧班列 → 杜伊斯堡")
+    assert panel.rows()[0][0].startswith("中欧班列 （经阿拉山口） → 杜伊斯堡")
     panel.languages.set_language("en")
     assert panel.rows()[0][0].startswith("China–Europe Railway Express")
 

@@ -30,7 +30,7 @@ WHERE_ZH = "默认值及其依据和来源：corridor-map route --assumptions，
 WORDS = {  # the table's framing, in each language
     "en": {
         "head": "{name} ({id}): {n} alternatives from Chongqing",
-        "assume": "Assumptions: rail {rail} km/day, river {river:g} kn, sea {sea:g} kn, "
+        "assume": "Assumptions: rail {rail} km/day, river {river:g} kn, sea {sea:g} kn, road {road} km/day, "
         "{dwell:g} days per stop. Estimates; " + WHERE_EN + ".",
         "default": "  [default]",
         "total": "{km} km{sea}, {days} days",
@@ -40,15 +40,15 @@ WORDS = {  # the table's framing, in each language
         "day": "d",
         "stop": "stop",
         "fastest": "Fastest with these assumptions: {label}, {days} days",
-        "modes": {"rail": "rail", "river": "river", "sea": "sea"},
+        "modes": {"rail": "rail", "river": "river", "sea": "sea", "road": "road"},
         "assumptions": "Transit assumptions (now / default)",
         "sources": "Source: ",
         "colon": ": ",
     },
     "zh": {
         "head": "{name}（{id}）：自重庆出发共 {n} 种方案",
-        "assume": "假设：铁路每天 {rail} 公里，水运 {river:g} 节，海运 {sea:g} 节，每次停留 {dwell:g} 天。"
-        "均为估计值；" + WHERE_ZH + "。",
+        "assume": "假设：铁路每天 {rail} 公里，水运 {river:g} 节，海运 {sea:g} 节，公路每天 {road} 公里，"
+        "每次停留 {dwell:g} 天。均为估计值；" + WHERE_ZH + "。",
         "default": "  ［默认］",
         "total": "{km} 公里{sea}，{days} 天",
         "at_sea": "（海运 {nm} 海里）",
@@ -57,7 +57,7 @@ WORDS = {  # the table's framing, in each language
         "day": "天",
         "stop": "停留",
         "fastest": "按这些假设最快：{label}，{days} 天",
-        "modes": {"rail": "铁路", "river": "水运", "sea": "海运"},
+        "modes": {"rail": "铁路", "river": "水运", "sea": "海运", "road": "公路"},
         "assumptions": "运输时间假设（当前值 / 默认值）",
         "sources": "来源：",
         "colon": "：",
@@ -67,6 +67,7 @@ PARAM_OPTIONS = (
     ("rail_km_per_day", "--rail-km-per-day", "rail: km travelled per day"),
     ("river_knots", "--river-knots", "river: average speed in knots"),
     ("sea_knots", "--sea-knots", "sea: average speed in knots"),
+    ("road_km_per_day", "--road-km-per-day", "road (onward legs): km travelled per day"),
     ("dwell_days", "--dwell-days", "days lost at each stop (transshipment, border, ship lock)"),
 )
 
@@ -145,7 +146,7 @@ def print_table(
     print(
         w["assume"].format(
             rail=_num(params.rail_km_per_day), river=params.river_knots, sea=params.sea_knots,
-            dwell=params.dwell_days,
+            road=_num(params.road_km_per_day), dwell=params.dwell_days,
         ),
         file=out,
     )  # fmt: skip

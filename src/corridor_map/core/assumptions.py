@@ -65,10 +65,14 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
         "长江航速",
         "knots",
         "节",
-        "An average over the whole run from Chongqing to Shanghai, slow passages included. The drawn river "
-        "is shorter than the fairway (about 2,400 km), so river days come out about 17 % low. An estimate.",
-        "重庆至上海全程平均航速，含慢速航段。图上河道短于航道（约2400公里），因此水运天数约偏少17%。估计值。",
-        ("Natural Earth 1:50m rivers (the drawn line); navigation channel length as commonly given",),
+        "An average over the whole run from Chongqing to Shanghai, slow passages included. Days are counted "
+        "over the waterway's published length (2,424 km), not the drawn line, which is generalised. "
+        "An estimate.",
+        "重庆至上海全程平均航速，含慢速航段。天数按航道公布里程（2424公里）计算，而非图上经过简化的河道线。估计值。",
+        (
+            "Waterway chainage: Chongqing–Yichang 660 km, Yichang–Wuhan 624 km, Wuhan–river mouth 1,140 km "
+            "(Ministry of Transport waterway survey; see data/geo/SOURCES.md)",
+        ),
     ),
     Assumption(
         "sea_knots",
@@ -83,6 +87,24 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
             "Hyundai Corporation, car carrier product page ('usual speed of 16 knots at eco-speed')",
             "Lloyd's List, November 2008 (owners 'reducing speeds from 18-20 kts to 12-15 kts')",
             "Interglobal Shipping, glossary (service speed 16–18 knots)",
+        ),
+    ),
+    Assumption(
+        "road_km_per_day",
+        "Road speed (onward legs)",
+        "公路运行速度（延伸段）",
+        "km per day",
+        "公里/天",
+        "Trucks on the onward legs from a foreign port or border station into a landlocked country or from "
+        "the China–Europe terminal: a driver may drive 9 hours a day (EU and AETR rules), at an average of "
+        "about 55 km/h. Borders on the way (not inside the EU or the Eurasian Economic Union) count as "
+        "stops. An estimate.",
+        "从境外港口或口岸站、或从中欧班列终点站进入目的国的公路延伸段：司机每天最多驾驶9小时（欧盟及AETR规定），"
+        "平均时速约55公里。途经的边境（欧盟或欧亚经济联盟内部除外）计为停留。估计值。",
+        (
+            "Regulation (EC) No 561/2006, Article 6 (daily driving time 9 hours)",
+            "UNECE, European Agreement concerning the Work of Crews of Vehicles engaged in International "
+            "Road Transport (AETR), Article 6",
         ),
     ),
     Assumption(

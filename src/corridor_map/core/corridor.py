@@ -23,12 +23,14 @@ ROUTES_FILE = "routes.csv"
 DESTINATIONS_FILE = "destinations.csv"
 
 PORT_COLUMNS = ("id", "locode", "name_en", "name_zh", "iso3", "kind", "lon", "lat", "source")
-LEG_PROPERTIES = ("id", "mode", "from", "to", "name_en", "name_zh", "length_km", "length_nm", "source")
+LEG_PROPERTIES = (
+    "id", "mode", "from", "to", "name_en", "name_zh", "length_km", "length_nm", "source", "borders",
+)  # fmt: skip
 ROUTE_COLUMNS = ("iso3", "route_id", "kind", "legs", "is_default")
 DESTINATION_COLUMNS = ("iso3", "gateway", "default_route")
 
-PORT_KINDS = frozenset({"sea", "river", "rail", "dry"})
-LEG_MODES = frozenset({"rail", "river", "sea"})
+PORT_KINDS = frozenset({"sea", "river", "rail", "dry", "city"})  # city: where an onward leg arrives
+LEG_MODES = frozenset({"rail", "river", "sea", "road"})
 ROUTE_KINDS = frozenset({"rail_sea", "river_sea", "china_europe_rail", "cross_border_rail"})
 LINE_TYPES = frozenset({"LineString", "MultiLineString"})
 
@@ -39,7 +41,7 @@ def _pick(lang: str, en: str, zh: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Port:
-    """A sea/river port or a rail/dry-port hub."""
+    """A sea/river port, a rail/dry-port hub, or a city an onward leg arrives at (kind ``city``)."""
 
     id: str
     locode: str
@@ -56,8 +58,19 @@ class Port:
 
 
 @dataclass(frozen=True, slots=True)
+class Border:
+    """A border an onward leg crosses; ``customs`` is false inside the EU or the Eurasian Economic Union."""
+
+    from_iso3: str
+    to_iso3: str
+    text_en: str
+    text_zh: str
+    customs: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Leg:
-    """One rail, river or sea leg between two ports/hubs, with its GeoJSON geometry."""
+    """One rail, river, sea or road leg between two places, with its GeoJSON geometry."""
 
     id: str
     mode: str
@@ -69,6 +82,12 @@ class Leg:
     length_nm: float | None
     source: str
     geometry: dict[str, Any] = field(repr=False, compare=False)
+    borders: tuple[Border, ...] | None = None  # None: a corridor leg; a tuple: an onward leg's borders
+
+    @property
+    def onward(self) -> bool:
+        """A leg from a foreign gateway into the destination country (rail or road)."""
+        return self.borders is not None
 
     def name(self, lang: str) -> str:
         return _pick(lang, self.name_en, self.name_zh)
@@ -204,6 +223,7 @@ def load_legs(ports: dict[str, Port], geo_dir: Path | None = None) -> tuple[dict
         nm = p["length_nm"]
         if p["mode"] == "sea" and not isinstance(nm, int | float):
             raise GeoDataError(path, f"{where}: sea leg without length_nm")
+        borders = _borders(path, where, p["borders"])
         legs[lid] = Leg(
             id=lid,
             mode=p["mode"],
@@ -215,8 +235,26 @@ def load_legs(ports: dict[str, Port], geo_dir: Path | None = None) -> tuple[dict
             length_nm=float(nm) if isinstance(nm, int | float) else None,
             source=p["source"],
             geometry=feature["geometry"],
+            borders=borders,
         )
     return legs, data
+
+
+def _borders(path: Path, where: str, value: Any) -> tuple[Border, ...] | None:
+    """An onward leg's borders (a list, maybe empty); null for the corridor's own legs."""
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise GeoDataError(path, f"{where}: 'borders' must be a list or null")
+    out = []
+    for item in value:
+        texts = isinstance(item, dict) and all(
+            isinstance(item.get(k), str) for k in ("from", "to", "en", "zh")
+        )
+        if not texts or not isinstance(item.get("customs"), bool):
+            raise GeoDataError(path, f"{where}: a border needs 'from', 'to', 'en', 'zh' and 'customs'")
+        out.append(Border(item["from"], item["to"], item["en"], item["zh"], item["customs"]))
+    return tuple(out)
 
 
 def _split_legs(text: str) -> tuple[str, ...]:

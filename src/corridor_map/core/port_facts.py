@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from corridor_map.core.corridor import Corridor, Port
 from corridor_map.core.transit import DEFAULT_PARAMS, Alternative, TransitParams, port_alternatives
 
-MODE_ORDER = ("rail", "river", "sea")
+MODE_ORDER = ("rail", "river", "sea", "road")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ KIND_ORDER = ("rail_sea", "river_sea", "china_europe_rail", "cross_border_rail")
 LEG_STOPS: dict[str, tuple[str, str, str]] = {
     "R-ALA-DOS": ("border", "Alashankou–Dostyk: customs and gauge change (1,435 → 1,520 mm)",
                   "阿拉山口—多斯特克：通关及换轨（1435→1520 毫米）"),
+    "R-MZH-ZAB": ("border", "Manzhouli–Zabaykalsk: customs and gauge change (1,435 → 1,520 mm)",
+                  "满洲里—后贝加尔斯克：通关及换轨（1435→1520 毫米）"),
+    "R-KHG-ALT": ("border", "Khorgos–Altynkol: customs and gauge change (1,435 → 1,520 mm)",
+                  "霍尔果斯—阿腾科里：通关及换轨（1435→1520 毫米）"),
     "R-BQT-MAL": ("border", "Brest–Małaszewicze: EU customs and gauge change (1,520 → 1,435 mm)",
                   "布列斯特—马拉舍维奇：欧盟通关及换轨（1520→1435 毫米）"),
     "R-KMG-VTE": ("border", "Mohan–Boten: customs", "磨憨—磨丁：通关"),
@@ -39,6 +43,9 @@ LEG_STOPS: dict[str, tuple[str, str, str]] = {
 CHANNELS = {
     "R-TJC-NNG-GY": ("central channel, via Guiyang", "中线，经贵阳"),
     "R-TJC-NNG-HH": ("eastern channel, via Huaihua", "东线，经怀化"),
+    "R-TJC-ALA": ("via Alashankou", "经阿拉山口"),
+    "R-TJC-KHG": ("via Khorgos", "经霍尔果斯"),
+    "R-TJC-MZH": ("via Manzhouli", "经满洲里"),
 }
 KIND_LABELS = {
     "rail_sea": ("ILSTC rail + sea via Qinzhou", "陆海新通道铁海联运，经钦州港"),
@@ -48,20 +55,26 @@ KIND_LABELS = {
     "rail": ("ILSTC rail", "陆海新通道铁路"),  # a rail_sea route without its sea leg (to China's own ports)
     "river": ("Yangtze", "长江水运"),
 }
-MODE_NAMES = {"rail": ("rail", "铁路"), "river": ("river", "水运"), "sea": ("sea", "海运")}
+MODE_NAMES = {
+    "rail": ("rail", "铁路"),
+    "river": ("river", "水运"),
+    "sea": ("sea", "海运"),
+    "road": ("road", "公路"),
+}
 
 
 def _pick(lang: str, pair: tuple[str, str]) -> str:
     return pair[1] if lang.lower().startswith("zh") else pair[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TransitParams:
     """The editable assumptions: average speeds while moving, and days lost at each stop."""
 
     rail_km_per_day: float = 800.0
     river_knots: float = 6.0
     sea_knots: float = 14.0
+    road_km_per_day: float = 500.0  # onward legs into the destination country
     dwell_days: float = 1.5
 
     def __post_init__(self) -> None:
@@ -76,6 +89,8 @@ class TransitParams:
         """Distance covered in a day of moving by ``mode`` (rail, river or sea)."""
         if mode == "rail":
             return self.rail_km_per_day
+        if mode == "road":
+            return self.road_km_per_day
         knots = self.river_knots if mode == "river" else self.sea_knots
         if mode not in ("river", "sea"):
             raise ValueError(f"unknown mode {mode!r}")
@@ -130,9 +145,11 @@ class Alternative:
     is_default: bool
     legs: tuple[LegTransit, ...]
     stops: tuple[Stop, ...]
-    gateway: str  # port id at the end
+    gateway: str  # place id at the end (a port, hub, or the arrival city of an onward leg)
     gateway_en: str
     gateway_zh: str
+    handover_en: str = ""  # where onward legs (rail or road into the country) begin, if any
+    handover_zh: str = ""
 
     @property
     def key(self) -> str:
@@ -178,6 +195,8 @@ class Alternative:
         channel = CHANNELS.get(self.legs[0].leg.id)
         if channel:
             text += f"（{channel[1]}）" if lang.startswith("zh") else f" ({channel[0]})"
+        if self.handover_en:
+            text += f" → {_pick(lang, (self.handover_en, self.handover_zh))}"
         return f"{text} → {_pick(lang, (self.gateway_en, self.gateway_zh))}"
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
@@ -219,6 +238,9 @@ def _stops(corridor: Corridor, legs: tuple[Leg, ...], dwell: float) -> tuple[Sto
         inside = LEG_STOPS.get(leg.id)
         if inside:
             stops.append(Stop(i, inside[0], inside[1], inside[2], dwell))
+        for border in (b for b in leg.borders or () if b.customs):
+            en, zh = f"Border {border.text_en}: customs", f"{border.text_zh}边境：通关"
+            stops.append(Stop(i, "border", en, zh, dwell))
         following = legs[i + 1] if i + 1 < len(legs) else None
         if following is not None and following.mode != leg.mode:
             port = corridor.ports[leg.to_id]
@@ -229,7 +251,7 @@ def _stops(corridor: Corridor, legs: tuple[Leg, ...], dwell: float) -> tuple[Sto
 
 
 def _leg_transit(leg: Leg, params: TransitParams) -> LegTransit:
-    """Sea legs: nautical miles over knots; rail and river legs: km over the km covered per day."""
+    """Sea legs: nautical miles over knots; rail, river and road legs: km over the km covered per day."""
     if leg.mode == "sea" and leg.length_nm is not None:
         return LegTransit(
             leg, leg.length_km, leg.length_nm, leg.length_nm / (params.sea_knots * HOURS_PER_DAY)
@@ -242,9 +264,12 @@ def alternative(corridor: Corridor, route: Route, params: TransitParams = DEFAUL
     legs = tuple(corridor.legs[leg_id] for leg_id in route.legs)
     transits = tuple(_leg_transit(leg, params) for leg in legs)
     end = corridor.ports[legs[-1].to_id]
+    onward = next((leg for leg in legs if leg.onward), None)
+    handover = corridor.ports[onward.from_id] if onward is not None else None
     return Alternative(
         route.route_id, route.kind, route.is_default, transits,
         _stops(corridor, legs, params.dwell_days), end.id, end.name_en, end.name_zh,
+        handover.name_en if handover else "", handover.name_zh if handover else "",
     )  # fmt: skip
 
 

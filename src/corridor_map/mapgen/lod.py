@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 GeoJSON = dict[str, Any]
 
 POLYGON_LAYERS = ("countries", "lakes")
-LINE_LAYERS = ("coastline", "seanet", "sea", "river", "rail")
+LINE_LAYERS = ("coastline", "seanet", "sea", "road", "river", "rail")
 DIGITS = 4  # ~10 m: far below a pixel at any zoom these levels are used at
 
 

@@ -44,15 +44,17 @@ class PageLayers:
 
 
 def split_legs_by_mode(legs: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Corridor legs as one layer per mode (sea under river under rail), each a FeatureCollection."""
-    by_mode: dict[str, list[dict[str, Any]]] = {"sea": [], "river": [], "rail": []}
+    """Corridor legs as one layer per mode (sea under road under river under rail), each a
+    FeatureCollection."""
+    by_mode: dict[str, list[dict[str, Any]]] = {"sea": [], "road": [], "river": [], "rail": []}
     for feature in legs.get("features", []):
         by_mode.setdefault(feature["properties"]["mode"], []).append(feature)
     return {mode: {"type": "FeatureCollection", "features": feats} for mode, feats in by_mode.items()}
 
 
 def ports_layer(rows: list[dict[str, str]]) -> dict[str, Any]:
-    """Ports and hubs (rows of ports.csv) as a FeatureCollection of points."""
+    """Ports and hubs (rows of ports.csv) as a FeatureCollection of points; the arrival cities of onward
+    legs are not drawn (the country is the destination)."""
     features = [
         {
             "type": "Feature",
@@ -60,5 +62,6 @@ def ports_layer(rows: list[dict[str, str]]) -> dict[str, Any]:
             "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
         }
         for row in rows
+        if row["kind"] != "city"
     ]
     return {"type": "FeatureCollection", "features": features}

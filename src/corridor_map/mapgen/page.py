@@ -48,6 +48,7 @@ PANE_OF = {
     NETWORK_KEY: "sea",
     "sea": "sea",
     "river": "sea",
+    "road": "sea",
     "rail": "sea",
     "ports": "ports",
 }

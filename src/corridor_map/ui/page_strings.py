@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from corridor_map.ui.export.composer import map_credits
 
 # The layers a map page draws (its attribution names the sources of them all).
-PAGE_LAYERS = ("countries", "lakes", "coastline", "tendash", "sea", "river", "rail", "ports", "flows")
+PAGE_LAYERS = ("countries", "lakes", "coastline", "tendash", "sea", "road", "river", "rail", "ports", "flows")
 
 
 def page_strings() -> dict[str, str]:
@@ -30,14 +30,17 @@ def page_strings() -> dict[str, str]:
         "legend_no_data": QCoreApplication.translate("MapPage", "No sales in the data"),
         "legend_rail": QCoreApplication.translate("MapPage", "Rail"),
         "legend_river": QCoreApplication.translate("MapPage", "River (Yangtze)"),
+        "legend_road": QCoreApplication.translate("MapPage", "Road (onward into the country)"),
         "legend_sea": QCoreApplication.translate("MapPage", "Sea lane"),
         "legend_ports": QCoreApplication.translate("MapPage", "Port or hub (colour: mode)"),
         "layer_rail": QCoreApplication.translate("MapPage", "Rail legs"),
         "layer_river": QCoreApplication.translate("MapPage", "River legs"),
+        "layer_road": QCoreApplication.translate("MapPage", "Road legs"),
         "layer_sea": QCoreApplication.translate("MapPage", "Sea lanes"),
         "layer_ports": QCoreApplication.translate("MapPage", "Ports and hubs"),
         "mode_rail": QCoreApplication.translate("MapPage", "Rail"),
         "mode_river": QCoreApplication.translate("MapPage", "River"),
+        "mode_road": QCoreApplication.translate("MapPage", "Road"),
         "mode_sea": QCoreApplication.translate("MapPage", "Sea"),
         "kind_sea": QCoreApplication.translate("MapPage", "Sea port"),
         "kind_river": QCoreApplication.translate("MapPage", "River port"),

@@ -29,11 +29,13 @@ def card_payload(facts: PortFacts, lang: str) -> dict[str, Any]:
         "river": QCoreApplication.translate("PortCard", "River port"),
         "rail": QCoreApplication.translate("PortCard", "Rail hub"),
         "dry": QCoreApplication.translate("PortCard", "Dry port"),
+        "city": QCoreApplication.translate("PortCard", "Arrival city"),
     }
     modes = {
         "rail": QCoreApplication.translate("PortCard", "rail"),
         "river": QCoreApplication.translate("PortCard", "river"),
         "sea": QCoreApplication.translate("PortCard", "sea"),
+        "road": QCoreApplication.translate("PortCard", "road"),
     }
     facts_line = kinds.get(port.kind, port.kind)
     if facts.modes:

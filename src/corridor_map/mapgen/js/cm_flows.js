@@ -9,7 +9,7 @@
 
   function legLayer(id) {
     var found = null;
-    ["rail", "river", "sea"].forEach(function (mode) {
+    ["rail", "river", "road", "sea"].forEach(function (mode) {
       if (found || !CM.layers[mode]) return;
       CM.layers[mode].eachLayer(function (l) { if (!found && l.feature.properties.id === id) found = l; });
     });

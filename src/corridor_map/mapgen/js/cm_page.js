@@ -12,11 +12,12 @@
     graticule: "#b5cde0",
     rail: "#d95f02",
     river: "#1b9e77",
+    road: "#8c510a",
     sea: "#34495e",
     dry: "#7570b3",
     tendash: "#4d4d4d",
   };
-  var MODES = ["sea", "river", "rail"];
+  var MODES = ["sea", "road", "river", "rail"];
   // Permanent labels: [direction, from zoom]; other ports and hubs are named on hover.
   var PORT_LABELS = {
     "CN-TJC": ["left", 0], CNQZH: ["bottom", 0], CNSHA: ["right", 0],
@@ -138,6 +139,8 @@
     seanet: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.8, dashArray: "5 4", interactive: false }; },
     sea: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.55, dashArray: "5 4", stroke: false }; },
     river: function () { return { color: STYLE.river, weight: 3.2, opacity: 0.95 }; },
+    // onward legs by truck, from a foreign port or border station into the destination country
+    road: function () { return { color: STYLE.road, weight: 2.2, opacity: 0.9, dashArray: "2 4", lineCap: "round" }; },
     rail: function () { return { color: STYLE.rail, weight: 2.6, opacity: 0.95 }; },
     ports: function (feature) {
       var kind = feature.properties.kind;
@@ -316,6 +319,7 @@
         if (CM.layers.rail) {
           rows.push(["cm-line", STYLE.rail, s("legend_rail", "Rail"), 3]);
           rows.push(["cm-line", STYLE.river, s("legend_river", "River (Yangtze)"), 3]);
+          if (CM.layers.road) rows.push(["cm-dashline", STYLE.road, s("legend_road", "Road (onward into the country)")]);
           rows.push(["cm-dashline", STYLE.sea, s("legend_sea", "Sea lane")]);
           rows.push(["cm-dot", STYLE.dry, s("legend_ports", "Port or hub (colour: mode)")]);
         }
@@ -340,7 +344,7 @@
   function buildLayerControl() {
     if (CM.layerControl) CM.layerControl.remove();
     var overlays = {};
-    var order = ["countries", "flows", "dealers", "rail", "river", "sea", "ports", "lakes", "coastline", "graticule"];
+    var order = ["countries", "flows", "dealers", "rail", "river", "road", "sea", "ports", "lakes", "coastline", "graticule"];
     order.forEach(function (key) {
       if (CM.layers[key]) overlays[s("layer_" + key, key)] = CM.layers[key];
     });
@@ -407,7 +411,7 @@
   // ---- levels of detail (mapgen/lod.py) -------------------------------------------------------------
   // The page starts with simplified geometry; lodN.js (next to the page) holds level N, swapped in
   // feature by feature when the zoom (times the device pixel ratio) passes CM.options.detail[N - 1].
-  var LOD_LAYERS = ["countries", "lakes", "coastline", "seanet", "sea", "river", "rail"];
+  var LOD_LAYERS = ["countries", "lakes", "coastline", "seanet", "sea", "road", "river", "rail"];
 
   function lodGroup(key) { return key === "seanet" ? CM.seaNetwork : CM.layers[key]; }
 
@@ -521,10 +525,10 @@
   // Each group of layers draws in its own pane (its own canvas), stacked in this order, so nothing
   // ever needs bringToFront across groups (each bringToFront redraws a whole canvas). Layers whose
   // order never changes share a pane (mapgen/page.py PANE_OF): graticule under countries; lakes
-  // under the coastline; sea lanes under river under rail.
+  // under the coastline; sea lanes under road under river under rail.
   var PANES = { countries: 402, lakes: 403, sea: 410, flows: 420, highlight: 430, routes: 435, ports: 440,
     dealers: 450 };
-  var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline", "tendash"], ["seanet", "sea", "river", "rail"]];
+  var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline", "tendash"], ["seanet", "sea", "road", "river", "rail"]];
 
   /** A layer shown again is drawn last in its canvas: put the layers of shared panes back in order. */
   function restack() {

@@ -191,7 +191,12 @@ class CountryDock(QDockWidget):
     def _route_text(self, detail: CountryDetail) -> str:
         if corridor() is None:
             return self.tr("No route data available.")
-        modes = {"rail": self.tr("rail"), "river": self.tr("river"), "sea": self.tr("sea")}
+        modes = {
+            "rail": self.tr("rail"),
+            "river": self.tr("river"),
+            "sea": self.tr("sea"),
+            "road": self.tr("road"),
+        }
         blocks = []
         for code in detail.codes[:MAX_ROUTES_LISTED]:
             route = default_route(code)

@@ -218,7 +218,12 @@ class RouteComparison(QWidget):
         keep_checks = self.chosen() if rows == len(self.alternatives) and self._kept_country else None
         self.tree.clear()
         chosen = keep_checks if keep_checks is not None else self._default_chosen()
-        modes = {"rail": self.tr("Rail"), "river": self.tr("River"), "sea": self.tr("Sea")}
+        modes = {
+            "rail": self.tr("Rail"),
+            "river": self.tr("River"),
+            "sea": self.tr("Sea"),
+            "road": self.tr("Road"),
+        }
         for i, alt in enumerate(self.alternatives):
             # on two or three lines: the panel is narrow and a tree does not wrap text by itself
             label = alt.label(self.lang).replace(" (", "\n(").replace("（", "\n（").replace(" → ", "\n→ ")

@@ -36,12 +36,13 @@ SPIN_RANGES = {
     "rail_km_per_day": (100.0, 2000.0, 50.0, 0),
     "river_knots": (1.0, 20.0, 0.5, 1),
     "sea_knots": (5.0, 30.0, 0.5, 1),
+    "road_km_per_day": (100.0, 1500.0, 50.0, 0),
     "dwell_days": (0.0, 30.0, 0.5, 1),
 }
 
 
 class ParamsEditor(QGroupBox):
-    """Spin boxes for the four assumptions and a reset button, bound to a :class:`TransitParamsModel`."""
+    """Spin boxes for the five assumptions and a reset button, bound to a :class:`TransitParamsModel`."""
 
     def __init__(self, model: TransitParamsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,10 @@ class ParamsEditor(QGroupBox):
         self.labels["rail_km_per_day"].setText(self.tr("Rail, km per day"))
         self.labels["river_knots"].setText(self.tr("River speed, knots"))
         self.labels["sea_knots"].setText(self.tr("Sea speed, knots"))
+        self.labels["road_km_per_day"].setText(self.tr("Road, km per day"))
+        self.labels["road_km_per_day"].setToolTip(
+            self.tr("Trucks on the onward legs from a foreign port or border station into the country")
+        )
         self.labels["dwell_days"].setText(self.tr("Days per stop"))
         self.labels["dwell_days"].setToolTip(
             self.tr("Each transshipment, border with customs or gauge change, and the Three Gorges locks")

@@ -33,13 +33,14 @@ class Place:
 
 
 def load_ports() -> list[Place]:
-    """Ports and hubs of the corridor data (``data/geo/ports.csv``); none when it is missing or broken."""
+    """Ports and hubs of the corridor data (``data/geo/ports.csv``; not the arrival cities of onward legs);
+    none when it is missing or broken."""
     try:
         ports = load_port_table()
     except GeoDataError as exc:
         log.warning("ports for the search box not available: %s", exc)
         return []
-    return [Place(p.name_en, p.name_zh, p.iso3, p.id) for p in ports.values()]
+    return [Place(p.name_en, p.name_zh, p.iso3, p.id) for p in ports.values() if p.kind != "city"]
 
 
 def fold(text: str) -> str:
