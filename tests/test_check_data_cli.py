@@ -131,14 +131,14 @@ def test_human_output_lists_each_rejected_row(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "code", "message"),
     [
-        ("empty.csv", 2, "the file is empty"),
+        ("../bad/empty.csv", 2, "the file is empty"),
         ("blank.csv", 2, "the file is empty"),
         ("garbage.csv", 2, "binary content"),
         ("truncated.xlsx", 2, "damaged XLSX"),
         ("wrong_columns.csv", 2, "not a sales table"),
-        ("old_excel.xls", 2, ".xls"),
+        ("../bad/old_excel.xls", 2, ".xls"),
         ("one_column.csv", 2, "one column"),
-        ("header_only.csv", 1, "no data rows"),
+        ("../bad/header_only.csv", 1, "no data rows"),
     ],
 )
 def test_broken_files(tmp_path: Path, name: str, code: int, message: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,4 +47,3 @@ def test_catalogue_covers_every_string_in_the_source(tmp_path: Path) -> None:
 
     missing = keys(ts) - keys(i18n.CATALOGUES[0])
     assert not missing, f"run packaging/i18n.py update and translate: {sorted(missing)[:5]}"
-    assert sys.executable

@@ -110,7 +110,7 @@ def test_a_folder_and_a_missing_path_are_refused(tmp_path: Path) -> None:
 
 
 def test_header_only_has_no_data_rows() -> None:
-    raw = read_table(BROKEN / "header_only.csv")
+    raw = read_table(DATA / "bad" / "header_only.csv")
     assert raw.headers == ["country", "brand", "year", "units"]
     assert raw.data_rows == 0
 

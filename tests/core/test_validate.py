@@ -148,7 +148,7 @@ def test_wrong_columns_raise_a_mismatch_that_a_mapping_can_fix() -> None:
 
 
 def test_header_only_is_read_but_has_no_rows() -> None:
-    result = load_table(BROKEN / "header_only.csv", "sales")
+    result = load_table(DATA / "bad" / "header_only.csv", "sales")
     assert (result.rows, result.accepted_count, result.rejections) == (0, 0, [])
 
 

@@ -205,17 +205,15 @@ def make_xlsx() -> None:
 
 
 def make_broken() -> None:
+    """Broken files not already among tests/data/bad (empty.csv, header_only.csv, old_excel.xls are there)."""
     BROKEN.mkdir(exist_ok=True)
-    (BROKEN / "empty.csv").write_bytes(b"")
     (BROKEN / "blank.csv").write_bytes(b"\n  \n\n")
-    (BROKEN / "header_only.csv").write_text("country,brand,year,units\n", encoding="utf-8")
     rng = random.Random(4)
     (BROKEN / "garbage.csv").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
     data = (HERE / "sales.xlsx").read_bytes()
     (BROKEN / "truncated.xlsx").write_bytes(data[: len(data) * 3 // 5])
     (BROKEN / "wrong_columns.csv").write_text("name,age,colour\nBob,3,red\n", encoding="utf-8")
     (BROKEN / "one_column.csv").write_text("country\nThailand\n", encoding="utf-8")
-    (BROKEN / "old_excel.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
 
 
 def main() -> None:

@@ -285,12 +285,12 @@ def test_mapping_dialog_requires_every_field_once() -> None:
 
 
 BROKEN = [
-    ("broken/empty.csv", "the file is empty"),
+    ("bad/empty.csv", "the file is empty"),
     ("broken/garbage.csv", "binary content"),
     ("broken/truncated.xlsx", "damaged XLSX"),
-    ("broken/old_excel.xls", "damaged XLS workbook"),
+    ("bad/old_excel.xls", "damaged XLS workbook"),
     ("broken/one_column.csv", "only one column"),
-    ("broken/header_only.csv", "no data rows"),
+    ("bad/header_only.csv", "no data rows"),
 ]
 
 

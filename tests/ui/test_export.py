@@ -453,3 +453,24 @@ def test_dialog_presets_limit_settings_and_copy(qapp: QApplication) -> None:
         dialog.session.close()
     dialog.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def test_a_closed_export_view_no_longer_follows_the_state(window: Any) -> None:
+    """The export dialog's hidden view follows the window's state while open; once closed (and its page
+    deleted), a change of selection or filters must not reach it (it raised 'Internal C++ object (MapPage)
+    already deleted' into AppState's caller: found by the monkey test)."""
+    from corridor_map.core.aggregate import Filters
+    from corridor_map.paths import user_cache_dir
+    from corridor_map.ui.export.page_cache import export_page
+    from corridor_map.ui.export.session import ExportSession
+
+    session = ExportSession(window.tripwire)
+    session.load(export_page(user_cache_dir()))
+    session.attach(window.state, "en")
+    wait_until(lambda: session.is_ready, 120)
+    session.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page is gone now
+    QApplication.processEvents()
+    window.state.select({"THA"})  # AppState calls its subscribers directly: an error would raise here
+    window.state.set_filters(Filters(years=(2023, 2024)))
+    window.state.show_all()

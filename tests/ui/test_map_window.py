@@ -300,4 +300,8 @@ def test_describe_is_json(window: MainWindow) -> None:
     raw = []
     window.map_view.run_js("CM.describe()", raw.append)
     wait_until(lambda: raw)
-    assert isinstance(json.loads(raw[0]), dict)
+    page = json.loads(raw[0])
+    assert set(page["visible"]) <= set(page["layers"]) and "countries" in page["visible"]
+    assert page["countries"] >= 240 and page["lang"] == "en" and page["pov"] == "china"
+    assert isinstance(page["zoom"], int | float) and len(page["center"]) == 2
+    assert page["legend"] and page["layerControl"]  # the legend's and the layer list's texts

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtTest import QTest
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters
 from corridor_map.core.saved_views import ViewStore
 from corridor_map.ui.panels.views_dock import ViewsDock, page_view_io
 from tests.ui.conftest import run_js, wait_until
+from tests.ui.real_spots import settled
 
 pytestmark = pytest.mark.gui
 
@@ -72,7 +72,7 @@ def test_a_saved_view_comes_back_also_after_a_restart(window: Any, tmp_path: Pat
     assert window.state.filters == FILTERS
     assert page_view(window)["layers"]["dealers"] is False
     # the flight to the selection that select() starts must not move the map afterwards
-    QTest.qWait(1500)  # longer than the 0.8 s flight
+    settled(window)  # no animation under way, the same view twice 150 ms apart
     assert at(window, 14.5, 104.25, 6)
     dock.deleteLater()
 

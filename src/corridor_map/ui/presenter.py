@@ -6,7 +6,9 @@ data through ``CM.*``; the page is never reloaded for a state change.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -17,7 +19,7 @@ from corridor_map.core.dataset import Dataset
 from corridor_map.core.dealer_points import placed_dealers
 from corridor_map.core.flows import default_routes
 from corridor_map.core.page_payload import data_payload, page_payload
-from corridor_map.state import AppState
+from corridor_map.state import AppState, Event
 from corridor_map.ui.page_push import choropleth_title, push_data, push_language, push_page
 from corridor_map.ui.web import MapView
 
@@ -55,10 +57,26 @@ class PagePresenter(QObject):
         view.dealerSelected.connect(self._on_dealer_clicked)
         view.backgroundSelected.connect(self.state.clear_selection)
         view.portSelected.connect(self.show_port)
-        state.dataset_changed.connect(self._on_dataset)
-        state.dealer_focused.connect(self._push_dealer_focus)
-        state.filters_changed.connect(lambda _f: self._push_data())
-        state.selection_changed.connect(self._push_selection)
+        # AppState's events are plain callbacks: detach() undoes these (a closed export view's presenter
+        # would otherwise go on pushing into its deleted page)
+        self._subscriptions: list[tuple[Event[Any], Callable[[Any], None]]] = [
+            (state.dataset_changed, self._on_dataset),
+            (state.dealer_focused, self._push_dealer_focus),
+            (state.filters_changed, self._on_filters),
+            (state.selection_changed, self._push_selection),
+        ]
+        for event, callback in self._subscriptions:
+            event.connect(callback)
+
+    def detach(self) -> None:
+        """Stop following the state (the view is closing); safe to call twice."""
+        for event, callback in self._subscriptions:
+            with contextlib.suppress(ValueError):
+                event.disconnect(callback)
+        self._subscriptions = []
+
+    def _on_filters(self, _filters: object) -> None:
+        self._push_data()
 
     def set_language(self, language: str) -> None:
         """Labels, legend and data label in ``language`` (``en``/``zh``)."""

@@ -132,7 +132,11 @@ class ExportSession(QObject):
             self._on_page_ready()
 
     def close(self) -> None:
-        """Release the hidden view (its page is deleted with the next deferred deletes)."""
+        """Release the hidden view (its page is deleted with the next deferred deletes); its presenter stops
+        following the state."""
+        detach = getattr(self.presenter, "detach", None)
+        if detach is not None:
+            detach()
         self.renderer.close()
 
     def _on_choropleth_applied(self, payload: dict[str, Any]) -> None:
