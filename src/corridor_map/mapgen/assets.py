@@ -10,6 +10,7 @@ from corridor_map.paths import resources_dir
 
 PAGE_JS_DIR = Path(__file__).resolve().parent / "js"
 CJK_FONT_FAMILY = "Corridor Map CJK"
+PAGE_FILE = "index.html"  # the page in its cache folder (mapgen.cache writes it, mapgen.page names it)
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from corridor_map import __version__
 from corridor_map.core.digests import remembered
-from corridor_map.mapgen.assets import page_assets, stage_assets
+from corridor_map.mapgen.assets import PAGE_FILE, page_assets, stage_assets
 from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
 
-PAGE_FILE = "index.html"
 _PAGE_CODE = [Path(__file__).resolve().parent / f"{name}.py" for name in ("page", "lod", "network", "merged")]
 
 

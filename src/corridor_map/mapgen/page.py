@@ -15,8 +15,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from corridor_map.mapgen.assets import CJK_FONT_FAMILY, cjk_font_file, page_assets
-from corridor_map.mapgen.cache import PAGE_FILE
+from corridor_map.mapgen.assets import CJK_FONT_FAMILY, PAGE_FILE, cjk_font_file, page_assets
 from corridor_map.mapgen.lod import build_levels
 from corridor_map.mapgen.merged import with_merged_layers
 from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
