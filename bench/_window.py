@@ -40,24 +40,10 @@ def run_js(window: Any, code: str) -> Any:
 
 def open_window(dataset: Any = None) -> Any:
     """The main window with the sample (or ``dataset``), shown, its page ready."""
-    from corridor_map.ui.app import create_application, prepare_chromium_flags
-
-    prepare_chromium_flags(software_rendering=False)
-    app = create_application(software_rendering=False)
-    from corridor_map.core.corridor import load_corridor
     from corridor_map.core.dataset import load_sample
-    from corridor_map.paths import geo_dir, resources_dir
-    from corridor_map.state import AppState
-    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
-    from corridor_map.ui.i18n import LanguageManager
-    from corridor_map.ui.main_window import MainWindow
-    from corridor_map.ui.settings import Settings
+    from corridor_map.ui.composition import build_app
 
-    app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
-    languages = LanguageManager(app)  # type: ignore[arg-type]
-    languages.set_language("en")
-    state = AppState(dataset if dataset is not None else load_sample())
-    window = MainWindow(Settings(), languages, state, [resources_dir(), geo_dir()], load_corridor())
+    window = build_app(language="en", dataset=dataset if dataset is not None else load_sample()).window
     window.resize(1400, 860)
     window.show()
     window.start_map()

@@ -5,9 +5,13 @@ The environment is set here, before anything imports Qt.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -41,9 +45,7 @@ def test_sandbox() -> Path:
 def _english_after_each_module():
     """A module that switched to Chinese does not leave its catalogue installed for the next one."""
     yield
-    import sys as _sys
-
-    if "corridor_map.ui.i18n" not in _sys.modules:
+    if "corridor_map.ui.i18n" not in sys.modules:
         return
     from PySide6.QtWidgets import QApplication
 
@@ -54,51 +56,65 @@ def _english_after_each_module():
         remove_translations(app)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _delete_qt_windows_before_the_app():
-    """Delete every window (and so every web page) while the QApplication still exists.
+@pytest.fixture(scope="session")
+def session_qtbot(qapp: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """pytest-qt's QtBot for the waits of helpers and module-scoped fixtures (``qtbot`` is per test)."""
+    from pytestqt.qtbot import QtBot
 
-    QtWebEngine crashes at exit when a page outlives its profile ("Release of profile requested but
-    WebEnginePage still not deleted").
+    from tests.ui import conftest as ui
+
+    bot = QtBot(request)
+    ui.use_qtbot(bot)
+    yield bot
+    ui.release_qtbot(bot)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_gone_before_python_finalises() -> Iterator[None]:
+    """At the end of the session, delete every window, every web page and then the QApplication, while
+    Python is still whole; a crash here, or later at exit, fails the run with its own exit status.
+
+    Otherwise the QApplication (held by pytest-qt's module) is destroyed by Python's interpreter teardown,
+    in whatever order modules and objects are cleared, maybe before the pages or the default profile's
+    request interceptor: QtWebEngine warns "Release of profile requested but WebEnginePage still not
+    deleted" and may crash. (This suite used to leave with ``os._exit`` after pytest's verdict, which
+    hid any such crash.) Set up before any other Qt fixture, this is torn down after all of them.
     """
     yield
-    import sys as _sys
-
-    if "PySide6.QtWidgets" not in _sys.modules:
+    if "PySide6.QtWidgets" not in sys.modules:
         return
-    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
         return
+    _delete_windows_and_pages(app)
+    app.shutdown()  # the QApplication is deleted here, not by the garbage collector at exit
+    import pytestqt.plugin
+
+    pytestqt.plugin._qapp_instance = None  # pytest-qt's reference (now to a deleted object)
+    gc.collect()
+
+
+def _delete_windows_and_pages(app: Any) -> None:
+    """Close and delete every top-level widget, then every web page still alive; the request
+    interceptor is taken off the default profile."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()
-    for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()  # what the deletions queued
+    if "PySide6.QtWebEngineCore" not in sys.modules:
+        return
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 
-
-_EXIT_STATUS: list[int] = []
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _EXIT_STATUS.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Leave without Python's interpreter teardown once QtWebEngine has run.
-
-    Even with every page deleted, QtWebEngine 6.12 can crash while Python finalises its modules after
-    the last test (a segfault after "694 passed"). By now pytest has printed its summary and knows
-    its verdict, so the process exits with it and skips the teardown.
-    """
-    import sys as _sys
-
-    hard_exit = os.environ.get("CORRIDOR_MAP_TEST_HARD_EXIT", "1") == "1"
-    if hard_exit and _EXIT_STATUS and "PySide6.QtWebEngineCore" in _sys.modules:
-        _sys.stdout.flush()
-        _sys.stderr.flush()
-        os._exit(_EXIT_STATUS[-1])
+    gc.collect()
+    for page in [o for o in gc.get_objects() if isinstance(o, QWebEnginePage) and shiboken6.isValid(o)]:
+        shiboken6.delete(page)  # a page that no window owned
+    QWebEngineProfile.defaultProfile().setUrlRequestInterceptor(None)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()

@@ -10,6 +10,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from corridor_map.core.basemap import COUNTRY_TABLE_COLUMNS
+
 from . import china_view
 from .geojson_io import has_antimeridian_jump, write_csv, write_geojson
 
@@ -186,20 +188,7 @@ def _write_countries_csv(path: Path, props: list[dict[str, Any]]) -> None:
             continue
         if iso3 not in chosen or p["adm0"] == iso3:
             chosen[iso3] = p
-    header = [
-        "iso3",
-        "iso2",
-        "adm0",
-        "name_en",
-        "name_zh",
-        "name_en_ne",
-        "name_zh_ne",
-        "continent",
-        "region_un",
-        "subregion",
-        "label_lon",
-        "label_lat",
-    ]
+    header = COUNTRY_TABLE_COLUMNS  # the app's schema of countries.csv
     rows = []
     for iso3 in sorted(chosen):
         p = chosen[iso3]

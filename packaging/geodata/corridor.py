@@ -22,6 +22,8 @@ from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 
+from corridor_map.core.corridor import DESTINATION_COLUMNS, PORT_COLUMNS, ROUTE_COLUMNS, Port
+
 from . import corridor_tables as T  # noqa: N812
 from . import onward_tables as O  # noqa: N812
 from .geojson_io import write_csv, write_geojson
@@ -41,19 +43,6 @@ SOURCE_NOTES = {
     "geonames": "GeoNames via harborly 1.1.4",
     "hand": "placed by hand",
 }
-
-
-@dataclass(frozen=True)
-class Port:
-    id: str
-    locode: str
-    name_en: str
-    name_zh: str
-    iso3: str
-    kind: str
-    lon: float
-    lat: float
-    source: str
 
 
 @dataclass(frozen=True)
@@ -173,8 +162,7 @@ def build_ports(searoute_ports: Path, harborly_parquet: Path, countries_csv: Pat
 
 
 def write_ports(path: Path, ports: list[Port]) -> None:
-    header = ["id", "locode", "name_en", "name_zh", "iso3", "kind", "lon", "lat", "source"]
-    write_csv(path, header, ([getattr(p, h) for h in header] for p in ports))
+    write_csv(path, PORT_COLUMNS, ([getattr(p, h) for h in PORT_COLUMNS] for p in ports))
 
 
 # --------------------------------------------------------------------------------------------- rail legs
@@ -627,12 +615,12 @@ def choose_defaults(out_dir: Path, routes: list[Route]) -> list[Route]:
 def write_routes(out_dir: Path, routes: list[Route], legs: dict[str, Leg], ports: dict[str, Port]) -> None:
     write_csv(
         out_dir / "routes.csv",
-        ["iso3", "route_id", "kind", "legs", "is_default"],
+        ROUTE_COLUMNS,
         ([r.iso3, r.route_id, r.kind, ";".join(r.legs), int(r.is_default)] for r in routes),
     )
     defaults = [r for r in routes if r.is_default]
     write_csv(
         out_dir / "destinations.csv",
-        ["iso3", "gateway", "default_route"],
+        DESTINATION_COLUMNS,
         ([r.iso3, legs[r.legs[-1]].to_id, ";".join(r.legs)] for r in defaults),
     )

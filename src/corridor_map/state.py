@@ -9,34 +9,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters
 from corridor_map.core.dataset import Dataset
+from corridor_map.events import Event
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 ISO3 = re.compile(r"[A-Z]{3}")
-
-
-class Event(Generic[T]):
-    """A minimal observable: ``connect`` a callback, ``emit`` a value to every callback."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[T], Any]] = []
-
-    def connect(self, callback: Callable[[T], Any]) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable[[T], Any]) -> None:
-        self._callbacks.remove(callback)
-
-    def emit(self, value: T) -> None:
-        for callback in list(self._callbacks):
-            callback(value)
 
 
 def valid_codes(codes: Iterable[str]) -> frozenset[str]:

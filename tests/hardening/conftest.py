@@ -86,7 +86,7 @@ def problems() -> Iterator[ProblemLog]:
 
 
 @pytest.fixture(scope="module")
-def hwindow(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def hwindow(qapp: Any, session_qtbot: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The real main window, live page, over a dataset store of its own (imports change nothing else)."""
     from corridor_map.paths import USER_DATA_ENV
     from tests.ui.conftest import close_window, open_window

@@ -31,7 +31,7 @@ from corridor_map.ui import real_input
 from tests.hardening.bad_files import BAD, corpus_path
 from tests.hardening.conftest import ProblemLog
 from tests.hardening.guards import PAYLOADS, assert_page_clean, install_page_tripwire, page_report
-from tests.ui.conftest import run_js, wait_until
+from tests.ui.conftest import close_export_session, run_js, wait_until
 from tests.ui.real_spots import dealer_dots
 
 pytestmark = pytest.mark.gui
@@ -281,17 +281,15 @@ class Monkey:
     def close_export(self) -> None:
         """Close the export view's page, if an export opened it (the next export opens it again)."""
         if self.session is not None:
-            self.session.close()
+            close_export_session(self.session)
             self.session = None
-            for _ in range(20):  # let the deferred deletes run
-                QApplication.processEvents()
-                time.sleep(0.05)
 
 
 def _console_errors(window: Any, since: int) -> list[str]:
     return [m for level, m in window.map_view.map_page.console[since:] if level >= 2]
 
 
+@pytest.mark.timeout(300 + (WARM_UP + ACTIONS) // 2)  # 0.5 s per action: 600 took 44 s on 2 cores
 def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
     hwindow: Any, problems: ProblemLog, tmp_path: Path, qtlog: Any
 ) -> None:
@@ -329,9 +327,6 @@ def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
     except BaseException:
         print(f"monkey failed: {context}; last actions:\n  " + "\n  ".join(monkey.history[-25:]))
         raise
-    for _ in range(20):  # let deferred deletes (the export view's page) run
-        QApplication.processEvents()
-        time.sleep(0.05)
     after = rss_mb(os.getpid())
     python_after = rss_mb(os.getpid(), only_root=True)
     seconds = time.monotonic() - started

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.hardening.guards import REPORT_JS, assert_page_clean, install_page_tripwire, page_report
-from tests.ui.conftest import run_js, wait_until
+from tests.ui.conftest import close_export_session, run_js, wait_until
 from tests.ui.real_spots import click_country
 
 pytestmark = pytest.mark.gui
@@ -82,8 +82,7 @@ def test_a_whole_session_requests_nothing_outside_the_app(hwindow: Any) -> None:
         export_report = run_js(_View(session.renderer.view), REPORT_JS)
         assert export_report["remote"] == [], export_report["remote"]
     finally:
-        session.close()
-        QApplication.processEvents()
+        close_export_session(session)
 
     win.state.show_all()
     QApplication.processEvents()

@@ -3,36 +3,54 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from corridor_map.core.corridor import load_corridor
 from corridor_map.core.dataset import load_sample
-from corridor_map.core.saved_views import ViewStore
-from corridor_map.paths import geo_dir, resources_dir
-from corridor_map.state import AppState
-from corridor_map.ui.fonts import apply_app_font, register_cjk_font
-from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.composition import build_app
 from corridor_map.ui.main_window import MainWindow
-from corridor_map.ui.settings import Settings
+
+_BOTS: list[QtBot] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _waits_use_the_session_qtbot(session_qtbot: QtBot) -> None:
+    """``wait_until`` and ``run_js`` (helpers, module-scoped windows) wait with the session's QtBot."""
+
+
+def use_qtbot(bot: QtBot) -> None:
+    """Let ``wait_until`` wait with ``bot`` (the ``session_qtbot`` fixture calls this)."""
+    _BOTS.append(bot)
+
+
+def release_qtbot(bot: QtBot) -> None:
+    _BOTS.remove(bot)
 
 
 def wait_until(predicate: Callable[[], Any], timeout: float = 60.0) -> Any:
-    """Process Qt events until ``predicate()`` is truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
+    """Run Qt's event loop until ``predicate()`` is truthy and return that value (pytest-qt's
+    ``waitUntil``, which also gives up with ``TimeoutError`` after ``timeout`` seconds).
+
+    The value is returned, unlike ``waitUntil``'s: most callers wait for the page to answer something
+    and then check what it answered.
+    """
+    if not _BOTS:
+        raise RuntimeError("no QtBot to wait with: request the session_qtbot fixture")
+    reached: list[Any] = []
+
+    def done() -> bool:
         value = predicate()
         if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
-        QApplication.processEvents()
-        time.sleep(0.005)
+            reached.append(value)
+        return bool(value)
+
+    _BOTS[-1].waitUntil(done, timeout=round(timeout * 1000))
+    return reached[-1]
 
 
 def run_js(window: MainWindow, code: str, timeout: float = 20.0) -> Any:
@@ -52,14 +70,8 @@ def open_window(qapp: QApplication, timeout: float = 90) -> MainWindow:
     A first run: the window state and the last view that an earlier window left behind (saved when it
     closed) are wiped, or the map would open where that one ended.
     """
-    Settings().qsettings.clear()
-    ViewStore().path.unlink(missing_ok=True)
-    qapp.setFont(apply_app_font(register_cjk_font()))
-    languages = LanguageManager(qapp)
-    languages.set_language("en")
-    win = MainWindow(
-        Settings(), languages, AppState(load_sample()), [resources_dir(), geo_dir()], load_corridor()
-    )
+    assert qapp is not None  # (pytest-qt's application: build_app uses it)
+    win = build_app(language="en", dataset=load_sample(), first_run=True).window
     win.resize(1200, 800)
     win.show()
     win.start_map()
@@ -68,10 +80,20 @@ def open_window(qapp: QApplication, timeout: float = 90) -> MainWindow:
 
 
 def close_window(win: MainWindow) -> None:
-    """Close and delete a window from ``open_window``."""
+    """Close and delete a window from ``open_window``, and wait until it (with its page) is gone."""
+    gone: list[bool] = []
+    win.destroyed.connect(lambda: gone.append(True))
     win.close()
     win.deleteLater()
-    QApplication.processEvents()
+    wait_until(lambda: gone, 30)
+
+
+def close_export_session(session: Any) -> None:
+    """Close an export session and wait until its hidden view, and so its page, is deleted."""
+    gone: list[bool] = []
+    session.renderer.view.destroyed.connect(lambda: gone.append(True))
+    session.close()
+    wait_until(lambda: gone, 30)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ what decides where a click lands is left to the real event (``corridor_map.ui.re
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -131,27 +130,29 @@ def find_spot(
 
 _VIEW = """
 (function () {
-  var map = CM.map, c = map.getCenter();
-  var busy = !!map._animatingZoom || !!(map._panAnim && map._panAnim._inProgress);
+  var map = CM.map;
+  if (!map._cmTestMotion) {  // Leaflet fires movestart/moveend around every pan, zoom and fly
+    var motion = map._cmTestMotion = { moving: false };
+    map.on('movestart', function () { motion.moving = true; });
+    map.on('moveend', function () { motion.moving = false; });
+  }
+  var c = map.getCenter();
+  var busy = map._cmTestMotion.moving || !!map._animatingZoom
+    || !!(map._panAnim && map._panAnim._inProgress);
   return JSON.stringify([busy, map.getZoom(), c.lat.toFixed(6), c.lng.toFixed(6)]);
 })()
 """
 
 
 def settled(window: MainWindow) -> None:
-    """Wait until the map stands still: no animation under way, the same view 150 ms apart (a fly
-    changes it every frame)."""
+    """Wait until the map stands still: no move under way (between Leaflet's movestart and moveend,
+    or in a zoom or pan animation) and the same view in two readings in a row."""
     last: list[Any] = [None]
 
     def still() -> bool:
         now = run_js(window, _VIEW)
         same = not now[0] and now == last[0]
         last[0] = now
-        if not same:
-            pause = time.monotonic() + 0.15
-            while time.monotonic() < pause:
-                QApplication.processEvents()
-                time.sleep(0.01)
         return same
 
     wait_until(still, 30)
@@ -259,7 +260,7 @@ def toggle_layer(window: MainWindow, key: str) -> None:
         try:
             wait_until(lambda: run_js(window, f"CM.isShown('{key}')") is not shown, 5)
             return
-        except AssertionError:
+        except WaitTimedOut:
             if attempt:
                 raise
 

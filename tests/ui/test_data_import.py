@@ -504,16 +504,18 @@ WORKER_IMPORTS = textwrap.dedent(
     window = QMainWindow()
     actions = DataActions(window, state, store)
     flow = actions.flow
+    from pytestqt.qt_compat import qt_api
+    from pytestqt.qtbot import QtBot
+    qt_api.set_qt_api("pyside6")  # what pytest-qt's plugin does at start-up; its waitUntil needs no test
+    bot = QtBot(None)
     for name, kind, sheet in json.loads(sys.argv[2]):
         flow.import_file(Path(name), kind, sheet)
-        while flow.busy and flow.report_dialog is None:
-            app.processEvents()
+        bot.waitUntil(lambda: not flow.busy or flow.report_dialog is not None, timeout=120_000)
         if flow.report_dialog is not None and flow.report_dialog.btn_append.isEnabled():
             flow.report_dialog.choose("append")
         elif flow.report_dialog is not None:
             flow.report_dialog.choose("replace")
-        while flow.busy:
-            app.processEvents()
+        bot.waitUntil(lambda: not flow.busy, timeout=120_000)
     flow.worker.shutdown()
     print(json.dumps(sorted(set(seen))))
     """

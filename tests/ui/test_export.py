@@ -33,7 +33,7 @@ from corridor_map.ui.export.spec import (
     preset,
     size_problem,
 )
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import close_export_session, wait_until
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
@@ -314,8 +314,7 @@ def session(qapp: QApplication) -> Iterator[Any]:
     export.attach(AppState(load_sample()), "en")
     wait_until(lambda: export.is_ready, 120)
     yield export
-    export.close()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    close_export_session(export)
 
 
 def render(session: Any, spec: ExportSpec) -> Any:
@@ -468,9 +467,7 @@ def test_a_closed_export_view_no_longer_follows_the_state(window: Any) -> None:
     session.load(export_page(user_cache_dir()))
     session.attach(window.state, "en")
     wait_until(lambda: session.is_ready, 120)
-    session.close()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page is gone now
-    QApplication.processEvents()
+    close_export_session(session)  # the page is gone now
     window.state.select({"THA"})  # AppState calls its subscribers directly: an error would raise here
     window.state.set_filters(Filters(years=(2023, 2024)))
     window.state.show_all()

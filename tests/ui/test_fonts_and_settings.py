@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
@@ -13,6 +14,7 @@ from corridor_map.ui.fonts import apply_app_font, register_cjk_font
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.settings import Settings
+from tests.ui.conftest import close_window
 
 
 def _render(text: str, family: str) -> QImage:
@@ -64,10 +66,8 @@ def test_window_geometry_is_remembered(qapp: QApplication) -> None:
     QApplication.processEvents()
     assert not second.ranking_dock.isVisible()  # the dock layout came back
     second.ranking_dock.show()
-    second.close()
     for w in (first, second):
-        w.deleteLater()
-    QApplication.processEvents()
+        close_window(w)
 
 
 def test_language_choice_is_remembered(qapp: QApplication) -> None:
@@ -76,3 +76,23 @@ def test_language_choice_is_remembered(qapp: QApplication) -> None:
     assert Settings().language == "zh"
     settings.language = "en"
     assert Settings().language == "en"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the route, route-comparison and saved-views panels follow LanguageManager.languageChanged "
+    "through lambdas, which Qt does not disconnect when the panel is deleted: a language change after a "
+    "window is gone raises 'Internal C++ object (RouteDock) already deleted' (found once the tests' closed "
+    "windows were deleted for real)",
+)
+def test_a_deleted_window_no_longer_follows_the_language(qapp: QApplication) -> None:
+    from corridor_map.core.corridor import load_corridor
+
+    languages = LanguageManager(qapp)
+    roots = [resources_dir(), geo_dir()]
+    win = MainWindow(Settings(), languages, AppState(load_sample()), roots, load_corridor())
+    close_window(win)
+    try:
+        languages.set_language("zh")  # Qt reports an exception raised in a slot: pytest-qt fails the test
+    finally:
+        languages.set_language("en")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters, units_by
+from corridor_map.core.corridor import load_corridor
 from corridor_map.core.dataset import Dataset, load_sample
 from corridor_map.core.errors import DataFormatError
 from corridor_map.state import AppState
@@ -32,6 +33,7 @@ from corridor_map.ui.panels.toolbar import PanelsToolBar
 
 XSS = "<img src=x onerror=alert(1)>"
 SAMPLE = load_sample()
+CORRIDOR = load_corridor()
 
 
 class Panels:
@@ -44,7 +46,7 @@ class Panels:
         self.languages = LanguageManager(app)
         self.ranking = RankingDock(self.state, self.languages)
         self.dealers = DealersDock(self.state, self.languages)
-        self.country = CountryDock(self.state, self.languages)
+        self.country = CountryDock(self.state, self.languages, corridor=CORRIDOR)
         self.glance = GlanceDock(self.state, self.languages)
         self.toolbar = PanelsToolBar(self.state, self.languages)
         self.changes: list[frozenset[str]] = []
@@ -295,7 +297,7 @@ def test_glance_and_country_show_published_figures_with_sources(panels: Panels) 
 
 
 def test_country_panel_shows_the_route_from_chongqing(panels: Panels) -> None:
-    route = default_route("THA")
+    route = default_route(CORRIDOR, "THA")
     assert route is not None
     panels.state.select({"THA"})
     text = panels.country.route_text.text()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.panels.dataframe_model import ROW_ID_ROLE
-from tests.ui.conftest import run_js, wait_until
+from tests.ui.conftest import close_window, run_js, wait_until
 from tests.ui.real_spots import below_or, find_spot, interior_points, set_view, settled
 
 pytestmark = pytest.mark.gui
@@ -166,13 +166,15 @@ def test_a_closed_dock_comes_back_from_the_menu_after_a_restart(qapp, window: Ma
     from corridor_map.core.corridor import load_corridor
     from corridor_map.paths import geo_dir, resources_dir
     from corridor_map.state import AppState
+    from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.settings import Settings
 
     window.filters_dock.close()
     window.close()  # saves the layout: Filters closed
     again = MainWindow(
         Settings(),
-        window.languages,
+        LanguageManager(qapp),  # a restart's own (a deleted window's panels stay subscribed: see
+        # test_a_deleted_window_no_longer_follows_the_language)
         AppState(window.state.dataset),
         [resources_dir(), geo_dir()],
         load_corridor(),
@@ -185,8 +187,7 @@ def test_a_closed_dock_comes_back_from_the_menu_after_a_restart(qapp, window: Ma
         again.filters_dock.toggleViewAction().trigger()
         wait_until(again.filters_dock.isVisible, 5)
     finally:
-        again.close()
-        again.deleteLater()
+        close_window(again)
         window.show()
         window.filters_dock.show()
         QApplication.processEvents()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from corridor_map.ui import real_input
@@ -133,9 +132,10 @@ def test_negative_control_a_full_map_canvas_on_top_swallows_the_click(window: Ma
     assert run_js(window, f"!!{canvas}")
     run_js(window, f"{canvas}.style.pointerEvents = 'auto'; 1")
     try:
+        run_js(window, "window.cmTestClicks = 0; document.addEventListener('click', function () {"
+                       " window.cmTestClicks += 1; }, {capture: true, once: true}); 1")  # fmt: skip
         real_input.click(window.map_view, spot)
-        for _ in range(50):
-            QApplication.processEvents()
+        wait_until(lambda: run_js(window, "window.cmTestClicks") == 1, 10)  # the page has the click
         run_js(window, "1")  # a round trip: any bridge call from the click has arrived
         assert window.state.selection == frozenset()
     finally:
@@ -172,7 +172,7 @@ def test_keyboard_find_enter_and_escape(window: MainWindow) -> None:
     window.activateWindow()
     # a shortcut reaches only the active window: on xcb activation is asynchronous (the window
     # manager's answer), so wait for it and for the map's focus as a person would see them
-    wait_until(lambda: QTest.qWaitForWindowActive(window, 200), 10)
+    wait_until(window.isActiveWindow, 10)
     window.map_view.setFocus()
     wait_until(lambda: QApplication.focusWidget() is not None, 5)
     real_input.key(QApplication.focusWidget(), Qt.Key.Key_F, CTRL)

@@ -30,7 +30,7 @@ class Panel:
         self.state = AppState(load_sample())
         self.params = TransitParamsModel()
         self.params.reset()
-        self.dock = RouteDock(self.state, self.languages, params=self.params)
+        self.dock = RouteDock(self.state, self.languages, params=self.params, corridor=load_corridor())
         self.sent: list[list[dict[str, Any]]] = []
         self.dock.routesChanged.connect(self.sent.append)
         qtbot.addWidget(self.dock)
@@ -149,7 +149,7 @@ def test_chinese(panel: Panel) -> None:
 
 
 def test_read_only_comparison_for_the_country_panel(panel: Panel, qtbot: QtBot) -> None:
-    compact = RouteComparison(panel.languages, panel.params, checkable=False)
+    compact = RouteComparison(panel.languages, panel.params, checkable=False, corridor=load_corridor())
     qtbot.addWidget(compact)
     sent: list[Any] = []
     compact.routesChanged.connect(sent.append)
@@ -167,7 +167,7 @@ def test_read_only_comparison_for_the_country_panel(panel: Panel, qtbot: QtBot) 
 def test_checked_routes_reach_the_real_page(window: Any) -> None:
     from tests.ui.conftest import run_js
 
-    dock = RouteDock(window.state, window.languages)
+    dock = RouteDock(window.state, window.languages, corridor=window.corridor)
     dock.routesChanged.connect(lambda routes: window.map_view.call("showRoutes", routes))
     dock.show()
     window.state.select({"DEU"})

@@ -1,5 +1,6 @@
 """Saved views on the real window and page: a view restores extent, layers, selection and filters, also
-after a restart (a new store and panel on the same folder), and the last view comes back at the next start."""
+after a restart (a new store and panel on the same folder), and the last view comes back at the next start.
+The map's part comes from the ``ViewState``, which the page keeps current on its own (no polling)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters
 from corridor_map.core.saved_views import ViewStore
-from corridor_map.ui.panels.views_dock import ViewsDock, page_view_io
+from corridor_map.ui.panels.views_dock import ViewsDock
 from tests.ui.conftest import run_js, wait_until
 from tests.ui.real_spots import settled
 
@@ -20,10 +21,7 @@ FILTERS = Filters.of(brands=["Changan"], years=(2023, 2024))
 
 
 def make_dock(window: Any, folder: Path) -> ViewsDock:
-    get_view, set_view = page_view_io(window.map_view)
-    return ViewsDock(
-        window.state, window.languages, store=ViewStore(folder), get_view=get_view, set_view=set_view
-    )
+    return ViewsDock(window.state, window.languages, store=ViewStore(folder), view_state=window.view_state)
 
 
 def page_view(window: Any) -> dict[str, Any]:
@@ -37,10 +35,21 @@ def at(window: Any, lat: float, lng: float, zoom: int) -> bool:
     )
 
 
+def reported(window: Any, lat: float, lng: float, zoom: int) -> bool:
+    """The page told the view state where it is now (the bridge's viewChanged)."""
+    extent = window.view_state.extent
+    return (
+        extent.zoom == zoom
+        and extent.center is not None
+        and abs(extent.center[0] - lat) < 0.01
+        and abs(extent.center[1] - lng) < 0.01
+    )
+
+
 def save(dock: ViewsDock, name: str) -> None:
     saved: list[Any] = []
     dock.capture(name, saved.append)
-    wait_until(lambda: saved)
+    assert saved  # at once: the view state already knows where the map is
 
 
 def scramble(window: Any) -> None:
@@ -57,6 +66,7 @@ def test_a_saved_view_comes_back_also_after_a_restart(window: Any, tmp_path: Pat
         window,
         "CM.map.setView([14.5, 104.25], 6, {animate: false}); CM.map.removeLayer(CM.layers.dealers); 1",
     )
+    wait_until(lambda: reported(window, 14.5, 104.25, 6) and not window.view_state.extent.layers["dealers"])
     dock = make_dock(window, tmp_path)
     save(dock, "Mekong")
     saved = dock.store.get("Mekong")
@@ -94,8 +104,7 @@ def test_the_last_view_is_restored_at_the_next_start(window: Any, tmp_path: Path
     window.state.set_filters(Filters.of(powertrains=["NEV"]))
     run_js(window, "CM.map.setView([51, 10], 5, {animate: false}); 1")
     dock = make_dock(window, tmp_path)
-    dock.refresh_page_view()  # what the poll timer does every few seconds
-    wait_until(lambda: dock.page_view is not None)
+    wait_until(lambda: reported(window, 51, 10, 5))  # the page said so itself
     dock.remember_last()  # the window closes
     dock.deleteLater()
 
@@ -128,7 +137,7 @@ def test_save_delete_and_buttons(window: Any, tmp_path: Path) -> None:
 
 def test_without_a_page_the_view_keeps_selection_and_filters(window: Any, tmp_path: Path) -> None:
     window.state.select({"KAZ"})
-    dock = ViewsDock(window.state, window.languages, store=ViewStore(tmp_path))  # no page callables
+    dock = ViewsDock(window.state, window.languages, store=ViewStore(tmp_path))  # no view state
     save(dock, "No page")
     view = ViewStore(tmp_path).get("No page")
     assert view is not None and view.selection == {"KAZ"} and view.center is None

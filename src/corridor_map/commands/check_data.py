@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from corridor_map.commands.common import setup_logging
 from corridor_map.core.errors import CorridorMapError, DataFormatError
 
 if TYPE_CHECKING:  # annotations only: the command line is parsed without the schema
@@ -79,15 +80,6 @@ def add_parser(subparsers: Any) -> None:
     )
 
 
-def _setup_logging() -> None:
-    root = logging.getLogger()
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.WARNING)
-
-
 def _files(args: argparse.Namespace) -> list[tuple[TableKind, Path]]:
     files: list[tuple[TableKind, Path]] = [("sales", p) for p in args.sales]
     files += [("dealers", p) for p in args.dealers]
@@ -124,7 +116,7 @@ def check(
             "kind": kind,
             "rows": result.rows,
             "accepted": result.accepted_count,
-            "layout": result.raw.layout.to_json(),
+            "layout": result.raw.layout.to_json() if result.raw.layout is not None else None,
             "columns": {str(i): f for i, f in _columns(result).items()},
             "ignored_columns": list(result.match.unused) if result.match else [],
             "rejected": [
@@ -236,7 +228,7 @@ _TEXTS_ZH = {
 
 def run(args: argparse.Namespace) -> int:
     """Check the files; print a summary (or JSON); return the exit code."""
-    _setup_logging()
+    setup_logging()
     try:
         options = {
             "sheet": args.sheet,

@@ -19,29 +19,21 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from corridor_map.core.dataset import Dataset
-    from corridor_map.ui.export.session import ExportSession
+    from corridor_map.ui.export.controller import ExportController
     from corridor_map.ui.export.spec import ExportSpec
+
+from corridor_map.commands.common import EXIT_FAILED, EXIT_OK, CommandError, guarded
+
+__all__ = ["EXIT_OK", "CommandError", "guarded"]  # (export-batch's imports)
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
 PAGE_TIMEOUT_S = 90.0
-
-
-class CommandError(Exception):
-    """A one-line message for the user and the exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -213,7 +205,9 @@ def compute_payload(args: argparse.Namespace) -> dict[str, Any]:
     from corridor_map.core.flows import default_routes
     from corridor_map.core.page_payload import page_payload
 
-    dataset, warnings = load_dataset(args)
+    dataset, warnings = load_dataset(args)  # (pandas before anything of ui/: see open_session)
+    from corridor_map.ui.composition import load_corridor_or_none
+
     corridor = load_corridor_or_none()
     routes = default_routes(corridor) if corridor is not None else {}
     return {**page_payload(dataset, NO_FILTERS, routes), "warnings": warnings}
@@ -231,42 +225,11 @@ def cached_payload(args: argparse.Namespace) -> tuple[dict[str, Any] | None, str
     return read_payload(user_cache_dir(), key), key
 
 
-# ---- the Qt part --------------------------------------------------------------------------------------
+# ---- the Qt part (ui.composition and ui.export.controller) ------------------------------------------
 _OWN_APP: list[bool] = []  # set when this command created the QApplication (not in a test's process)
 
 
-def start_qt(lang: str) -> Any:
-    """A headless QApplication with the app's fonts and the export's language."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from corridor_map.ui.app import create_application, prepare_chromium_flags
-
-    if QApplication.instance() is None:
-        _OWN_APP.append(True)
-    prepare_chromium_flags(software_rendering=False)
-    app = create_application(software_rendering=False)
-    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
-    from corridor_map.ui.i18n import LanguageManager
-
-    app.setFont(apply_app_font(register_cjk_font()))  # type: ignore[attr-defined]
-    LanguageManager(app).set_language(lang)  # type: ignore[arg-type]
-    return app
-
-
-def load_corridor_or_none() -> Any:
-    """The corridor's ports, legs and routes (for the flows drawn along it); None if unavailable."""
-    from corridor_map.core.corridor import load_corridor
-    from corridor_map.core.errors import CorridorMapError
-
-    try:
-        return load_corridor()
-    except CorridorMapError as exc:
-        log.warning("the corridor's routes are not shown: %s", exc)
-        return None
-
-
-def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
+def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportController:
     """Start Qt, load the export page with the data's payload, and wait until the page is live.
 
     The payload comes from the cache when the data, geodata and code are unchanged; then neither
@@ -286,53 +249,39 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportSession:
     log.debug("export: payload ready after %.2f s", time.perf_counter() - t0)
     for warning in payload.get("warnings", []):
         print(warning, file=sys.stderr)
-    start_qt(spec.lang)
+    from corridor_map.ui.composition import start_qt
+
+    if start_qt(spec.lang, headless=True).created:
+        _OWN_APP.append(True)
     from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
-    from corridor_map.ui.export.page_cache import export_page
-    from corridor_map.ui.export.session import ExportSession, wait_for
+    from corridor_map.ui.export.controller import ExportController
+    from corridor_map.ui.export.spec import ExportError
     from corridor_map.ui.web import shared_tripwire
 
-    tripwire = shared_tripwire([resources_dir(), geo_dir()])
-    session = ExportSession(tripwire)
-    failures: list[str] = []
-    session.failed.connect(failures.append)
+    controller = ExportController(shared_tripwire([resources_dir(), geo_dir()]))
     try:
-        page = export_page(user_cache_dir())
-    except Exception as exc:  # GeoDataError and friends: a message, not a traceback
-        raise CommandError(f"cannot build the map page: {exc}", EXIT_FAILED) from None
-    session.presize(spec, payload["labels"].get(spec.lang, ""))
-    session.attach_payload(payload, spec.lang, spec.selection)  # before loading: the page brings it
-    session.load(page)
-    if not wait_for(lambda: session.is_ready or bool(failures), PAGE_TIMEOUT_S) or failures:
-        reason = failures[0] if failures else f"not loaded within {PAGE_TIMEOUT_S:.0f} s"
-        raise CommandError(f"the map page could not be shown: {reason}", EXIT_FAILED)
+        controller.open_payload(spec, payload, user_cache_dir(), PAGE_TIMEOUT_S)
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_FAILED) from None
     log.debug("export: page live after %.2f s", time.perf_counter() - t0)
-    if session.renderer.view.tripwire.blocked:
-        log.warning("requests outside the app were blocked: %s", session.renderer.view.tripwire.blocked[:3])
-    return session
+    return controller
 
 
-def write(session: ExportSession, spec: ExportSpec, out: Path) -> dict[str, Any]:
+def write(controller: ExportController, spec: ExportSpec, out: Path) -> dict[str, Any]:
     """Render ``spec`` and save it to ``out``; its description (size, DPI, regions)."""
-    from corridor_map.ui.export.session import export_blocking, save_png
     from corridor_map.ui.export.spec import ExportError
 
     try:
-        composition = export_blocking(session, spec)
-        log.debug("export: composed")
-        save_png(composition.image, out)
-        log.debug("export: saved %s", out)
+        info = controller.write_png(spec, out)
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_FAILED) from None
-    return composition.describe()
+    log.debug("export: saved %s", out)
+    return info
 
 
-def close_session(session: ExportSession) -> None:
+def close_session(controller: ExportController) -> None:
     """Delete the hidden view and its page before Qt shuts down."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    session.close()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    controller.close(now=True)
 
 
 def finish(code: int) -> int:
@@ -347,36 +296,6 @@ def finish(code: int) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
-
-
-def setup_logging() -> None:
-    root = logging.getLogger()
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.WARNING if not os.environ.get("CORRIDOR_MAP_DEBUG") else logging.DEBUG)
-
-
-def guarded(name: str, body: Callable[[], int]) -> int:
-    """Run a command body: CommandError and any other failure become one line on stderr and an exit code."""
-    setup_logging()
-    if os.environ.get("CORRIDOR_MAP_DEBUG"):
-        logging.Formatter.converter = time.gmtime
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(logging.Formatter("%(relativeCreated)6.0f ms %(levelname)s: %(message)s"))
-    try:
-        return body()
-    except CommandError as exc:
-        print(f"corridor-map {name}: error: {exc}", file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:
-        print(f"corridor-map {name}: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # the contract: a message, never a traceback (the log has it with DEBUG)
-        log.debug("%s failed", name, exc_info=True)
-        print(f"corridor-map {name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_FAILED
 
 
 def check_output(out: Path) -> None:
@@ -400,14 +319,14 @@ def _run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     spec = base_spec(args, selection)
-    session = open_session(args, spec)
-    info = write(session, spec, out)
+    controller = open_session(args, spec)
+    info = write(controller, spec, out)
     seconds = time.perf_counter() - started
     if args.json:
         print(json.dumps({"out": str(out), "seconds": round(seconds, 3), **info}, ensure_ascii=False))
     else:
         print(f"wrote {out} ({info['width']}×{info['height']} px) in {seconds:.2f} s")
-    close_session(session)
+    close_session(controller)
     return EXIT_OK
 
 

@@ -82,8 +82,8 @@ def _run(args: argparse.Namespace) -> int:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CommandError(f"cannot create the folder {outdir}: {exc.strerror}") from None
-    session = open_session(args, replace(spec, selection=codes[:1]))
-    presenter = session.presenter
+    controller = open_session(args, replace(spec, selection=codes[:1]))
+    presenter = controller.session.presenter if controller.session is not None else None
     assert isinstance(presenter, PayloadPresenter)
     if not codes:
         codes = tuple(sorted(c for c in presenter.countries() if c in names))
@@ -93,14 +93,14 @@ def _run(args: argparse.Namespace) -> int:
         presenter.select({iso3})
         country_spec = replace(spec, selection=(iso3,), title=_title(args.title, iso3, names, spec.lang))
         out = outdir / f"{iso3}.png"
-        info = write(session, country_spec, out)
+        info = write(controller, country_spec, out)
         if args.json:
             print(json.dumps({"out": str(out), **info}, ensure_ascii=False))
         else:
             print(f"wrote {out} ({info['width']}×{info['height']} px)")
     if not args.json:
         print(f"{len(codes)} images in {time.perf_counter() - started:.2f} s")
-    close_session(session)
+    close_session(controller)
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ WHERE_EN = (
     "the defaults, their basis and sources: corridor-map route --assumptions, or Help → Transit assumptions"
 )
 WHERE_ZH = "默认值及其依据和来源：corridor-map route --assumptions，或应用内“帮助 → 运输时间假设”"
-WORDS = {  # the table's framing, in each language
+WORDS: dict[str, dict[str, Any]] = {  # the table's framing, in each language
     "en": {
         "head": "{name} ({id}): {n} alternatives from Chongqing",
         "assume": "Assumptions: rail {rail} km/day, river {river:g} kn, sea {sea:g} kn, road {road} km/day, "

@@ -2,9 +2,9 @@
 
 Sources, all offline: pycountry (codes, English names, and its zh_CN translations), the Natural Earth
 names in ``data/geo/countries.csv`` (English and Chinese, continent, UN region, label point), and the
-alias table below. Case, spacing, accents and punctuation are forgiven (``viet nam`` = ``Vietnam`` =
-``VIET-NAM``); nothing is guessed: an unknown or ambiguous name is refused, with a suggestion when one
-is close.
+word lists in ``resources/aliases/`` (:mod:`corridor_map.core.alias_tables`). Case, spacing, accents and
+punctuation are forgiven (``viet nam`` = ``Vietnam`` = ``VIET-NAM``); nothing is guessed: an unknown or
+ambiguous name is refused, with a suggestion when one is close.
 """
 
 from __future__ import annotations
@@ -24,242 +24,17 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from corridor_map.core import alias_tables
 from corridor_map.paths import geo_dir
 
 log = logging.getLogger(__name__)
 
-# Written forms that the name sources miss or that people use anyway. Keys are normalised like input.
-ALIASES: dict[str, str] = {
-    # English
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "Great Britain": "GBR",
-    "Britain": "GBR",
-    "United Kingdom": "GBR",
-    "England": "GBR",
-    "Scotland": "GBR",
-    "Wales": "GBR",
-    "Northern Ireland": "GBR",
-    "USA": "USA",
-    "U.S.A.": "USA",
-    "US": "USA",
-    "U.S.": "USA",
-    "America": "USA",
-    "United States": "USA",
-    "UAE": "ARE",
-    "U.A.E.": "ARE",
-    "Emirates": "ARE",
-    "Dubai": "ARE",
-    "Abu Dhabi": "ARE",
-    "Russia": "RUS",
-    "Russian Federation": "RUS",
-    "Turkey": "TUR",
-    "Türkiye": "TUR",
-    "Turkiye": "TUR",
-    "Vietnam": "VNM",
-    "Viet Nam": "VNM",
-    # World Bank spellings (World Development Indicators country names)
-    "Hong Kong SAR, China": "HKG",
-    "Macao SAR, China": "MAC",
-    "Yemen, Rep.": "YEM",
-    "Venezuela, RB": "VEN",
-    "Gambia, The": "GMB",
-    "Bahamas, The": "BHS",
-    "Micronesia, Fed. Sts.": "FSM",
-    "St. Kitts and Nevis": "KNA",
-    "St. Vincent and the Grenadines": "VCT",
-    "St. Martin (French part)": "MAF",
-    "Korea, Dem. People's Rep.": "PRK",
-    "West Bank and Gaza": "PSE",
-    "Laos": "LAO",
-    "Lao PDR": "LAO",
-    "Lao": "LAO",
-    "Burma": "MMR",
-    "Myanmar": "MMR",
-    "Ivory Coast": "CIV",
-    "Cote d'Ivoire": "CIV",
-    "Korea": "KOR",
-    "South Korea": "KOR",
-    "Republic of Korea": "KOR",
-    "Korea, Rep.": "KOR",
-    "ROK": "KOR",
-    "Korea Republic": "KOR",
-    "North Korea": "PRK",
-    "DPRK": "PRK",
-    "Korea, DPR": "PRK",
-    "Korea DPR": "PRK",
-    "Iran": "IRN",
-    "Syria": "SYR",
-    "Moldova": "MDA",
-    "Bolivia": "BOL",
-    "Venezuela": "VEN",
-    "Tanzania": "TZA",
-    "Czech Republic": "CZE",
-    "Czechia": "CZE",
-    "Slovak Republic": "SVK",
-    "Kyrgyz Republic": "KGZ",
-    "Kyrgyzstan": "KGZ",
-    "Macedonia": "MKD",
-    "North Macedonia": "MKD",
-    "FYROM": "MKD",
-    "Swaziland": "SWZ",
-    "Eswatini": "SWZ",
-    "Holland": "NLD",
-    "The Netherlands": "NLD",
-    "Cape Verde": "CPV",
-    "Cabo Verde": "CPV",
-    "East Timor": "TLS",
-    "Timor-Leste": "TLS",
-    "Brunei": "BRN",
-    "Palestine": "PSE",
-    "Vatican": "VAT",
-    "Holy See": "VAT",
-    "Micronesia": "FSM",
-    "DR Congo": "COD",
-    "DRC": "COD",
-    "D.R. Congo": "COD",
-    "Congo-Kinshasa": "COD",
-    "Congo (Kinshasa)": "COD",
-    "Democratic Republic of Congo": "COD",
-    "Congo, Dem. Rep.": "COD",
-    "Zaire": "COD",
-    "Republic of Congo": "COG",
-    "Congo-Brazzaville": "COG",
-    "Congo (Brazzaville)": "COG",
-    "Congo, Rep.": "COG",
-    "KSA": "SAU",
-    "Saudi": "SAU",
-    "Bosnia": "BIH",
-    "Bosnia-Herzegovina": "BIH",
-    "Kosovo": "XKX",
-    "Hong Kong": "HKG",
-    "Hongkong": "HKG",
-    "Macau": "MAC",
-    "Macao": "MAC",
-    "Taiwan": "TWN",
-    "Egypt, Arab Rep.": "EGY",
-    "Iran, Islamic Rep.": "IRN",
-    "Gambia": "GMB",
-    "The Gambia": "GMB",
-    "Bahamas": "BHS",
-    "The Bahamas": "BHS",
-    "Sao Tome": "STP",
-    "St Lucia": "LCA",
-    "St Kitts": "KNA",
-    "Trinidad": "TTO",
-    "Antigua": "ATG",
-    "PNG": "PNG",
-    "Hong Kong SAR": "HKG",
-    "Macao SAR": "MAC",
-    "Macau SAR": "MAC",
-    "Hong Kong, China": "HKG",
-    "Macao, China": "MAC",
-    # Own-language names seen in dealer lists
-    "Brasil": "BRA",
-    "España": "ESP",
-    "Deutschland": "DEU",
-    "Italia": "ITA",
-    "Polska": "POL",
-    "Россия": "RUS",
-    "Казахстан": "KAZ",
-    "Oʻzbekiston": "UZB",
-    "Türkiye Cumhuriyeti": "TUR",
-    # Chinese (simplified, and a few traditional forms)
-    "英国": "GBR",
-    "美国": "USA",
-    "俄罗斯": "RUS",
-    "俄國": "RUS",
-    "俄罗斯联邦": "RUS",
-    "阿联酋": "ARE",
-    "阿拉伯联合酋长国": "ARE",
-    "迪拜": "ARE",
-    "沙特": "SAU",
-    "沙特阿拉伯": "SAU",
-    "韩国": "KOR",
-    "南韩": "KOR",
-    "韓國": "KOR",
-    "朝鲜": "PRK",
-    "北韩": "PRK",
-    "越南": "VNM",
-    "老挝": "LAO",
-    "寮国": "LAO",
-    "柬埔寨": "KHM",
-    "缅甸": "MMR",
-    "土耳其": "TUR",
-    "伊朗": "IRN",
-    "叙利亚": "SYR",
-    "刚果金": "COD",
-    "刚果(金)": "COD",
-    "民主刚果": "COD",
-    "刚果布": "COG",
-    "刚果(布)": "COG",
-    "台湾": "TWN",
-    "中国台湾": "TWN",
-    "台灣": "TWN",
-    "香港": "HKG",
-    "中国香港": "HKG",
-    "澳门": "MAC",
-    "中国澳门": "MAC",
-    "中国": "CHN",
-    "中国大陆": "CHN",
-    "玻利维亚": "BOL",
-    "委内瑞拉": "VEN",
-    "坦桑尼亚": "TZA",
-    "摩尔多瓦": "MDA",
-    "捷克": "CZE",
-    "波黑": "BIH",
-    "马其顿": "MKD",
-    "北马其顿": "MKD",
-    "科特迪瓦": "CIV",
-    "象牙海岸": "CIV",
-    "吉尔吉斯": "KGZ",
-    "吉尔吉斯斯坦": "KGZ",
-    "哈萨克": "KAZ",
-    "乌兹别克": "UZB",
-    "塔吉克": "TJK",
-    "土库曼": "TKM",
-    "印尼": "IDN",
-    "印度尼西亚": "IDN",
-    "菲律宾": "PHL",
-    "新加坡": "SGP",
-    "马来西亚": "MYS",
-    "泰国": "THA",
-    "文莱": "BRN",
-    "东帝汶": "TLS",
-    "巴勒斯坦": "PSE",
-    "梵蒂冈": "VAT",
-    "斯威士兰": "SWZ",
-    "荷兰": "NLD",
-    "新西兰": "NZL",
-    "南非": "ZAF",
-    "白俄罗斯": "BLR",
-    "阿塞拜疆": "AZE",
-    "佛得角": "CPV",
-    "冈比亚": "GMB",
-    "巴哈马": "BHS",
-    "密克罗尼西亚": "FSM",
-}
-
-# Names that are refused as ambiguous even though one source would accept them.
-AMBIGUOUS: dict[str, tuple[str, ...]] = {
-    "Congo": ("COG", "COD"),
-    "刚果": ("COG", "COD"),
-    "Virgin Islands": ("VGB", "VIR"),
-}
-
-# pycountry's zh_CN catalogue has a typo and some long forms; the app shows these instead.
-ZH_NAME_FIXES: dict[str, str] = {
-    "KHM": "柬埔寨",
-    "LAO": "老挝",
-    "IRN": "伊朗",
-    "TWN": "中国台湾",
-    "HKG": "中国香港",
-    "MAC": "中国澳门",
-    "KOR": "韩国",
-    "PRK": "朝鲜",
-    "RUS": "俄罗斯",
-    "CHN": "中国",
-}
+# From resources/aliases/: written forms the name sources miss or people use anyway (country_names.csv);
+# names refused as ambiguous though one source would accept them (ambiguous_country_names.csv); Chinese
+# names shown where pycountry's zh_CN has a typo or a long form (chinese_display_names.csv).
+ALIASES: dict[str, str] = dict(alias_tables.country_names())
+AMBIGUOUS: dict[str, tuple[str, ...]] = dict(alias_tables.ambiguous_names())
+ZH_NAME_FIXES: dict[str, str] = dict(alias_tables.display_names_zh())
 
 # A close-name hint costs difflib ~20 ms per unknown name: a file of garbage with thousands of
 # distinct "countries" must not take minutes, so only the first ones of a column get a hint.
@@ -269,9 +44,13 @@ _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
 def normalise_country(text: str) -> str:
     """The comparison key of a written country: case, accents, spaces and punctuation removed."""
-    s = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    s = _fold(str(text))
     s = _LEADING_THE.sub("", s).replace("&", "and")
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     return _NOT_WORD.sub("", s)
@@ -279,12 +58,9 @@ def normalise_country(text: str) -> str:
 
 MatchStatus = Literal["ok", "empty", "unknown", "ambiguous", "placeholder"]
 
-# What people put where a country is missing or not one: never resolved ("N/A" is not Namibia).
-PLACEHOLDERS = frozenset(
-    {"n/a", "#n/a", "n.a.", "n. a.", "none", "null", "nil", "unknown", "tbd", "tba", "other", "others",
-     "total", "subtotal", "all", "various", "misc",
-     "其他", "其它", "未知", "不详", "合计", "小计", "全部", "待定"}
-)  # fmt: skip
+# What people put where a country is missing or not one (resources/aliases/not_countries.csv): never
+# resolved ("N/A" is not Namibia).
+PLACEHOLDERS = frozenset(_fold(text) for text in alias_tables.not_countries())
 
 
 @dataclass(frozen=True)
@@ -352,7 +128,7 @@ def _float_or_none(text: str) -> float | None:
 
 
 class CountryIndex:
-    """Name → ISO3 index built once from pycountry, the Natural Earth CSV and the alias table."""
+    """Name → ISO3 index built once from pycountry, the Natural Earth CSV and the alias file."""
 
     def __init__(self, countries_csv: Path | None = None) -> None:
         self._names: dict[str, set[str]] = {}
@@ -435,7 +211,7 @@ class CountryIndex:
     def resolve(self, text: str, *, suggest: bool = True) -> CountryMatch:
         """Resolve one written country (``suggest=False``: no close-name hint for an unknown one)."""
         raw = "" if text is None else str(text)
-        folded = unicodedata.normalize("NFKC", raw).strip().casefold()
+        folded = _fold(raw)
         dashes = bool(folded) and all(ch in "-‐‑‒–—―－?？/.*…" for ch in folded)  # "-", "—", "?"
         if folded in PLACEHOLDERS or dashes:
             return CountryMatch(raw.strip(), "placeholder")

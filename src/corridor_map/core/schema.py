@@ -1,5 +1,7 @@
 """The sales and dealers table schemas: fields, header aliases (English and Chinese), header matching.
 
+The aliases and the words of the powertrain and dealer-kind cells are in ``resources/aliases/``.
+
 Headers match case-insensitively after trimming, with ``_``, ``-``, ``.`` and runs of spaces treated alike
 (``Value CNY`` = ``value_cny``), and a trailing unit in brackets ignored (``销量（辆）`` = ``销量``).
 When the headers do not match, :func:`apply_mapping` takes the user's choice of column for each field.
@@ -10,10 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from corridor_map.core.alias_tables import cell_values, column_headers
 from corridor_map.core.errors import DataFormatError
 
 TableKind = Literal["sales", "dealers"]
@@ -62,152 +65,57 @@ class TableSchema:
         return tuple(f.name for f in self.fields if f.required)
 
 
-SALES = TableSchema(
-    kind="sales",
-    fields=(
-        Field(
-            "country",
-            "国家",
-            True,
-            (
-                "country/region",
-                "country name",
-                "destination",
-                "market",
-                "国家/地区",
-                "国家地区",
-                "国别",
-                "目的国",
-                "出口国家",
-                "出口国",
-                "市场",
-                "國家",
-                "國家/地區",
-            ),
-            "destination country, any common spelling",
-        ),
-        Field("brand", "品牌", True, ("make", "manufacturer", "厂商", "厂家", "車廠"), "vehicle brand"),
-        Field("year", "年份", False, ("yr", "年", "年度"), "calendar year, e.g. 2024"),
-        Field(
-            "period",
-            "期间",
-            False,
-            ("month", "月份", "年月", "时间", "日期", "date", "期間", "月"),
-            "month as YYYY-MM, e.g. 2024-03",
-        ),
-        Field(
-            "units",
-            "销量",
-            True,
-            (
-                "unit",
-                "units sold",
-                "sales",
-                "volume",
-                "qty",
-                "quantity",
-                "vehicles",
-                "total units",
-                "数量",
-                "台数",
-                "出口量",
-                "销售量",
-                "出口销量",
-                "总销量",
-                "銷量",
-                "銷售量",
-            ),
-            "vehicles sold, a non-negative integer",
-        ),
+def _schema(
+    kind: TableKind, fields: tuple[Field, ...], one_of: tuple[tuple[str, ...], ...] = ()
+) -> TableSchema:
+    """A schema whose fields take their header aliases from ``resources/aliases/column_headers.csv``."""
+    aliases = column_headers()
+    with_aliases = tuple(replace(f, aliases=aliases.get((kind, f.name), ())) for f in fields)
+    return TableSchema(kind, with_aliases, one_of)
+
+
+SALES = _schema(
+    "sales",
+    (
+        Field("country", "国家", True, description="destination country, any common spelling"),
+        Field("brand", "品牌", True, description="vehicle brand"),
+        Field("year", "年份", False, description="calendar year, e.g. 2024"),
+        Field("period", "期间", False, description="month as YYYY-MM, e.g. 2024-03"),
+        Field("units", "销量", True, description="vehicles sold, a non-negative integer"),
         Field(
             "nev_units",
             "新能源",
             False,
-            (
-                "nev",
-                "nev units",
-                "nev sales",
-                "bev+phev",
-                "bev + phev",
-                "新能源销量",
-                "其中新能源",
-                "新能源汽车",
-            ),
-            "of the units, how many are NEVs: splits the row into NEV and ICE (total − NEV)",
+            description="of the units, how many are NEVs: splits the row into NEV and ICE (total − NEV)",
             in_template=False,
         ),
-        Field(
-            "powertrain",
-            "动力类型",
-            False,
-            ("fuel", "fuel type", "energy", "energy type", "drive", "能源类型", "燃料类型", "动力"),
-            "NEV or ICE (BEV, PHEV, EREV count as NEV)",
-        ),
-        Field(
-            "value_cny",
-            "金额",
-            False,
-            ("value", "amount", "value (cny)", "amount cny", "销售额", "金额(元)", "出口额"),
-            "value in yuan",
-        ),
+        Field("powertrain", "动力类型", False, description="NEV or ICE (BEV, PHEV, EREV count as NEV)"),
+        Field("value_cny", "金额", False, description="value in yuan"),
     ),
     one_of=(("year", "period"),),
 )
 
-DEALERS = TableSchema(
-    kind="dealers",
-    fields=(
-        Field(
-            "dealer",
-            "经销商",
-            True,
-            ("dealer name", "name", "dealership", "经销商名称", "名称", "门店", "门店名称", "經銷商"),
-            "dealer name",
-        ),
-        Field(
-            "country",
-            "国家",
-            True,
-            ("country/region", "country name", "market", "国家/地区", "国家地区", "市场", "國家"),
-            "country, any common spelling",
-        ),
-        Field("brand", "品牌", True, ("make", "厂商"), "brand sold or serviced"),
-        Field(
-            "city",
-            "城市",
-            False,
-            ("town", "所在城市"),
-            "city (places the dealer when there are no coordinates)",
-        ),
-        Field("lat", "纬度", False, ("latitude", "y"), "latitude in degrees, -90 to 90"),
-        Field("lon", "经度", False, ("lng", "long", "longitude", "x"), "longitude in degrees, -180 to 180"),
+DEALERS = _schema(
+    "dealers",
+    (
+        Field("dealer", "经销商", True, description="dealer name"),
+        Field("country", "国家", True, description="country, any common spelling"),
+        Field("brand", "品牌", True, description="brand sold or serviced"),
+        Field("city", "城市", False, description="city (places the dealer when there are no coordinates)"),
+        Field("lat", "纬度", False, description="latitude in degrees, -90 to 90"),
+        Field("lon", "经度", False, description="longitude in degrees, -180 to 180"),
         Field(
             "coords",
             "坐标",
             False,
-            (
-                "coordinates",
-                "coordinate",
-                "lat, lon",
-                "lat,lon",
-                "lat/lon",
-                "lat lon",
-                "latitude, longitude",
-                "latlng",
-                "lat/lng",
-                "gps",
-                "location",
-                "经纬度",
-                "坐标位置",
+            description=(
+                "latitude and longitude in one cell (13.75, 100.50); used where lat/lon are not given"
             ),
-            "latitude and longitude in one cell (13.75, 100.50); used where lat/lon are not given",
         ),
-        Field(
-            "kind", "类型", False, ("type", "dealer type", "经销商类型", "网点类型"), "sales, service or both"
-        ),
-        Field("address", "地址", False, ("addr", "详细地址"), "street address"),
-        Field("phone", "电话", False, ("tel", "telephone", "联系电话"), "phone number, kept as text"),
-        Field("website", "网站", False, ("web", "url", "homepage", "网址", "官网"), "web address"),
+        Field("kind", "类型", False, description="sales, service or both"),
+        Field("address", "地址", False, description="street address"),
+        Field("phone", "电话", False, description="phone number, kept as text"),
+        Field("website", "网站", False, description="web address"),
     ),
 )
 
@@ -350,62 +258,14 @@ NEV = "NEV"
 ICE = "ICE"
 POWERTRAIN_UNSPECIFIED = ""
 
-_POWERTRAIN_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "nev",
-            "bev",
-            "ev",
-            "phev",
-            "erev",
-            "rex",
-            "reev",
-            "fcev",
-            "fcv",
-            "electric",
-            "battery electric",
-            "plug in hybrid",
-            "plug in",
-            "range extender",
-            "new energy",
-            "新能源",
-            "新能源汽车",
-            "纯电",
-            "纯电动",
-            "电动",
-            "插混",
-            "插电混动",
-            "插电式混合动力",
-            "增程",
-            "增程式",
-            "燃料电池",
-        ),
-        NEV,
-    ),
-    **dict.fromkeys(
-        (
-            "ice",
-            "petrol",
-            "gasoline",
-            "gas",
-            "diesel",
-            "combustion",
-            "conventional",
-            "hev",
-            "mhev",
-            "hybrid",
-            "燃油",
-            "燃油车",
-            "传统燃油",
-            "汽油",
-            "柴油",
-            "油电混动",
-            "混动",
-            "轻混",
-        ),
-        ICE,
-    ),
-}
+
+def _cell_words(column: str) -> dict[str, str]:
+    """Words written in a powertrain or dealer-kind cell (``resources/aliases/cell_values.csv``) → value,
+    keyed like headers."""
+    return {normalise_header(word): value for word, value in cell_values().get(column, {}).items()}
+
+
+_POWERTRAIN_WORDS: dict[str, str] = _cell_words("powertrain")
 
 
 def normalise_powertrain(text: str) -> str | None:
@@ -422,74 +282,7 @@ def normalise_powertrain(text: str) -> str | None:
 
 # "other": a kind word the app does not know; the dealer is kept and the word reported.
 DEALER_KINDS = ("sales", "service", "both", "other")
-_DEALER_KIND_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "sales",
-            "sale",
-            "showroom",
-            "dealer",
-            "dealership",
-            "retail",
-            "retailer",
-            "销售",
-            "销售店",
-            "展厅",
-            "经销商",
-            "销售商",
-            "零售",
-            "门店",
-        ),
-        "sales",
-    ),
-    **dict.fromkeys(
-        (
-            "service",
-            "services",
-            "aftersales",
-            "after sales",
-            "after sales service",
-            "workshop",
-            "repair",
-            "service center",
-            "service centre",
-            "service station",
-            "service point",
-            "服务",
-            "售后",
-            "维修",
-            "服务站",
-            "售后服务",
-            "售后服务中心",
-            "维修站",
-            "维修中心",
-            "服务中心",
-        ),
-        "service",
-    ),
-    **dict.fromkeys(
-        (
-            "both",
-            "sales and service",
-            "sales & service",
-            "sales+service",
-            "sales/service",
-            "sales service",
-            "sales and after sales",
-            "销售与服务",
-            "full",
-            "3s",
-            "4s",
-            "4s店",
-            "全部",
-            "两者",
-            "销售和服务",
-            "销售及服务",
-            "销售服务",
-        ),
-        "both",
-    ),
-}
+_DEALER_KIND_WORDS: dict[str, str] = _cell_words("kind")
 
 
 def normalise_dealer_kind(text: str) -> str | None:

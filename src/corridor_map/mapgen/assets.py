@@ -12,6 +12,25 @@ PAGE_JS_DIR = Path(__file__).resolve().parent / "js"
 CJK_FONT_FAMILY = "Corridor Map CJK"
 PAGE_FILE = "index.html"  # the page in its cache folder (mapgen.cache writes it, mapgen.page names it)
 
+# The export page's own style (its controls hidden, a strip for the frame marker, ui/export/renderer.py):
+# staged with every page, linked only in the export page (PageOptions.export).
+EXPORT_STYLE = "cm_export.css"
+
+# The page's own scripts: classic scripts (Chromium refuses ES module imports from file://), run in
+# this order after leaflet.js. Leaflet's private members are patched and read only in the first one,
+# which checks the Leaflet version; the others share helpers through ``CM.internal``.
+PAGE_SCRIPTS = (
+    "cm_leaflet_patches.js",  # checks Leaflet's version; every use of its private members
+    "cm_style.js",  # the CM object, its events (CM.events) and how each layer is drawn
+    "cm_controls.js",  # legend, layer list, attribution, labels, tooltips and clicks
+    "cm_detail.js",  # levels of detail (mapgen.lod)
+    "cm_api.js",  # CM.init, the start (URL fragment, bridge startup) and the CM.* API Python calls
+    "cm_pointer.js",  # pointer routing through the stacked canvases
+    "cm_dealers.js",
+    "cm_flows.js",
+    "cm_portcard.js",
+)
+
 
 @dataclass(frozen=True)
 class Asset:
@@ -50,10 +69,8 @@ def page_assets() -> list[Asset]:
     if font is not None:
         assets.append(Asset(font, f"fonts/{font.name}"))
     assets.append(Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"))
-    assets += [
-        Asset(PAGE_JS_DIR / name, name)
-        for name in ("cm_page.js", "cm_pointer.js", "cm_dealers.js", "cm_flows.js", "cm_portcard.js")
-    ]
+    assets.append(Asset(PAGE_JS_DIR / EXPORT_STYLE, EXPORT_STYLE))
+    assets += [Asset(PAGE_JS_DIR / name, name) for name in PAGE_SCRIPTS]
     return assets
 
 

@@ -1,7 +1,8 @@
 """Render the map page's HTML with folium (see ``mapgen.cache`` for writing and caching it).
 
 The page is built once per dataset and options; afterwards every change (language, selection,
-colours) reaches it as data through the page's JS API (``assets/cm_page.js``), never by a reload.
+colours) reaches it as data through the page's JS API (``CM.*``, ``assets/cm_api.js``; the scripts are
+``assets.PAGE_SCRIPTS``), never by a reload.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from corridor_map.mapgen.assets import CJK_FONT_FAMILY, PAGE_FILE, cjk_font_file, page_assets
+from corridor_map.mapgen.assets import CJK_FONT_FAMILY, EXPORT_STYLE, PAGE_FILE, cjk_font_file, page_assets
 from corridor_map.mapgen.lod import build_levels
 from corridor_map.mapgen.merged import with_merged_layers
 from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
@@ -37,7 +38,7 @@ _STABLE_IDS = "cm"
 
 # The pane (one canvas each, stacked; created before the layers) each layer draws in. Every canvas
 # costs the page a surface to raster and composite on each frame, so layers share one where their
-# order never changes; the page keeps that order when a layer is shown again (cm_page.js).
+# order never changes; the page keeps that order when a layer is shown again (cm_api.js).
 PANE_OF = {
     "graticule": "countries",
     "countries": "countries",
@@ -150,7 +151,9 @@ def render_html(
     )
     # New lists on the instance: add_js_link would mutate folium's class-wide lists.
     fmap.default_js = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_script]
-    fmap.default_css = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_style]
+    # (the export page's style in its head: its first layout is final)
+    styles = [a for a in page_assets() if a.is_style and (options.export or a.target != EXPORT_STYLE)]
+    fmap.default_css = [(a.target, f"assets/{a.target}") for a in styles]
     panes = _Panes()
     panes._name = "CorridorMapPanes"
     panes.add_to(fmap)

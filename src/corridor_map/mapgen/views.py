@@ -5,7 +5,7 @@ sector, Heixiazi Island, the Diaoyu and South China Sea islands) are features of
 with ``piece`` naming their owner in each view, so the countries stay one coverage through every
 simplification (shared borders stay shared). The page draws, for each view, every owner with its parts
 dissolved into it: a country that is the same in both views is drawn once (``pov`` ""), one that differs
-twice (``pov`` "china" and "ne"), and the page shows the features of its view (``cm_page.js``).
+twice (``pov`` "china" and "ne"), and the page shows the features of its view (``cm_api.js``).
 """
 
 from __future__ import annotations

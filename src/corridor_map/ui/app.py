@@ -7,8 +7,12 @@ import logging
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from corridor_map import APP_NAME, ORG_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplashScreen, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ def run_gui(args: argparse.Namespace) -> int:
     problem = xcb_problem() if uses_xcb() else None
     if problem is None:
         try:
-            app = create_application(software)
+            create_application(software)
         except ImportError as error:
             problem = webengine_problem(error)
     if problem is not None:  # plainly to the terminal, and to the log file
@@ -83,22 +87,17 @@ def run_gui(args: argparse.Namespace) -> int:
         log.info("%s", problem)
         return 3
 
-    from corridor_map.paths import geo_dir, resources_dir
-    from corridor_map.state import AppState
-    from corridor_map.ui.fonts import apply_app_font, register_cjk_font
-    from corridor_map.ui.i18n import LanguageManager
-    from corridor_map.ui.main_window import MainWindow
-    from corridor_map.ui.settings import Settings
-    from corridor_map.ui.splash import load_active_dataset, load_corridor_or_none, show_splash
+    from corridor_map.ui.composition import build_app
+    from corridor_map.ui.splash import show_splash
 
-    family = register_cjk_font()
-    app.setFont(apply_app_font(family))  # type: ignore[attr-defined]
-    splash = show_splash()
-    settings = Settings()
-    languages = LanguageManager(app)  # type: ignore[arg-type]
-    languages.set_language(args.lang or settings.language)
-    state = AppState(load_active_dataset())
-    window = MainWindow(settings, languages, state, [resources_dir(), geo_dir()], load_corridor_or_none())
+    splash_box: list[QSplashScreen | None] = []
+    built = build_app(
+        language=args.lang or None,
+        software_rendering=software,
+        before_data=lambda: splash_box.append(show_splash()),
+    )
+    app, window = built.qt.qapp, built.window
+    splash = splash_box[0] if splash_box else None
     smoke = None
     if args.smoke_test:
         from corridor_map.ui.smoke import SmokeTest
@@ -112,17 +111,17 @@ def run_gui(args: argparse.Namespace) -> int:
     if splash is not None:
         splash.finish(window)
     window.start_map()
-    window.closed.connect(lambda: app.exit(0))  # type: ignore[attr-defined]  (whatever else is open)
+    window.closed.connect(lambda: app.exit(0))  # (whatever else is open)
     quit_on_signals(window)
     log.info("%s %s started (software rendering: %s)", APP_NAME, __version__, software)
-    code = app.exec()  # type: ignore[attr-defined]
+    code = app.exec()
     if smoke is not None and smoke.exit_code is not None:
         code = smoke.exit_code
     end_process(window, int(code))
     return int(code)  # (not reached)
 
 
-def quit_on_signals(window: object) -> None:
+def quit_on_signals(window: QWidget) -> None:
     """SIGTERM (a shutdown, a kill) and SIGINT (Ctrl+C in the terminal) close the window as Ctrl+Q does.
 
     Python runs a signal handler only when it gets control: a light timer gives it that while Qt's
@@ -134,16 +133,16 @@ def quit_on_signals(window: object) -> None:
 
     def close(signum: int, _frame: object) -> None:
         log.info("signal %d: closing the window", signum)
-        QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
+        QTimer.singleShot(0, window.close)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, close)
-    tick = QTimer(window)  # type: ignore[call-overload]
+    tick = QTimer(window)
     tick.timeout.connect(lambda: None)
     tick.start(200)
 
 
-def end_process(window: object, code: int) -> None:
+def end_process(window: QWidget, code: int) -> None:
     """End the process now that the window is closed and its state saved, whatever else still runs.
 
     Dialogs still open, the hidden export view, worker threads and QtWebEngine's teardown at Python's
@@ -153,12 +152,12 @@ def end_process(window: object, code: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    if window.isVisible():  # type: ignore[attr-defined]  (the smoke test ends with the window open)
-        window.close()  # type: ignore[attr-defined]  (saves its state)
+    if window.isVisible():  # (the smoke test ends with the window open)
+        window.close()  # (saves its state)
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             widget.close()
-    window.deleteLater()  # type: ignore[attr-defined]
+    window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     log.info("%s ended (exit code %d)", APP_NAME, code)

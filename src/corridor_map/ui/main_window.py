@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
@@ -30,10 +29,13 @@ from corridor_map.ui.panels.ranking_dock import RankingDock
 from corridor_map.ui.panels.route_compare import TransitParamsModel
 from corridor_map.ui.panels.route_dock import RouteDock
 from corridor_map.ui.panels.toolbar import PanelsToolBar
-from corridor_map.ui.panels.views_dock import ViewsDock, page_view_io
+from corridor_map.ui.panels.views_dock import ViewsDock
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
+from corridor_map.ui.view_binding import bound_view_state
+from corridor_map.ui.view_presenter import ViewPresenter
 from corridor_map.ui.web import MapView, shared_tripwire
+from corridor_map.view_state import ViewState
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +55,15 @@ class MainWindow(QMainWindow):
         allowed_roots: list[Path],
         corridor: Corridor | None = None,
         *,
+        view_state: ViewState | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.languages = languages
         self.state = state
+        # how the map is shown (build_app makes it and ties it to the settings and the translators)
+        self.view_state = view_state or bound_view_state(settings, languages)
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -67,7 +72,8 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
-        self.presenter = PagePresenter(self.map_view, state, languages.language, corridor)
+        self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
+        self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
         self.corridor = corridor
         self._export_dialog: Any = None  # File → Export PNG…, created on first use
         self._restart_reason = ""
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if layout is not None:
             self.restoreState(layout)
+        self.view_state.point_of_view_changed.connect(self._show_point_of_view)
         self.retranslate()
 
     # ---- construction -------------------------------------------------------------------------
@@ -118,7 +125,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_point_of_view(c))
             self.pov_group.addAction(action)
             self.act_pov[code] = action
-        self.act_pov[self.settings.point_of_view].setChecked(True)
+        self.act_pov[self.view_state.point_of_view].setChecked(True)
         self.act_software = QAction(self, checkable=True)
         self.act_software.setChecked(self.settings.software_rendering)
         self.act_software.toggled.connect(self._on_software_toggled)
@@ -158,15 +165,16 @@ class MainWindow(QMainWindow):
         """The docks and the search toolbar; they follow the shared state, never each other."""
         self.toolbar = PanelsToolBar(state, languages, self)
         self.addToolBar(self.toolbar)
-        self.country_dock = CountryDock(state, languages, self)
+        self.country_dock = CountryDock(state, languages, self, corridor=self.corridor)
         self.glance_dock = GlanceDock(state, languages, self)
         self.ranking_dock = RankingDock(state, languages, self)
         self.dealers_dock = DealersDock(state, languages, self)
         self.filters_dock = FiltersDock(state, languages, self)
         self.transit_params = TransitParamsModel(self)
-        self.route_dock = RouteDock(state, languages, self, params=self.transit_params)
-        self.views_dock = ViewsDock(state, languages, self)
-        self.views_dock.attach(*page_view_io(self.map_view))
+        self.route_dock = RouteDock(
+            state, languages, self, params=self.transit_params, corridor=self.corridor
+        )
+        self.views_dock = ViewsDock(state, languages, self, view_state=self.view_state)
         self.route_dock.editor.sources_button.clicked.connect(self.show_assumptions)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.country_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glance_dock)
@@ -180,26 +188,23 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.views_dock)
         self.tabifyDockWidget(self.ranking_dock, self.views_dock)
         self.filters_dock.raise_()
-        self.route_dock.routesChanged.connect(
-            lambda routes: self.map_view.call("showRoutes", routes) if self.map_view.ready else None
-        )
-        self.map_view.pageReady.connect(
-            lambda: self.map_view.call("showRoutes", self.route_dock.shown_routes())
-        )
+        self.route_dock.routesChanged.connect(self.view_state.set_routes)
         self._view_restored = False
         self.map_view.pageReady.connect(self._restore_last_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dealers_dock)
         self.resizeDocks([self.ranking_dock, self.country_dock], [300, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dealers_dock], [190], Qt.Orientation.Vertical)
-        self.toolbar.search.flyRequested.connect(
-            lambda codes: self.map_view.call("fitCountries", list(codes), True)
-        )
+        self.toolbar.search.flyRequested.connect(self.view_state.request_fit)
         self.toolbar.search.portRequested.connect(self.presenter.show_port)
         self.toolbar.cleared.connect(self.presenter.close_port_card)
         self.menu_panels.addActions([d.toggleViewAction() for d in self.docks()])  # every dock, one list
         self.menu_view.addAction(self.toolbar.act_show_all)
         self.menu_view.addAction(self.toolbar.act_clear)
         self.menu_view.addAction(self.toolbar.act_find)
+
+    def host_window(self) -> QMainWindow:
+        """This window (as exhibition mode's ``KioskHost``)."""
+        return self
 
     def docks(self) -> tuple[QDockWidget, ...]:
         """Every side panel."""
@@ -249,8 +254,6 @@ class MainWindow(QMainWindow):
         self.act_assumptions.setText(self.tr("&Transit assumptions"))
         self.act_lang[self.languages.language].setChecked(True)
         self._update_status_map()
-        if self.map_view.ready:
-            self.push_page_language()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -258,25 +261,22 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def set_language(self, language: str) -> None:
-        """Switch the UI and the page to ``en`` or ``zh`` without restarting; remembered."""
-        self.settings.language = language
-        self.languages.set_language(language)
-
-    def push_page_language(self) -> None:
-        self.presenter.set_language(self.languages.language)
+        """Switch the UI and the page to ``en`` or ``zh`` without restarting (the view state's
+        followers: the translators, the settings, the page)."""
+        self.view_state.set_language(language)
 
     def set_point_of_view(self, pov: str) -> None:
         """China's point of view or Natural Earth's default view; the page restyles in place."""
-        self.settings.point_of_view = pov
+        self.view_state.set_point_of_view(pov)
+
+    def _show_point_of_view(self, pov: str) -> None:
         self.act_pov[pov].setChecked(True)
-        if self.map_view.ready:
-            self.map_view.call("setPointOfView", pov)
         self._update_status_map()
 
     def _update_status_map(self) -> None:
         pov = (
             self.tr("China's point of view")
-            if self.settings.point_of_view == "china"
+            if self.view_state.point_of_view == "china"
             else self.tr("Natural Earth default view")
         )
         self.status_map.setText(self.tr("Map: Natural Earth 1:50m · %1").replace("%1", pov))
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         """Build (or reuse) the page in the background; the window is already on screen."""
         self.status_progress.show()
         self.statusBar().showMessage(self.tr("Preparing the map…"))
-        self.builder.start(PageOptions(pov=self.settings.point_of_view, lang=self.languages.language))
+        self.builder.start(PageOptions(pov=self.view_state.point_of_view, lang=self.view_state.language))
 
     def _on_page_built(self, page: Path, seconds: float) -> None:
         log.info("page ready in %.2f s: %s", seconds, page)
@@ -295,7 +295,6 @@ class MainWindow(QMainWindow):
 
     def _on_page_ready(self) -> None:
         self.status_progress.hide()
-        self.map_view.call("setPointOfView", self.settings.point_of_view)
         if self._restart_reason:
             self.statusBar().showMessage(
                 self.tr("The map's display process stopped (%1); it has been reloaded.").replace(
@@ -306,22 +305,7 @@ class MainWindow(QMainWindow):
             self._restart_reason = ""
         else:
             self.statusBar().showMessage(self.tr("Map ready"), 5000)
-        self.map_view.run_js("CM.getView()", self._log_view)
         self.mapReady.emit()
-
-    def _log_view(self, value: Any) -> None:
-        """Where the map is on the screen and what it shows (for support, and CI's real X click)."""
-        try:
-            view = json.loads(value)
-            lat, lon = view["center"]
-            zoom = float(view["zoom"])
-        except (TypeError, ValueError, KeyError):
-            return
-        origin = self.map_view.mapToGlobal(QPoint(0, 0))
-        log.info(
-            "map view: centre %.5f,%.5f zoom %.2f; on screen at %d,%d size %dx%d",
-            lat, lon, zoom, origin.x(), origin.y(), self.map_view.width(), self.map_view.height(),
-        )  # fmt: skip
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()
@@ -352,13 +336,13 @@ class MainWindow(QMainWindow):
             self._export_dialog = ExportDialog(
                 self.state,
                 self.tripwire,
-                language=self.languages.language,
-                map_view=self.map_view,
+                language=self.view_state.language,
+                view_state=self.view_state,
                 parent=self,
                 corridor=self.corridor,
             )
-        self._export_dialog.set_language(self.languages.language)
-        self._export_dialog.set_point_of_view(self.settings.point_of_view)
+        self._export_dialog.set_language(self.view_state.language)
+        self._export_dialog.set_point_of_view(self.view_state.point_of_view)
         self._export_dialog.show()
         self._export_dialog.raise_()
         self._export_dialog.activateWindow()

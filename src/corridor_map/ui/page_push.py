@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from corridor_map.ui.page_api import PageApi
 from corridor_map.ui.page_strings import page_strings
-from corridor_map.ui.web import MapView
 
 
 def choropleth_title(years: tuple[int, int] | None) -> str:
@@ -64,36 +64,36 @@ def page_calls(
     ]
 
 
-def push(view: MapView, calls: list[Call]) -> None:
+def push(api: PageApi, calls: list[Call]) -> None:
     """Make ``calls`` on the page, in order."""
-    for function, args in calls:
-        view.call(function, *args)
+    api.apply(calls)
 
 
-def preload_script(calls: list[Call]) -> str:
-    """JS for a page that is about to load: ``CM.init`` makes ``calls`` itself, before it says it is
-    ready (no round trip through Python; data only, as JSON)."""
-    return f"window.CM_PRELOAD = {json.dumps([[f, a] for f, a in calls], ensure_ascii=False)};"
+def startup_json(calls: list[Call]) -> str:
+    """``calls`` for a page that is about to load, as the bridge's ``startup`` property
+    (``MapView.set_startup``): the page makes them itself once its channel is connected, before it
+    says it is ready (no round trip through Python; data only, as JSON, never code)."""
+    return json.dumps([[f, a] for f, a in calls], ensure_ascii=False)
 
 
-def push_language(view: MapView, language: str) -> None:
+def push_language(api: PageApi, language: str) -> None:
     """Labels, legend and controls in ``language`` (``en``/``zh``)."""
-    push(view, language_calls(language))
+    push(api, language_calls(language))
 
 
 def push_data(
-    view: MapView, data: dict[str, Any], label: str, title: str, routes: dict[str, Any] | None = None
+    api: PageApi, data: dict[str, Any], label: str, title: str, routes: dict[str, Any] | None = None
 ) -> None:
     """The data label, choropleth, flows and dealer filters of a ``data_payload``."""
-    push(view, data_calls(data, label, title, routes))
+    push(api, data_calls(data, label, title, routes))
 
 
 def push_page(
-    view: MapView,
+    api: PageApi,
     payload: dict[str, Any],
     language: str,
     selection: Iterable[str],
     years: tuple[int, int] | None = None,
 ) -> None:
     """Everything, in the order a freshly loaded page needs it."""
-    push(view, page_calls(payload, language, selection, years))
+    push(api, page_calls(payload, language, selection, years))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
@@ -82,7 +82,7 @@ class PagePresenter(QObject):
         """Labels, legend and data label in ``language`` (``en``/``zh``)."""
         self.language = language
         if self.view.ready:
-            push_language(self.view, language)
+            push_language(self.view.api, language)
             self._push_data()
 
     def label(self, language: str) -> str:
@@ -99,7 +99,7 @@ class PagePresenter(QObject):
             return
         self._dealer_rows = placed_dealers(dataset.dealers).index
         self.pushes += 1
-        push_page(self.view, payload, self.language, self.state.selection, self.state.filters.years)
+        push_page(self.view.api, payload, self.language, self.state.selection, self.state.filters.years)
         self._applied(payload["data"])
 
     def _on_dataset(self, dataset: Dataset) -> None:
@@ -116,7 +116,7 @@ class PagePresenter(QObject):
             return
         self.pushes += 1
         title = choropleth_title(self.state.filters.years)
-        push_data(self.view, data, self.state.dataset.label(self.language), title)
+        push_data(self.view.api, data, self.state.dataset.label(self.language), title)
         self._applied(data)
 
     def _applied(self, data: dict[str, Any]) -> None:
@@ -126,9 +126,9 @@ class PagePresenter(QObject):
     def _push_selection(self, codes: frozenset[str]) -> None:
         if not self.view.ready:
             return
-        self.view.call("setSelection", sorted(codes))
+        self.view.api.set_selection(codes)
         if codes and self.fly:
-            self.view.call("fitCountries", sorted(codes), True)
+            self.view.api.fit_countries(codes, True)
 
     def _on_dealer_clicked(self, index: int, additive: bool) -> None:
         if 0 <= index < len(self._dealer_rows):
@@ -140,8 +140,8 @@ class PagePresenter(QObject):
             return
         index = -1
         if row is not None and row in self._dealer_rows:
-            index = int(self._dealer_rows.get_loc(row))
-        self.view.call("focusDealer", index, self.fly)
+            index = cast(int, self._dealer_rows.get_loc(row))  # (unique labels)
+        self.view.api.focus_dealer(index, self.fly)
 
     def show_port(self, port_id: str) -> None:
         """A port's card on the map (a search result or a click on the port): no country is selected."""
@@ -154,8 +154,8 @@ class PagePresenter(QObject):
         units = units_per_country(self.state.dataset, self.state.filters)
         facts = port_facts(self.corridor, port_id, units, self.routes)
         log.info("port card: %s", port_id)
-        self.view.call("showPortCard", card_payload(facts, self.language), self.fly)
+        self.view.api.show_port_card(card_payload(facts, self.language), self.fly)
 
     def close_port_card(self) -> None:
         if self.view.ready:
-            self.view.call("closePortCard")
+            self.view.api.close_port_card()

@@ -25,35 +25,6 @@ MIN_COUNTRIES = 200
 CLICKED = "KAZ"  # large, inland, away from the corridor's lines: its label point is deep inside
 CLICK_TIMEOUT_MS = 10_000
 
-# Bring the country to the open upper left of the map (the legend and the layer list sit on the right),
-# then find a point inside it where nothing lies on top (no control, label or dealer group): its label
-# point, or the first of a grid over the country. [x, y, what covers it or null].
-AIM_JS = """
-(function (iso3) {
-  var map = CM.map, layer = CM.layers.countries.getLayers().filter(function (l) {
-    return l.feature.properties.iso3 === iso3; })[0];
-  if (!layer) return JSON.stringify(null);
-  var p = layer.feature.properties, size = map.getSize();
-  map.setView([p.label_lat, p.label_lon], 4, {animate: false});
-  map.panBy([size.x * 0.15, size.y * 0.12], {animate: false});
-  var r = map.getContainer().getBoundingClientRect(), b = layer.getBounds(), first = null;
-  var candidates = [L.latLng(p.label_lat, p.label_lon)];
-  for (var i = 1; i < 8; i++) for (var j = 1; j < 8; j++) {
-    candidates.push(L.latLng(b.getSouth() + (b.getNorth() - b.getSouth()) * i / 8,
-      b.getWest() + (b.getEast() - b.getWest()) * j / 8));
-  }
-  for (var k = 0; k < candidates.length; k++) {
-    var c = map.latLngToContainerPoint(candidates[k]);
-    if (c.x < 10 || c.y < 10 || c.x > size.x - 10 || c.y > size.y - 10) continue;
-    if (!layer._containsPoint(map.containerPointToLayerPoint(c))) continue;
-    var x = c.x + r.left, y = c.y + r.top, top = document.elementFromPoint(x, y);
-    if (top === map.getContainer()) return JSON.stringify([x, y, null]);
-    first = first || [x, y, top ? top.className || top.tagName : "nothing"];
-  }
-  return JSON.stringify(first || [0, 0, "the edge of the map (no point of the country in view)"]);
-})(%s)
-"""
-
 
 class SmokeTest(QObject):
     """Waits for the painted map, asks the page what it draws, and sets the exit code."""
@@ -80,7 +51,7 @@ class SmokeTest(QObject):
             QTimer.singleShot(20, self._poll)
             return
         painted = time.perf_counter() - self.started
-        self.window.map_view.run_js("CM.describe()", lambda value: self._check(value, painted))
+        self.window.map_view.api.describe(lambda value: self._check(value, painted))
 
     def _check(self, value: Any, painted: float) -> None:
         try:
@@ -103,7 +74,8 @@ class SmokeTest(QObject):
                 f"0 blocked requests"
             )
             self.window.state.clear_selection()
-            self.window.map_view.run_js(AIM_JS % json.dumps(CLICKED), self._click)
+            # the country in the open upper left, and a point inside it that nothing covers (CM.aimAt)
+            self.window.map_view.api.aim_at(CLICKED, self._click)
 
     # ---- a real click ----------------------------------------------------------------------------
     def _click(self, value: Any) -> None:

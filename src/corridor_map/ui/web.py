@@ -22,6 +22,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from corridor_map.ui.bridge import MapBridge
+from corridor_map.ui.page_api import PageApi
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,8 @@ class MapView(QWebEngineView):
     dealerSelected = Signal(int, bool)
     backgroundSelected = Signal()
     portSelected = Signal(str)
+    viewChanged = Signal(dict)  # the map settled: {"center": [lat, lon], "zoom": z, "layers": {key: shown}}
+    exportReady = Signal(str)  # the export page drew the frame with this token (cm_export.js)
     bridgeRebuilt = Signal()
 
     MAX_RESTARTS = 3
@@ -150,16 +153,21 @@ class MapView(QWebEngineView):
         self.restarts = 0
         self.bridge_rebuilds = 0
         self._page_path: Path | None = None
+        self.fragment = ""  # the page URL's fragment, kept for reloads (cm_api.js: hold, wait, view=…)
+        self._startup = ""  # the bridge's startup property (see set_startup)
+        self.api = PageApi(self)  # the one way into the page (ui.page_api)
         self._install_bridge()
 
     def _install_bridge(self) -> None:
         """A fresh bridge on a fresh channel (also after a page script destroyed the old one)."""
-        self.bridge = MapBridge(self)
+        self.bridge = MapBridge(self, self._startup)
         self.bridge.readyReceived.connect(self._on_ready)
         self.bridge.countrySelected.connect(self.countrySelected)
         self.bridge.dealerSelected.connect(self.dealerSelected)
         self.bridge.backgroundSelected.connect(self.backgroundSelected)
         self.bridge.portSelected.connect(self.portSelected)
+        self.bridge.viewReported.connect(self.viewChanged)
+        self.bridge.exportDrawn.connect(self.exportReady)
         self.bridge.destroyed.connect(self._on_bridge_destroyed)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("bridge", self.bridge)
@@ -169,14 +177,29 @@ class MapView(QWebEngineView):
     def map_page(self) -> MapPage:
         return self._page
 
-    def load_page(self, page_path: Path) -> None:
-        """Load a generated page file (never ``setHtml``: it fails silently above 2 MB)."""
+    def load_page(self, page_path: Path, fragment: str | None = None) -> None:
+        """Load a generated page file (never ``setHtml``: it fails silently above 2 MB).
+
+        ``fragment`` (kept for later reloads when ``None``) tells the page how to start (``cm_api.js``):
+        ``hold`` (draw nothing until the first export frame), ``wait`` (until the page is complete),
+        ``view=lat,lon,zoom`` (the view it starts at), joined with ``&``.
+        """
+        if fragment is not None:
+            self.fragment = fragment
         self._page_path = page_path
         self.tripwire.add_root(page_path.parent)
         url = QUrl.fromLocalFile(str(page_path))
+        if self.fragment:
+            url.setFragment(self.fragment)
         self._page.home = url
         self.ready = False
         self.load(url)
+
+    def set_startup(self, startup: str) -> None:
+        """The ``CM.*`` calls the next page that loads makes itself before it says it is ready, as
+        ``ui.page_push.startup_json`` gives them ("" for none): the bridge's ``startup`` property."""
+        self._startup = startup
+        self.bridge.set_startup(startup)
 
     def _on_ready(self) -> None:
         self.ready = True

@@ -55,13 +55,14 @@
 
   var Dots = L.Layer.extend({
     onAdd: function (map) {
-      this._canvas = L.DomUtil.create("canvas", "cm-dots");
-      map.getPane(CM.pane("dealers")).appendChild(this._canvas);
-      this._hits = [];
+      this.map = map;
+      this.canvas = L.DomUtil.create("canvas", "cm-dots");
+      map.getPane(CM.pane("dealers")).appendChild(this.canvas);
+      this.hits = [];
     },
-    onRemove: function () { L.DomUtil.remove(this._canvas); this._hits = []; },
+    onRemove: function () { L.DomUtil.remove(this.canvas); this.hits = []; },
     paint: function (items) {
-      var map = this._map, size = map.getSize(), ratio = window.devicePixelRatio || 1, c = this._canvas;
+      var map = this.map, size = map.getSize(), ratio = window.devicePixelRatio || 1, c = this.canvas;
       c.width = size.x * ratio; c.height = size.y * ratio;
       c.style.width = size.x + "px"; c.style.height = size.y + "px";
       L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
@@ -85,11 +86,11 @@
           hits.push([pt.x, pt.y, 6, null, item.i, co]);
         }
       });
-      this._hits = hits;
+      this.hits = hits;
     },
     hit: function (point) {
       var best = null, bestD = Infinity;
-      this._hits.forEach(function (h) {
+      this.hits.forEach(function (h) {
         var d = Math.hypot(h[0] - point.x, h[1] - point.y);
         if (d <= h[2] && d < bestD) { best = h; bestD = d; }
       });

@@ -1,10 +1,10 @@
 /* Corridor Map export hook: injected into the hidden export view only (runJavaScript, after CM.init;
- * cm_export.css is already in, inserted when the document was created so the first layout is final).
+ * cm_export.css is already in: the export page links it in its head, so the first layout is final).
  * It hides the interactive controls, adds a one-pixel "frame marker" strip under the map, and frames
  * a view: the geometry that zoom needs is swapped in, the canvases (held since loading) draw, fonts
- * load, and the marker takes the colour of the request's token in the same task as the drawing, and
- * document.title says so. Python then grabs until the marker shows that colour and two grabs in a
- * row are identical: the image is the final frame, never a stale one. */
+ * load, and the marker takes the colour of the request's token in the same task as the drawing; the
+ * page then says so through the bridge (exportReady(token)). Python grabs until the marker shows that
+ * colour and two grabs in a row are identical: the image is the final frame, never a stale one. */
 (function () {
   "use strict";
   if (window.CMX) return;
@@ -18,10 +18,7 @@
   // The export sizes the map itself (CMX.frame calls invalidateSize). Leaflet's own window-resize
   // handler would redraw once more ~200 ms later (a debounced moveend), after the grab: turn it off.
   function stopResizeTracking() {
-    var map = CM.map;
-    if (map._onResize) L.DomEvent.off(window, "resize", map._onResize, map);
-    if (map._resizeRequest) L.Util.cancelAnimFrame(map._resizeRequest);
-    if (map._sizeTimer) clearTimeout(map._sizeTimer);
+    CM.internal.leaflet.stopResizeTracking(CM.map);
   }
   stopResizeTracking();
 
@@ -112,7 +109,7 @@
       selected: selectedPoints(),
       timing: timing,
     };
-    document.title = "cmx-ready:" + token;
+    if (CM.bridge && CM.bridge.exportReady) CM.bridge.exportReady(String(token));
   }
 
   /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */

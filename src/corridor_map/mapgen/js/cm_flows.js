@@ -121,6 +121,7 @@
     });
   }
   CM.highlightRoutes = highlight;
+  CM.events.on("selectionchanged", function () { highlight(); });
 
   /** ``{legs: {legId: units}, units: {ISO3: units}, routes: {ISO3: [legId…]}}`` */
   CM.setFlows = function (payload) {
@@ -153,15 +154,15 @@
     return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
   };
 
-  /** The legs now have another level of detail (cm_page.js): the lines drawn along them follow. */
-  CM.onDetailChanged = function () {
+  // The legs now have another level of detail (cm_detail.js): the lines drawn along them follow.
+  CM.events.on("detailchanged", function () {
     Object.keys(F.lines || {}).forEach(function (id) {
       var leg = legLayer(id);
       if (leg) F.lines[id].setLatLngs(latlngs(leg));
     });
     if (F.layer) draw();
     if (F.routesLayer && F.lastRoutes) CM.showRoutes(F.lastRoutes);
-  };
+  });
 
   CM.describeFlows = function () {
     return { legs: F.layer ? F.layer.getLayers().length : 0,

@@ -11,7 +11,7 @@
  * given to CM.pointer.addSource with {zIndex(), hit(point, type), fire(e, type, hit), out(e)}.
  * Hover (mousemove) goes to the topmost interactive layer; a click (or any other button event) goes
  * to the topmost layer that listens to it, so a click on a rail line over China selects China.
- * A click that no source takes is a click on the background (CM.onBackgroundClick).
+ * A click that no source takes is a click on the background: "backgroundclick" on CM.events.
  */
 (function () {
   "use strict";
@@ -24,50 +24,10 @@
     return isNaN(z) ? 0 : z;
   }
 
-  /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
-  function canvasSource(renderer) {
-    return {
-      renderer: renderer,
-      zIndex: function () { return renderer._map ? zIndexOfPane(renderer.getPane()) : -Infinity; },
-      hit: function (point, type) {
-        var found = null;
-        for (var order = renderer._drawFirst; order; order = order.next) {
-          var layer = order.layer;
-          if (layer.options.interactive && (type === "mousemove" || layer.listens(type, true)) &&
-              layer._containsPoint(point)) found = layer;
-        }
-        return found;
-      },
-      fire: function (e, type, layer) {
-        if (type === "mousemove") {
-          if (layer !== renderer._hoveredLayer) {
-            renderer._handleMouseOut(e);
-            renderer._fireEvent([layer], e, "mouseover");
-            renderer._hoveredLayer = layer;
-          }
-          renderer._fireEvent([layer], e);
-          return;
-        }
-        if ((type === "click" || type === "preclick") && renderer._map._draggableMoved(layer)) return;
-        renderer._fireEvent([layer], e);
-      },
-      out: function (e) { renderer._handleMouseOut(e); },
-    };
-  }
+  var LP = window.CM.internal.leaflet;  // Leaflet's insides (cm_leaflet_patches.js)
 
-  var initContainer = L.Canvas.prototype._initContainer;
-  L.Canvas.prototype._initContainer = function () {
-    initContainer.call(this);
-    this._container.style.pointerEvents = "none";
-    sources.push(canvasSource(this));
-  };
-
-  // Events the router handed to a layer have reached the map's listeners through Leaflet already.
-  var handleDOMEvent = L.Map.prototype._handleDOMEvent;
-  L.Map.prototype._handleDOMEvent = function (e) {
-    if (e._cmRouted) return;
-    handleDOMEvent.call(this, e);
-  };
+  // Every canvas renderer is a hit source (its canvas takes no pointer events itself).
+  LP.onCanvasRenderer(function (renderer) { sources.push(LP.canvasSource(renderer, zIndexOfPane)); });
 
   function ordered() {
     return sources.slice().sort(function (a, b) { return b.zIndex() - a.zIndex(); });
@@ -102,25 +62,25 @@
         setCursor(false);
         return;
       }
-      if (map.dragging && map.dragging.moving() || map._animatingZoom) return;
+      if (map.dragging && map.dragging.moving() || LP.animatingZoom(map)) return;
       var found = find(map.mouseEventToLayerPoint(e), "mousemove");
       var source = found && found[0];
       outAll(e, source);
       setCursor(!!found);
       if (found) {
-        e._cmRouted = true;
+        LP.markRouted(e);
         source.fire(e, "mousemove", found[1]);
       }
     }
 
     function onButton(e) {
-      if (e.target !== container || !map._loaded) return;
+      if (e.target !== container || !LP.loaded(map)) return;
       var found = find(map.mouseEventToLayerPoint(e), e.type);
       if (found) {
-        e._cmRouted = true;
+        LP.markRouted(e);
         found[0].fire(e, e.type, found[1]);
-      } else if (e.type === "click" && !map._draggableMoved(map) && window.CM.onBackgroundClick) {
-        window.CM.onBackgroundClick(e);
+      } else if (e.type === "click" && !LP.draggableMoved(map, map)) {
+        window.CM.events.fire("backgroundclick", { originalEvent: e });
       }
     }
 

@@ -7,11 +7,9 @@ the first export and kept while the dialog lives, so later exports skip the page
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +33,7 @@ from corridor_map import APP_NAME, ORG_NAME
 from corridor_map.core.corridor import Corridor
 from corridor_map.state import AppState
 from corridor_map.ui.export.composer import Composition, source_line
+from corridor_map.ui.export.controller import ExportController
 from corridor_map.ui.export.session import ExportSession, save_png
 from corridor_map.ui.export.spec import (
     DEFAULT_HEIGHT,
@@ -47,7 +46,8 @@ from corridor_map.ui.export.spec import (
     output_size,
     size_problem,
 )
-from corridor_map.ui.web import MapView, RequestTripwire
+from corridor_map.ui.web import RequestTripwire
+from corridor_map.view_state import ViewState
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class ExportDialog(QDialog):
         tripwire: RequestTripwire,
         *,
         language: str = "en",
-        map_view: MapView | None = None,
+        view_state: ViewState | None = None,
         parent: QWidget | None = None,
         corridor: Corridor | None = None,
     ) -> None:
@@ -86,11 +86,13 @@ class ExportDialog(QDialog):
         self.setObjectName("ExportDialog")
         self.state = state
         self.tripwire = tripwire
-        self.language = language
-        self.map_view = map_view
+        self.view_state = view_state  # the window's: language, point of view and where its map is
+        self.language = view_state.language if view_state is not None else language
         self.corridor = corridor
-        self.pov = "china"  # the window's point of view (set_point_of_view follows it)
-        self.session: ExportSession | None = None
+        self.pov: str = view_state.point_of_view if view_state is not None else "china"
+        self.exporter = ExportController(tripwire, self)  # the hidden export view, opened on first use
+        self.exporter.ready.connect(self._on_session_ready)
+        self.exporter.failed.connect(self._on_session_failed)
         self._queued: tuple[ExportSpec, str, Path | None] | None = None
         self._busy = False
         self.last: Composition | None = None
@@ -120,7 +122,7 @@ class ExportDialog(QDialog):
         self.subtitle_edit = QLineEdit(self)
         self.legend_box = QCheckBox(self)
         self.view_box = QCheckBox(self)
-        self.view_box.setVisible(self.map_view is not None)
+        self.view_box.setVisible(self.view_state is not None)
         self.source_note = QLabel(self)
         self.source_note.setWordWrap(True)
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -349,43 +351,31 @@ class ExportDialog(QDialog):
             self._show_error(problem)
             return
         self._set_busy(True, self.tr("Preparing the export map…"))
-        if self.view_box.isChecked() and self.map_view is not None and self.map_view.ready:
-            self.map_view.run_js("CM.describe()", lambda value: self._with_view(spec, action, path, value))
-        else:
-            self._render(spec, action, path)
-
-    def _with_view(self, spec: ExportSpec, action: str, path: Path | None, value: Any) -> None:
-        try:
-            page = json.loads(value)
-            lat, lon = page["center"]
-            spec = replace(spec, view=(float(lat), float(lon), float(page["zoom"])), selection=())
-        except (TypeError, ValueError, KeyError):
-            log.warning("the map's current view is unknown; framing the selection instead")
+        if self.view_box.isChecked() and self.view_state is not None:
+            spec = self._with_view(spec)
         self._render(spec, action, path)
 
+    def _with_view(self, spec: ExportSpec) -> ExportSpec:
+        """The window map's centre and zoom, as its page last reported them."""
+        extent = self.view_state.extent if self.view_state is not None else None
+        if extent is None or extent.center is None or extent.zoom is None:
+            log.warning("the map's current view is unknown; framing the selection instead")
+            return spec
+        lat, lon = extent.center
+        return replace(spec, view=(lat, lon, extent.zoom), selection=())
+
     def _render(self, spec: ExportSpec, action: str, path: Path | None) -> None:
-        if self.session is None or not self.session.is_ready:
+        if not self.exporter.is_ready:
             self._queued = (spec, action, path)
-            self._open_session(spec)
+            self.exporter.open_live(spec, self.state, self.language, self.corridor)
             return
         self.status.setText(self.tr("Drawing the map…"))
-        self.session.export(spec, lambda result, message: self._done(result, message, action, path))
+        self.exporter.export(spec, lambda result, message: self._done(result, message, action, path))
 
-    def _open_session(self, spec: ExportSpec) -> None:
-        if self.session is not None:
-            return  # loading: the queued export runs when it is ready
-        from corridor_map.mapgen.options import PageOptions
-        from corridor_map.ui.page_builder import PageBuilder
-
-        self.session = ExportSession(self.tripwire, self)
-        self.session.presize(spec)
-        self.session.attach(self.state, self.language, self.corridor)
-        self.session.ready.connect(self._on_session_ready)
-        self.session.failed.connect(self._on_session_failed)
-        self._builder = PageBuilder(self)
-        self._builder.finished.connect(lambda page, _s: self.session.load(page) if self.session else None)
-        self._builder.failed.connect(self._on_session_failed)
-        self._builder.start(PageOptions(export=True))
+    @property
+    def session(self) -> ExportSession | None:
+        """The hidden export view's session (None until the first export)."""
+        return self.exporter.session
 
     def _on_session_ready(self) -> None:
         queued, self._queued = self._queued, None
@@ -393,10 +383,6 @@ class ExportDialog(QDialog):
             self._render(*queued)
 
     def _on_session_failed(self, message: str) -> None:
-        if self.session is not None:
-            self.session.close()
-            self.session.deleteLater()
-        self.session = None
         self._queued = None
         self._set_busy(False, "")
         self._show_error(self.tr("The export map could not be shown: %1").replace("%1", message))

@@ -11,10 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from corridor_map.ui.page_push import page_calls, preload_script, push_page
+from corridor_map.ui.page_push import page_calls, push_page, startup_json
 from corridor_map.ui.web import MapView
-
-PRELOAD_SCRIPT = "corridor-map-preload"
 
 
 class PayloadPresenter(QObject):
@@ -32,17 +30,15 @@ class PayloadPresenter(QObject):
         view.pageReady.connect(self._on_page_ready)
 
     def preload(self) -> None:
-        """Give the page its data as it loads (call before loading it): ``CM.init`` makes the calls
-        itself, so the page is complete when it says it is ready, without a round trip."""
-        self.view.set_creation_script(
-            PRELOAD_SCRIPT, preload_script(page_calls(self.payload, self.language, self.selection))
-        )
+        """Give the page its data as it loads (call before loading it): the page makes the calls itself
+        (the bridge's ``startup``), so it is complete when it says it is ready, without a round trip."""
+        self.view.set_startup(startup_json(page_calls(self.payload, self.language, self.selection)))
         self._preloaded = (self.language, self.selection)
 
     def _on_page_ready(self) -> None:
         sent, self._preloaded = self._preloaded, None
         if sent is not None:  # this load brought the data; a later reload gets it pushed
-            self.view.set_creation_script(PRELOAD_SCRIPT, None)
+            self.view.set_startup("")
             if sent == (self.language, self.selection):
                 return
         self.push_all()  # (also when the language or selection changed while the page loaded)
@@ -61,7 +57,7 @@ class PayloadPresenter(QObject):
         """Highlight ``codes`` from now on."""
         self.selection = tuple(sorted(codes))
         if self.view.ready:
-            self.view.call("setSelection", list(self.selection))
+            self.view.api.set_selection(self.selection)
 
     def countries(self) -> set[str]:
         """ISO3 codes the data has sales or dealers in."""
@@ -69,4 +65,4 @@ class PayloadPresenter(QObject):
 
     def push_all(self) -> None:
         """Everything, after the page (re)loaded."""
-        push_page(self.view, self.payload, self.language, self.selection)
+        push_page(self.view.api, self.payload, self.language, self.selection)

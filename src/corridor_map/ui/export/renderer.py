@@ -2,11 +2,12 @@
 
 The view is a ``MapView`` that is shown but never on screen (``WA_DontShowOnScreen``: hidden pages
 are throttled and never paint). Its page is built with ``PageOptions(export=True)`` (no fade or zoom
-animations) and gets ``cm_export.js``; its canvases draw nothing until the first frame is asked for
-(``CM_HOLD_DRAWING``). For each frame the page frames the view, swaps in the geometry the zoom needs,
-draws, waits for fonts and colours a one-pixel marker strip under the map with the frame's token.
-Python grabs until the marker shows that token and two consecutive grabs are identical — within a
-time limit, never after a fixed sleep — and crops the strip off.
+animations; ``cm_export.css`` in its head) and gets ``cm_export.js``; its canvases draw nothing until
+the first frame is asked for (the page URL's fragment says ``hold``, see ``cm_api.js``). For each frame
+the page frames the view, swaps in the geometry the zoom needs, draws, waits for fonts, colours a
+one-pixel marker strip under the map with the frame's token and says so through the bridge
+(``exportReady``). Python then grabs until the marker shows that token and two consecutive grabs are
+identical — within a time limit, never after a fixed sleep — and crops the strip off.
 """
 
 from __future__ import annotations
@@ -27,10 +28,6 @@ from corridor_map.ui.web import MapView, RequestTripwire
 log = logging.getLogger(__name__)
 
 EXPORT_JS = Path(__file__).resolve().parents[2] / "mapgen" / "js" / "cm_export.js"
-EXPORT_CSS = EXPORT_JS.with_suffix(".css")
-READY_PREFIX = "cmx-ready:"
-START_SCRIPT = "corridor-map-export-start"
-LAYOUT_SCRIPT = "corridor-map-export-layout"
 GRAB_INTERVAL_MS = 8
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -60,21 +57,6 @@ class RenderedMap:
     info: dict[str, Any]
     seconds: float
     grabs: int
-
-
-def _layout_source() -> str:
-    """JS run when each document is created: ``cm_export.css`` inserted, so the first layout is final."""
-    css = json.dumps(EXPORT_CSS.read_text(encoding="utf-8"))
-    return (
-        "(function () {"
-        " function add() { var s = document.createElement('style'); s.id = 'cmx-style';"
-        f" s.textContent = {css}; (document.head || document.documentElement).appendChild(s); }}"
-        " if (document.documentElement) { add(); return; }"
-        " new MutationObserver(function (changes, observer) {"
-        "   if (document.documentElement) { observer.disconnect(); add(); }"
-        " }).observe(document, { childList: true });"
-        "})();"
-    )
 
 
 def token_colour(token: int) -> QColor:
@@ -118,14 +100,13 @@ class ExportRenderer(QObject):
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.view.setObjectName("ExportMapView")
         self.view.resize(800, 450)
-        self.view.set_creation_script(LAYOUT_SCRIPT, _layout_source())
         self.view.pageReady.connect(self._on_page_ready)
         self.view.renderProcessFailed.connect(self.failed)
-        self.view.titleChanged.connect(self._on_title)
+        self.view.exportReady.connect(self._on_export_ready)
         self.loading_started = False
         self._start_view: tuple[float, float, float] | None = None
         self._hold_drawing = True
-        self._write_start_script()
+        self._write_start()
         self._token = 0
         self._pending: tuple[int, MapFrame, Callable[[RenderedMap | None, str], None]] | None = None
         self._started = 0.0
@@ -150,7 +131,7 @@ class ExportRenderer(QObject):
     def presize(self, frame: MapFrame) -> None:
         """Size the view for ``frame`` ahead of time (before loading saves a relayout and redraw).
 
-        With a ``view``, the page also starts there (``CM.createPanes`` reads ``CM_START_VIEW``), so
+        With a ``view``, the page also starts there (``CM.createPanes`` reads it from the URL), so
         its layers are projected once, at the zoom of the picture, and the finer geometry this zoom
         needs starts loading with the page.
         """
@@ -158,23 +139,23 @@ class ExportRenderer(QObject):
         self.view.setZoomFactor(frame.scale)
         self._start_view = frame.view
         self._hold_drawing = True
-        self._write_start_script()
+        self._write_start()
 
     def draw_at_load(self) -> None:
         """The page will have its data when it loads (preloaded): if it also starts at the picture's
         view, let it draw while loading instead of at the first frame (the frame then only checks)."""
         if self._start_view is not None:
             self._hold_drawing = False
-            self._write_start_script()
+            self._write_start()
 
-    def _write_start_script(self) -> None:
-        # cm_page.js: CM_HOLD_DRAWING keeps canvases blank until CM.releaseDrawing (the first frame);
-        # CM_START_VIEW is the view the map starts at.
-        start = json.dumps(list(self._start_view) if self._start_view is not None else None)
-        hold = "true" if self._hold_drawing else "false"
-        self.view.set_creation_script(
-            START_SCRIPT, f"window.CM_HOLD_DRAWING = {hold}; window.CM_START_VIEW = {start};"
-        )
+    def _write_start(self) -> None:
+        # cm_api.js reads the page URL's fragment: "hold" keeps the canvases blank until
+        # CM.releaseDrawing (the first frame); "wait" until the page made its startup calls (then it
+        # draws once, complete); "view=lat,lon,zoom" is the view the map starts at.
+        parts = ["hold" if self._hold_drawing else "wait"]
+        if self._start_view is not None:
+            parts.append("view=" + ",".join(repr(float(v)) for v in self._start_view))
+        self.view.fragment = "&".join(parts)
 
     def close(self) -> None:
         """Release the view and its render process."""
@@ -185,7 +166,7 @@ class ExportRenderer(QObject):
         self.view.deleteLater()
 
     def _on_page_ready(self) -> None:
-        self.view.run_js(EXPORT_JS.read_text(encoding="utf-8"))
+        self.view.api.install_export(EXPORT_JS.read_text(encoding="utf-8"))
         self.ready.emit()
 
     # ---- one frame --------------------------------------------------------------------------------
@@ -223,7 +204,7 @@ class ExportRenderer(QObject):
             "view": list(frame.view) if frame.view else None,
             "lang": frame.lang,
         }
-        self.view.run_js(f"CMX.frame({json.dumps(options)})")
+        self.view.api.export_frame(options)
         QTimer.singleShot(int(timeout_s * 1000) + 50, lambda: self._check_timeout(token))
 
     def _check_timeout(self, token: int) -> None:
@@ -231,11 +212,12 @@ class ExportRenderer(QObject):
             seconds = time.perf_counter() - self._started
             self._finish(None, f"the map was not drawn completely within {seconds:.0f} s")
 
-    def _on_title(self, title: str) -> None:
-        if self._pending is None or title != f"{READY_PREFIX}{self._pending[0]}":
+    def _on_export_ready(self, token_text: str) -> None:
+        """The page drew frame ``token_text`` (bridge ``exportReady``): what it holds, then grab."""
+        if self._pending is None or token_text != str(self._pending[0]):
             return
         token = self._pending[0]
-        self.view.run_js("CMX.info()", lambda value: self._on_info(token, value))
+        self.view.api.export_info(lambda value: self._on_info(token, value))
 
     def _on_info(self, token: int, value: Any) -> None:
         if self._pending is None or self._pending[0] != token:

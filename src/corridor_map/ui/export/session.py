@@ -8,7 +8,6 @@ the picture. The dialog and both commands use this class, so their images are th
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from corridor_map.ui.export.composer import Composition, ExportTexts, compose, d
 from corridor_map.ui.export.renderer import ExportRenderer, MapFrame, RenderedMap
 from corridor_map.ui.export.spec import ExportError, ExportSpec, validate
 from corridor_map.ui.web import RequestTripwire
+from corridor_map.view_state import MapExtent
 
 if TYPE_CHECKING:  # pandas comes with these: imported late, while the page loads
     from corridor_map.core.corridor import Corridor
@@ -106,7 +106,7 @@ class ExportSession(QObject):
 
         self.state = state
         # Connected after the renderer's own slot, so on pageReady the presenter's pushes and our
-        # describe() run after cm_export.js is in; runJavaScript calls run in order.
+        # get_view() run after cm_export.js is in; runJavaScript calls run in order.
         presenter = PagePresenter(self.renderer.view, state, language, corridor, fly=False)
         presenter.choroplethApplied.connect(self._on_choropleth_applied)
         self._follow(presenter)
@@ -145,13 +145,11 @@ class ExportSession(QObject):
     def _on_page_ready(self) -> None:
         log.debug("export view: page ready")
         self.pov = "china"  # a (re)loaded page starts in its default view
-        self.renderer.view.run_js("CM.describe()", self._on_described)
+        self.renderer.view.api.get_view(self._on_view)
 
-    def _on_described(self, value: Any) -> None:
-        try:
-            self.layers = list(json.loads(value).get("visible", []))
-        except (TypeError, ValueError):
-            self.layers = []
+    def _on_view(self, value: Any) -> None:
+        extent = MapExtent.from_page(value)
+        self.layers = [key for key, shown in extent.layers.items() if shown] if extent else []
         self.is_ready = True
         self.ready.emit()
 
@@ -178,9 +176,9 @@ class ExportSession(QObject):
         # The presenter pushes synchronously (queued runJavaScript calls run in order), so the
         # frame below sees the choropleth, selection and language of the state as it is now.
         if spec.pov != self.pov:
-            self.renderer.view.call("setPointOfView", spec.pov)
+            self.renderer.view.api.set_point_of_view(spec.pov)
             self.pov = spec.pov
-        self.renderer.view.call("setLegendVisible", bool(spec.legend))
+        self.renderer.view.api.set_legend_visible(bool(spec.legend))
         texts = self.texts(spec)
         layout = plan(spec, texts)
         if layout.map_height < 100:

@@ -1,16 +1,15 @@
 """Exhibition mode: the stand's screen runs itself all day (issue 9).
 
-``KioskController(window, state, settings)`` switches the main window into a full-screen, touch-friendly
-mode with an auto-tour of the top destinations. Any press, touch, key or wheel pauses the tour; after
-``idle_ms`` without input the map returns to the overview and the tour resumes. Esc (or the window
-manager's close) only asks, in the window, whether to leave; the question goes away by itself.
+``KioskController(host, state, settings)`` switches the main window (a ``KioskHost``) into a
+full-screen, touch-friendly mode with an auto-tour of the top destinations. Any press, touch, key or
+wheel pauses the tour; after ``idle_ms`` without input the map returns to the overview and the tour
+resumes. Esc (or the window manager's close) only asks, in the window, whether to leave; the question
+goes away by itself.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -21,32 +20,32 @@ from corridor_map.core.countries import display_name
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.state import AppState
 from corridor_map.ui.kiosk.chrome import KioskChrome
+from corridor_map.ui.kiosk.host import KioskHost
 from corridor_map.ui.kiosk.input_watch import CursorHider, InputWatcher
 from corridor_map.ui.kiosk.overlay import ExitConfirm, KioskBar
 from corridor_map.ui.kiosk.settings import KioskSettings
 from corridor_map.ui.kiosk.tour import TourPlayer
-
-if TYPE_CHECKING:
-    from corridor_map.ui.main_window import MainWindow
+from corridor_map.view_state import MapExtent
 
 log = logging.getLogger(__name__)
 
 
 class KioskController(QObject):
-    """Enters and leaves exhibition mode on ``window`` and runs the tour; ``act_enter`` and
+    """Enters and leaves exhibition mode on ``host`` and runs the tour; ``act_enter`` and
     ``act_settings`` are for the window's View menu."""
 
     activeChanged = Signal(bool)
 
-    def __init__(self, window: MainWindow, state: AppState, settings: KioskSettings | None = None) -> None:
+    def __init__(self, host: KioskHost, state: AppState, settings: KioskSettings | None = None) -> None:
+        window = host.host_window()
         super().__init__(window)
-        self.window = window
+        self.host = host
         self.state = state
-        self.settings = settings if settings is not None else KioskSettings.load(window.settings.qsettings)
+        self.settings = settings if settings is not None else KioskSettings.load(host.settings.qsettings)
         self.active = False
         self.paused = False
         self.layers: dict[str, bool] = {}  # the map's layers as they were: restored with the overview
-        dock = window.country_dock  # its dealer list would push the route out of sight on the stand
+        dock = host.country_dock  # its dealer list would push the route out of sight on the stand
         self.chrome = KioskChrome(window, dock, (dock.headings["dealers"], dock.dealers_text))
         self.tour = TourPlayer(state, self)
         self.tour.overviewRequested.connect(self.show_overview)
@@ -61,7 +60,7 @@ class KioskController(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.resume)
-        self.bar = KioskBar(window, window.map_view)
+        self.bar = KioskBar(window, host.map_view)
         self.bar.overviewClicked.connect(self.show_overview)
         self.bar.languageClicked.connect(self.toggle_language)
         self.confirm = ExitConfirm(window)
@@ -72,8 +71,8 @@ class KioskController(QObject):
         self.act_settings = QAction(window)
         self.act_settings.setObjectName("ExhibitionSettings")
         self.act_settings.triggered.connect(self.edit_settings)
-        window.languages.languageChanged.connect(self._retranslate)
-        window.mapReady.connect(self._on_map_ready)
+        host.languages.languageChanged.connect(self._retranslate)
+        host.mapReady.connect(self._on_map_ready)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.leave)  # never save the exhibition layout as the user's
@@ -93,7 +92,7 @@ class KioskController(QObject):
         self.bar.show()
         self.bar.place()
         self.tour.configure(self.settings.dwell_ms, self.settings.top_n, self.settings.chosen)
-        if self.window.map_view.ready:
+        if self.host.map_view.ready:
             self._remember_layers()
             self.tour.start()
         self._refresh_status()
@@ -129,19 +128,14 @@ class KioskController(QObject):
 
     def _remember_layers(self) -> None:
         """Which layers are shown, so that the overview undoes a visitor's unticking."""
-
-        def keep(reply: object) -> None:
-            try:
-                self.layers = dict(json.loads(str(reply))["layers"])
-            except (ValueError, KeyError, TypeError):
-                log.warning("the map did not report its layers: %r", reply)
-
-        self.window.map_view.call("getView", callback=keep)
+        self.layers = dict(self.host.view_state.extent.layers)
 
     def _on_activity(self) -> None:
         """A visitor touched something: the tour waits while they explore."""
         if not self.active:
             return
+        if not self.layers:  # (the page may have reported its layers only after the tour started)
+            self._remember_layers()
         if not self.paused:
             self.paused = True
             self.tour.stop()
@@ -159,23 +153,20 @@ class KioskController(QObject):
             return
         self.paused = False
         self.confirm.hide()
-        if self.window.map_view.ready:
+        if self.host.map_view.ready:
             self.tour.start()
         self._refresh_status()
 
     def show_overview(self) -> None:
         """No selection and the map's initial view."""
         self.state.clear_selection()
-        if self.window.map_view.ready:
-            if self.layers:
-                self.window.map_view.call("setView", {"layers": self.layers})
-            start = PageOptions()
-            lat, lon = start.center
-            self.window.map_view.run_js(f"CM.map.flyTo([{lat}, {lon}], {start.zoom}, {{duration: 1.2}})")
+        start = PageOptions()
+        self.host.view_state.request_view(MapExtent(start.center, start.zoom, dict(self.layers)), fly=True)
 
     # ---- language, status, settings, stray dialogs ------------------------------------------------
     def toggle_language(self) -> None:
-        self.window.set_language("zh" if self.window.languages.language == "en" else "en")
+        view_state = self.host.view_state
+        view_state.set_language("zh" if view_state.language == "en" else "en")
 
     def _retranslate(self, *_: object) -> None:
         self.act_enter.setText(self.tr("Exhibition mode"))
@@ -195,7 +186,7 @@ class KioskController(QObject):
             text = self.tr("Top destinations of vehicles from Chongqing — touch the map to explore")
         else:
             code = self.tour.round[self.tour.position - 1]
-            name = display_name(code, self.window.languages.language)
+            name = display_name(code, self.host.view_state.language)
             text = f"{self.tour.position} / {len(self.tour.round)}   {name}"
         self.bar.set_status(text)
 
@@ -205,10 +196,12 @@ class KioskController(QObject):
             return
         from corridor_map.ui.kiosk.settings_dialog import KioskSettingsDialog
 
-        dialog = KioskSettingsDialog(self.state, self.settings, self.window.languages.language, self.window)
+        dialog = KioskSettingsDialog(
+            self.state, self.settings, self.host.view_state.language, self.host.host_window()
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings = dialog.result_settings()
-            self.settings.save(self.window.settings.qsettings)
+            self.settings.save(self.host.settings.qsettings)
 
     def _on_dialog(self, dialog: QDialog) -> None:
         """A dialog opened in exhibition mode (an error, a page alert): it closes itself after a while."""

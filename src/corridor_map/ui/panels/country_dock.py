@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from corridor_map.core.corridor import Corridor
 from corridor_map.core.countries import display_name
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
@@ -25,7 +26,7 @@ from corridor_map.ui.panels.bar_chart import BarChart
 from corridor_map.ui.panels.dataframe_model import format_int, format_percent
 from corridor_map.ui.panels.plain import plain_label
 from corridor_map.ui.panels.published_figures import applicable_figures, bundled_figures
-from corridor_map.ui.panels.routes import corridor, default_route
+from corridor_map.ui.panels.routes import default_route
 from corridor_map.ui.panels.sales_cube import CountryDetail, cube_for
 from corridor_map.ui.panels.table_dock import subscribe
 
@@ -36,11 +37,19 @@ MAX_ROUTES_LISTED = 5
 class CountryDock(QDockWidget):
     """Follows the selection, the filters and the dataset; writes nothing back."""
 
-    def __init__(self, state: AppState, languages: LanguageManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        languages: LanguageManager,
+        parent: QWidget | None = None,
+        *,
+        corridor: Corridor | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("CountryDock")
         self.state = state
         self.languages = languages
+        self.corridor = corridor  # None: "No route data available."
         self.detail = CountryDetail(())
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -189,7 +198,7 @@ class CountryDock(QDockWidget):
         return "\n".join(lines)
 
     def _route_text(self, detail: CountryDetail) -> str:
-        if corridor() is None:
+        if self.corridor is None:
             return self.tr("No route data available.")
         modes = {
             "rail": self.tr("rail"),
@@ -199,7 +208,7 @@ class CountryDock(QDockWidget):
         }
         blocks = []
         for code in detail.codes[:MAX_ROUTES_LISTED]:
-            route = default_route(code)
+            route = default_route(self.corridor, code)
             head = f"{display_name(code, self.lang)}: " if len(detail.codes) > 1 else ""
             if route is None:
                 blocks.append(head + self.tr("no route known"))

@@ -9,7 +9,7 @@ Positions placed at a city or the country's centre (no coordinates in the data) 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt
@@ -108,7 +108,8 @@ class DealersDock(TableDock):
         """The selected rows as shown (for the lead's map: fly to dealers, etc.)."""
         frame = self.model.frame()
         ids = set(self.sync.selected_ids())
-        return frame.loc[frame["row_id"].isin(list(ids))].to_dict("records") if ids else []
+        rows = frame.loc[frame["row_id"].isin(list(ids))].to_dict("records") if ids else []
+        return [{str(k): v for k, v in row.items()} for row in rows]
 
     def _on_row_picked(self, _index: QModelIndex) -> None:
         """One row clicked (no Ctrl/Shift): that dealer is picked, for the map and the other panels."""
@@ -123,7 +124,7 @@ class DealersDock(TableDock):
         """The picked dealer's row selected and in view (picked on the map or by search)."""
         if row is None:
             return
-        position = int(self.state.dataset.dealers.index.get_loc(row))
+        position = cast(int, self.state.dataset.dealers.index.get_loc(row))  # (unique labels)
         proxy = self.view.model()
         for r in range(proxy.rowCount()):
             if proxy.index(r, 0).data(ROW_ID_ROLE) == position:

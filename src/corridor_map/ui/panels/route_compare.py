@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from corridor_map import APP_NAME, ORG_NAME
+from corridor_map.core.corridor import Corridor
 from corridor_map.core.transit import (
     DEFAULT_PARAMS,
     Alternative,
@@ -25,7 +26,6 @@ from corridor_map.core.transit import (
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.dataframe_model import format_int
 from corridor_map.ui.panels.plain import plain_label
-from corridor_map.ui.panels.routes import corridor
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTINGS_GROUP = "transit"
@@ -93,11 +93,13 @@ class RouteComparison(QWidget):
         params: TransitParamsModel,
         parent: QWidget | None = None,
         *,
+        corridor: Corridor | None = None,
         checkable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.languages = languages
         self.params = params
+        self.corridor = corridor  # None: "No route data available."
         self.checkable = checkable
         self.iso3: str | None = None
         self.alternatives: list[Alternative] = []
@@ -175,7 +177,7 @@ class RouteComparison(QWidget):
     # ---- filling ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.alternatives = []
-        data = corridor()
+        data = self.corridor
         if data is None:
             self._show_message(self.tr("No route data available."))
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from corridor_map.core.corridor import Corridor
 from corridor_map.core.countries import display_name
 from corridor_map.core.transit import TransitParams
 from corridor_map.state import AppState
@@ -118,6 +119,7 @@ class RouteDock(QDockWidget):
         parent: QWidget | None = None,
         *,
         params: TransitParamsModel | None = None,
+        corridor: Corridor | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("RouteDock")
@@ -128,7 +130,7 @@ class RouteDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.chooser = QComboBox(body)
         self.chooser.currentIndexChanged.connect(self._on_choose)
-        self.comparison = RouteComparison(languages, self.params, body)
+        self.comparison = RouteComparison(languages, self.params, body, corridor=corridor)
         self.comparison.routesChanged.connect(self._on_routes)
         self.editor = ParamsEditor(self.params, body)
         layout.addWidget(self.chooser)

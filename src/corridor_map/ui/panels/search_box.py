@@ -9,6 +9,7 @@ beside the box, with the closest entries to pick from (``notFound``).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QStringListModel, Qt, QTimer, Signal
@@ -109,7 +110,7 @@ class SearchBox(QLineEdit):
         if hit.kind == "port":
             self.portRequested.emit(str(hit.key))
         elif hit.kind == "dealer":
-            self.state.focus_dealer(hit.key)  # type: ignore[arg-type]  (a row label of the dealers)
+            self.state.focus_dealer(int(hit.key) if hit.key is not None else None)  # a dealers row label
         else:
             self.state.select([hit.iso3])
             self.flyRequested.emit([hit.iso3])
@@ -131,7 +132,7 @@ class SearchBox(QLineEdit):
         self.setStyleSheet("QLineEdit#SearchBox { border: 1px solid #a50f15; }")
         self.suggestions_menu.clear()
         for entry in suggestions or []:
-            self.suggestions_menu.addAction(entry, lambda e=entry: self._pick(e))
+            self.suggestions_menu.addAction(entry, functools.partial(self._pick, entry))
         if suggestions and self.isVisible():
             self.suggestions_menu.popup(self.mapToGlobal(QPoint(0, self.height())))
 

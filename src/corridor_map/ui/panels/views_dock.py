@@ -1,19 +1,17 @@
 """Saved views panel: name the current view (extent, layers, selection, filters), list, go back, delete.
 
-The page's part of a view comes through two callables the window provides (:func:`page_view_io` builds them
-from a ``MapView``): ``get_view(callback)`` answers ``CM.getView()``'s JSON (or None when the page is not
-ready) and ``set_view(view)`` calls ``CM.setView``. The selection and filters go through ``AppState``. The
-view at closing time is kept as the store's ``last`` (``remember_last``) and restored at the next start
-(``restore_last``); the page's extent is polled every few seconds so closing never waits for the page.
+The map's part of a view (extent and layers) is the ``ViewState``'s, which the page keeps up to date as
+it moves; going to a view asks the ``ViewState`` to move the map. The selection and filters go through
+``AppState``. The view at closing time is kept as the store's ``last`` (``remember_last``) and restored
+at the next start (``restore_last``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -30,32 +28,11 @@ from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.plain import plain_label
 from corridor_map.ui.plain_text import plain_tooltip
-
-if TYPE_CHECKING:
-    from corridor_map.ui.web import MapView
+from corridor_map.view_state import MapExtent, ViewState
 
 log = logging.getLogger(__name__)
 
-PageGetter = Callable[[Callable[[Any], None]], None]
-PageSetter = Callable[[dict[str, Any]], None]
-POLL_MS = 2000
 LAST_VIEW_NAME = "last"
-
-
-def page_view_io(map_view: MapView) -> tuple[PageGetter, PageSetter]:
-    """``get_view``/``set_view`` for a map view (``get_view`` answers None while the page is not live)."""
-
-    def get_view(callback: Callable[[Any], None]) -> None:
-        if map_view.ready:
-            map_view.run_js("CM.getView()", callback)
-        else:
-            callback(None)
-
-    def set_view(view: dict[str, Any]) -> None:
-        if map_view.ready:
-            map_view.call("setView", view)
-
-    return get_view, set_view
 
 
 class ViewsDock(QDockWidget):
@@ -68,17 +45,14 @@ class ViewsDock(QDockWidget):
         parent: QWidget | None = None,
         *,
         store: ViewStore | None = None,
-        get_view: PageGetter | None = None,
-        set_view: PageSetter | None = None,
+        view_state: ViewState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ViewsDock")
         self.state = state
         self.languages = languages
         self.store = store if store is not None else ViewStore()
-        self._get_view = get_view
-        self._set_view = set_view
-        self.page_view: Any = None  # the page's last answer to CM.getView()
+        self.view_state = view_state  # None: views keep only the selection and filters
         body = QWidget(self)
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
@@ -106,19 +80,8 @@ class ViewsDock(QDockWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.list.itemDoubleClicked.connect(lambda _i: self._on_go())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.poll = QTimer(self)
-        self.poll.setInterval(POLL_MS)
-        self.poll.timeout.connect(self.refresh_page_view)
         languages.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
-        if get_view is not None:
-            self.poll.start()
-
-    def attach(self, get_view: PageGetter, set_view: PageSetter) -> None:
-        """Connect to the page (when the callables are only available after construction)."""
-        self._get_view = get_view
-        self._set_view = set_view
-        self.poll.start()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Saved views"))
@@ -166,30 +129,27 @@ class ViewsDock(QDockWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     # ---- actions ------------------------------------------------------------------------------------
+    def _current(self, name: str) -> SavedView:
+        """The view now, as ``name`` (the map's part as the page last reported it)."""
+        extent = self.view_state.extent if self.view_state is not None else MapExtent()
+        page_view = extent.as_page_view() if extent.center is not None else None
+        return SavedView.capture(name, page_view, self.state.selection, self.state.filters)
+
     def capture(self, name: str, done: Callable[[SavedView], None] | None = None) -> None:
-        """Save the current view as ``name`` once the page has said where it is."""
-
-        def got(page_view: Any) -> None:
-            if page_view is not None:
-                self.page_view = page_view
-            view = SavedView.capture(name, self.page_view, self.state.selection, self.state.filters)
-            self.store.save(view)
-            self.fill()
-            if done is not None:
-                done(view)
-
-        if self._get_view is None:
-            got(None)
-        else:
-            self._get_view(got)
+        """Save the current view as ``name``."""
+        view = self._current(name)
+        self.store.save(view)
+        self.fill()
+        if done is not None:
+            done(view)
 
     def apply(self, view: SavedView) -> None:
-        """Go to ``view``: selection and filters through the state, then the extent and layers on the page."""
+        """Go to ``view``: selection and filters through the state, then the extent and layers of the map."""
         self.state.select(view.selection)
         self.state.set_filters(view.filters)
-        if self._set_view is not None:
+        if self.view_state is not None:
             # after the selection: CM.setView stops the flight to the selection that select() started
-            self._set_view(view.page_view())
+            self.view_state.request_view(MapExtent.from_saved(view.page_view()))
 
     def go_to(self, name: str) -> bool:
         view = self.store.get(name)
@@ -198,18 +158,9 @@ class ViewsDock(QDockWidget):
         self.apply(view)
         return True
 
-    def refresh_page_view(self) -> None:
-        """Ask the page where it is now (kept for :meth:`remember_last`)."""
-        if self._get_view is not None:
-            self._get_view(self._on_page_view)
-
-    def _on_page_view(self, page_view: Any) -> None:
-        if page_view is not None:
-            self.page_view = page_view
-
     def remember_last(self) -> None:
         """Keep the current view for the next start (call when the window closes; does not wait)."""
-        view = SavedView.capture(LAST_VIEW_NAME, self.page_view, self.state.selection, self.state.filters)
+        view = self._current(LAST_VIEW_NAME)
         try:
             self.store.set_last(view)
         except OSError as exc:

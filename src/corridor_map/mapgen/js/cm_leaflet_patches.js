@@ -1,0 +1,186 @@
+/* Everything of the page that patches or reads Leaflet's private members, in one place, checked against
+ * the vendored Leaflet version (resources/vendor/leaflet). The other scripts reach Leaflet's insides
+ * only through CM.internal.leaflet. A Leaflet of another version may have renamed or changed any of
+ * these members: the page then refuses to start, loudly (console, exception and a message on the page),
+ * rather than drawing wrongly. Loaded first, right after leaflet.js. */
+(function () {
+  "use strict";
+
+  var LEAFLET_VERSION = "1.9.4";  // tests/test_js_parts.py checks it against the vendored leaflet.js
+
+  var CM = window.CM = window.CM || {};
+  CM.internal = CM.internal || {};
+
+  function refuse(message) {
+    function show() {
+      var div = document.createElement("div");
+      div.id = "cm-unsupported";
+      div.setAttribute("role", "alert");
+      div.style.cssText = "position:fixed;z-index:10000;top:0;left:0;right:0;padding:12px;font:14px sans-serif;" +
+        "background:#b00020;color:#fff";
+      div.textContent = message;
+      (document.body || document.documentElement).appendChild(div);
+    }
+    if (document.body) show();
+    else document.addEventListener("DOMContentLoaded", show);
+    console.error(message);
+    throw new Error(message);
+  }
+
+  var found = window.L && window.L.version;
+  if (found !== LEAFLET_VERSION) {
+    refuse("Corridor Map: this page needs Leaflet " + LEAFLET_VERSION + " (its patches use Leaflet's private " +
+      "members), but Leaflet " + (found || "(none)") + " is loaded. The map is not drawn.");
+  }
+
+  var P = { version: LEAFLET_VERSION };
+  CM.internal.leaflet = P;
+
+  // ---- faster projection -------------------------------------------------------------------------
+  // Most of a page's start is Leaflet projecting vertices (each through four calls and three new
+  // objects). For the Web Mercator map this does the same arithmetic, in the same order (so the
+  // same pixels), inline. CM.projectLatlngsSlow is Leaflet's own, kept for tests.
+  var R = 6378137, DEG = Math.PI / 180, MAX_LAT = 85.0511287798, A = 0.5 / (Math.PI * R);
+  var slowProject = L.Polyline.prototype._projectLatlngs;
+  CM.projectLatlngsSlow = slowProject;
+  L.Polyline.prototype._projectLatlngs = function (latlngs, result, projectedBounds) {
+    var map = this._map;
+    if (map.options.crs !== L.CRS.EPSG3857 || !latlngs.length) {
+      return slowProject.call(this, latlngs, result, projectedBounds);
+    }
+    if (!(latlngs[0] instanceof L.LatLng)) {
+      for (var k = 0; k < latlngs.length; k++) this._projectLatlngs(latlngs[k], result, projectedBounds);
+      return;
+    }
+    var scale = 256 * Math.pow(2, map._zoom), origin = map.getPixelOrigin(), ox = origin.x, oy = origin.y;
+    var ring = new Array(latlngs.length);
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (var i = 0; i < latlngs.length; i++) {
+      var ll = latlngs[i];
+      var sin = Math.sin(Math.max(Math.min(MAX_LAT, ll.lat), -MAX_LAT) * DEG);
+      var x = Math.round(scale * (A * (R * ll.lng * DEG) + 0.5)) - ox;
+      var y = Math.round(scale * (-A * (R * Math.log((1 + sin) / (1 - sin)) / 2) + 0.5)) - oy;
+      ring[i] = new L.Point(x, y);
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!projectedBounds.min && !projectedBounds.max) {
+      projectedBounds.min = new L.Point(minX, minY);
+      projectedBounds.max = new L.Point(maxX, maxY);
+    } else {
+      projectedBounds.min.x = Math.min(minX, projectedBounds.min.x);
+      projectedBounds.min.y = Math.min(minY, projectedBounds.min.y);
+      projectedBounds.max.x = Math.max(maxX, projectedBounds.max.x);
+      projectedBounds.max.y = Math.max(maxY, projectedBounds.max.y);
+    }
+    result.push(ring);
+  };
+
+  // ---- holding the canvases -----------------------------------------------------------------------
+  // An export page starts held (its URL says #hold, see cm_api.js): its canvases draw nothing while
+  // the page loads and its data arrive, and draw once, whole, when a frame is asked for.
+  var holding = false;
+  var canvasDraw = L.Canvas.prototype._draw;
+  L.Canvas.prototype._draw = function () {
+    if (holding) { this._cmHeld = true; return; }
+    this._cmHeld = false;
+    canvasDraw.call(this);
+  };
+
+  /** Hold (true) or let draw (false) every canvas renderer from now on. */
+  P.holdDrawing = function (on) { holding = !!on; };
+
+  /** Stop holding, and let the canvases of ``map`` that were held draw (the whole of each): now, or at
+   * the next animation frame when ``nextFrame`` (as Leaflet itself would have drawn them). */
+  P.releaseDrawing = function (map, nextFrame) {
+    holding = false;
+    map.eachLayer(function (layer) {
+      if (!(layer instanceof L.Canvas) || !layer._cmHeld) return;
+      layer._redrawBounds = null;
+      if (!nextFrame) {
+        layer._redraw();
+      } else if (!layer._redrawRequest) {
+        layer._redrawRequest = L.Util.requestAnimFrame(layer._redraw, layer);
+      }
+    });
+  };
+
+  // ---- pointer routing (cm_pointer.js) ------------------------------------------------------------
+  // No canvas takes pointer events: the router asks each renderer which of its layers lies under the
+  // pointer and hands the event to that one through Leaflet's own machinery.
+  var newRenderers = [];
+  var initContainer = L.Canvas.prototype._initContainer;
+  L.Canvas.prototype._initContainer = function () {
+    initContainer.call(this);
+    this._container.style.pointerEvents = "none";
+    var renderer = this;
+    newRenderers.forEach(function (fn) { fn(renderer); });
+  };
+
+  /** Call ``fn(renderer)`` for every canvas renderer made from now on. */
+  P.onCanvasRenderer = function (fn) { newRenderers.push(fn); };
+
+  // Events the router handed to a layer have reached the map's listeners through Leaflet already.
+  var routed = typeof WeakSet === "function" ? new WeakSet() : null;
+  var handleDOMEvent = L.Map.prototype._handleDOMEvent;
+  L.Map.prototype._handleDOMEvent = function (e) {
+    if (routed && routed.has(e)) return;
+    handleDOMEvent.call(this, e);
+  };
+
+  /** Mark a DOM event as handed to a layer by the router (the map's own handler then skips it). */
+  P.markRouted = function (e) { if (routed) routed.add(e); };
+
+  /** Whether ``map`` is animating a zoom. */
+  P.animatingZoom = function (map) { return !!map._animatingZoom; };
+
+  /** Whether ``map`` has a view (Leaflet's "loaded"). */
+  P.loaded = function (map) { return !!map._loaded; };
+
+  /** Whether a drag just moved ``map`` (then a click that ends it is no click on ``target``). */
+  P.draggableMoved = function (map, target) { return map._draggableMoved(target); };
+
+  /** Whether ``point`` (layer point) lies on a vector layer as its canvas renderer hit-tests it. */
+  P.containsPoint = function (layer, point) { return layer._containsPoint(point); };
+
+  /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
+  P.canvasSource = function (renderer, zIndexOfPane) {
+    return {
+      renderer: renderer,
+      zIndex: function () { return renderer._map ? zIndexOfPane(renderer.getPane()) : -Infinity; },
+      hit: function (point, type) {
+        var hit = null;
+        for (var order = renderer._drawFirst; order; order = order.next) {
+          var layer = order.layer;
+          if (layer.options.interactive && (type === "mousemove" || layer.listens(type, true)) &&
+              layer._containsPoint(point)) hit = layer;
+        }
+        return hit;
+      },
+      fire: function (e, type, layer) {
+        if (type === "mousemove") {
+          if (layer !== renderer._hoveredLayer) {
+            renderer._handleMouseOut(e);
+            renderer._fireEvent([layer], e, "mouseover");
+            renderer._hoveredLayer = layer;
+          }
+          renderer._fireEvent([layer], e);
+          return;
+        }
+        if ((type === "click" || type === "preclick") && renderer._map._draggableMoved(layer)) return;
+        renderer._fireEvent([layer], e);
+      },
+      out: function (e) { renderer._handleMouseOut(e); },
+    };
+  };
+
+  // ---- the export view (cm_export.js) -------------------------------------------------------------
+  /** Turn off Leaflet's own window-resize handling of ``map`` (and a pending resize redraw). */
+  P.stopResizeTracking = function (map) {
+    if (map._onResize) L.DomEvent.off(window, "resize", map._onResize, map);
+    if (map._resizeRequest) L.Util.cancelAnimFrame(map._resizeRequest);
+    if (map._sizeTimer) clearTimeout(map._sizeTimer);
+  };
+})();

@@ -1,0 +1,147 @@
+"""How the map is shown, beside what it shows (``AppState``): Qt-free and observable.
+
+Point of view, language, the compared routes drawn on the map, the layers shown and where the map is.
+Docks, the kiosk and the menus read and write it; one presenter (``ui.view_presenter``) follows it and
+drives the page; the page reports where it is (pans, zooms, ticked layers) back into it. As in
+``AppState``, setting a value equal to the current one emits nothing, so the page's report of a view
+it was just sent causes no echo.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from corridor_map.events import Event
+
+log = logging.getLogger(__name__)
+
+PointOfView = Literal["china", "ne"]
+Language = Literal["en", "zh"]
+POINTS_OF_VIEW: tuple[PointOfView, ...] = ("china", "ne")
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class MapExtent:
+    """Where the map is: its centre and zoom, and which layers are shown (``{key: shown}``)."""
+
+    center: tuple[float, float] | None = None
+    zoom: float | None = None
+    layers: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def from_page(cls, value: Any) -> MapExtent | None:
+        """The page's ``CM.getView()`` answer (JSON text or a dict); None for anything malformed."""
+        try:
+            view = json.loads(value) if isinstance(value, str) else value
+            lat, lon = (float(x) for x in view["center"])
+            zoom = float(view["zoom"])
+            layers = {str(k): bool(v) for k, v in dict(view.get("layers") or {}).items()}
+        except (TypeError, ValueError, KeyError, AttributeError):
+            log.warning("ignored a malformed map view: %r", value)
+            return None
+        return cls((lat, lon), zoom, layers)
+
+    @classmethod
+    def from_saved(cls, view: dict[str, Any]) -> MapExtent:
+        """A saved view's page part (``SavedView.page_view()``): the layers, and where it was if known."""
+        full = cls.from_page(view) if "center" in view else None
+        if full is not None:
+            return full
+        return cls(layers={str(k): bool(v) for k, v in dict(view.get("layers") or {}).items()})
+
+    def as_page_view(self) -> dict[str, Any]:
+        """The argument of ``CM.setView`` (parts that are unknown are left out)."""
+        view: dict[str, Any] = {"layers": dict(self.layers)}
+        if self.center is not None and self.zoom is not None:
+            view["center"] = list(self.center)
+            view["zoom"] = self.zoom
+        return view
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """A move the page is asked to make: to ``extent`` (any part may be missing), flying or not."""
+
+    extent: MapExtent
+    fly: bool = False
+
+
+class ViewState:
+    """Point of view, language, compared routes, and the map's extent, with change events."""
+
+    def __init__(self, point_of_view: str = "china", language: str = "en") -> None:
+        self._pov: PointOfView = _pov(point_of_view)
+        self._language: Language = _language(language)
+        self._routes: tuple[dict[str, Any], ...] = ()
+        self._extent = MapExtent()
+        self.point_of_view_changed: Event[PointOfView] = Event()
+        self.language_changed: Event[Language] = Event()
+        self.routes_changed: Event[tuple[dict[str, Any], ...]] = Event()
+        self.extent_changed: Event[MapExtent] = Event()  # the page moved (reported by the page)
+        self.view_requested: Event[ViewRequest] = Event()  # a panel asks the page to move
+        self.fit_requested: Event[tuple[str, ...]] = Event()  # a panel asks the page to frame countries
+
+    @property
+    def point_of_view(self) -> PointOfView:
+        return self._pov
+
+    def set_point_of_view(self, pov: str) -> None:
+        """China's point of view (``china``, the default) or Natural Earth's default view (``ne``)."""
+        new = _pov(pov)
+        if new != self._pov:
+            self._pov = new
+            log.info("point of view: %s", new)
+            self.point_of_view_changed.emit(new)
+
+    @property
+    def language(self) -> Language:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        new = _language(language)
+        if new != self._language:
+            self._language = new
+            log.info("language: %s", new)
+            self.language_changed.emit(new)
+
+    @property
+    def routes(self) -> tuple[dict[str, Any], ...]:
+        """The compared routes drawn on the map (the ``CM.showRoutes`` payload)."""
+        return self._routes
+
+    def set_routes(self, routes: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
+        new = tuple(routes)
+        if new != self._routes:
+            self._routes = new
+            self.routes_changed.emit(new)
+
+    @property
+    def extent(self) -> MapExtent:
+        """Where the map is, as the page last reported it (empty before the page is ready)."""
+        return self._extent
+
+    def report_extent(self, extent: MapExtent) -> None:
+        """The page moved or a layer was ticked (from the page only)."""
+        if extent != self._extent:
+            self._extent = extent
+            self.extent_changed.emit(extent)
+
+    def request_view(self, extent: MapExtent, *, fly: bool = False) -> None:
+        """Ask the page to go to ``extent`` (its layers shown as given); the page reports where it went."""
+        self.view_requested.emit(ViewRequest(extent, fly))
+
+    def request_fit(self, codes: tuple[str, ...] | list[str]) -> None:
+        """Ask the page to frame the countries ``codes`` (a search result)."""
+        self.fit_requested.emit(tuple(codes))
+
+
+def _pov(value: str) -> PointOfView:
+    return "ne" if value == "ne" else "china"
+
+
+def _language(value: str) -> Language:
+    return "zh" if value == "zh" else "en"
