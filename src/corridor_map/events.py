@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -23,3 +24,18 @@ class Event(Generic[T]):
     def emit(self, value: T) -> None:
         for callback in list(self._callbacks):
             callback(value)
+
+
+class Subscriptions:
+    """Callbacks connected to events together, and disconnected together (``close``; safe twice)."""
+
+    def __init__(self, *pairs: tuple[Event[Any], Callable[[Any], Any]]) -> None:
+        self._pairs = list(pairs)
+        for event, callback in self._pairs:
+            event.connect(callback)
+
+    def close(self) -> None:
+        for event, callback in self._pairs:
+            with contextlib.suppress(ValueError):
+                event.disconnect(callback)
+        self._pairs = []

@@ -6,9 +6,7 @@ data through ``CM.*``; the page is never reloaded for a state change.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable
 from typing import Any, cast
 
 import pandas as pd
@@ -19,7 +17,8 @@ from corridor_map.core.dataset import Dataset
 from corridor_map.core.dealer_points import placed_dealers
 from corridor_map.core.flows import default_routes
 from corridor_map.core.page_payload import data_payload, page_payload
-from corridor_map.state import AppState, Event
+from corridor_map.events import Subscriptions
+from corridor_map.state import AppState
 from corridor_map.ui.page_push import choropleth_title, push_data, push_language, push_page
 from corridor_map.ui.web import MapView
 
@@ -59,21 +58,16 @@ class PagePresenter(QObject):
         view.portSelected.connect(self.show_port)
         # AppState's events are plain callbacks: detach() undoes these (a closed export view's presenter
         # would otherwise go on pushing into its deleted page)
-        self._subscriptions: list[tuple[Event[Any], Callable[[Any], None]]] = [
+        self._subscriptions = Subscriptions(
             (state.dataset_changed, self._on_dataset),
             (state.dealer_focused, self._push_dealer_focus),
             (state.filters_changed, self._on_filters),
             (state.selection_changed, self._push_selection),
-        ]
-        for event, callback in self._subscriptions:
-            event.connect(callback)
+        )
 
     def detach(self) -> None:
         """Stop following the state (the view is closing); safe to call twice."""
-        for event, callback in self._subscriptions:
-            with contextlib.suppress(ValueError):
-                event.disconnect(callback)
-        self._subscriptions = []
+        self._subscriptions.close()
 
     def _on_filters(self, _filters: object) -> None:
         self._push_data()

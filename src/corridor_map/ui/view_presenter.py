@@ -6,14 +6,12 @@ the ``ViewState``; nothing polls the page. ``PagePresenter`` does the same for `
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint
 
-from corridor_map.events import Event
+from corridor_map.events import Subscriptions
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.web import MapView
 from corridor_map.view_state import MapExtent, ViewRequest, ViewState
@@ -33,22 +31,17 @@ class ViewPresenter(QObject):
         self._placed_logged = False
         view.pageReady.connect(self._on_page_ready)
         view.viewChanged.connect(self._on_page_moved)
-        self._subscriptions: list[tuple[Event[Any], Callable[[Any], None]]] = [
+        self._subscriptions = Subscriptions(
             (view_state.point_of_view_changed, self._push_point_of_view),
             (view_state.language_changed, self._push_language),
             (view_state.routes_changed, self._push_routes),
             (view_state.view_requested, self._push_view),
             (view_state.fit_requested, self._push_fit),
-        ]
-        for event, callback in self._subscriptions:
-            event.connect(callback)
+        )
 
     def detach(self) -> None:
         """Stop following the view state (the view is closing); safe to call twice."""
-        for event, callback in self._subscriptions:
-            with contextlib.suppress(ValueError):
-                event.disconnect(callback)
-        self._subscriptions = []
+        self._subscriptions.close()
 
     def _on_page_ready(self) -> None:
         """A (re)loaded page starts in its defaults: the view state's point of view and routes."""
