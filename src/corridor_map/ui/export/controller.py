@@ -46,10 +46,6 @@ class ExportController(QObject):
     def is_ready(self) -> bool:
         return self.session is not None and self.session.is_ready
 
-    @property
-    def is_open(self) -> bool:
-        return self.session is not None
-
     def _new_session(self) -> ExportSession:
         session = ExportSession(self.tripwire, self)
         session.ready.connect(self.ready)
