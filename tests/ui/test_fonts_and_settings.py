@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
@@ -78,14 +77,8 @@ def test_language_choice_is_remembered(qapp: QApplication) -> None:
     assert Settings().language == "en"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the route, route-comparison and saved-views panels follow LanguageManager.languageChanged "
-    "through lambdas, which Qt does not disconnect when the panel is deleted: a language change after a "
-    "window is gone raises 'Internal C++ object (RouteDock) already deleted' (found once the tests' closed "
-    "windows were deleted for real)",
-)
 def test_a_deleted_window_no_longer_follows_the_language(qapp: QApplication) -> None:
+    """Panels follow the language through bound slots, which Qt disconnects when the panel is deleted."""
     from corridor_map.core.corridor import load_corridor
 
     languages = LanguageManager(qapp)

@@ -173,8 +173,7 @@ def test_a_closed_dock_comes_back_from_the_menu_after_a_restart(qapp, window: Ma
     window.close()  # saves the layout: Filters closed
     again = MainWindow(
         Settings(),
-        LanguageManager(qapp),  # a restart's own (a deleted window's panels stay subscribed: see
-        # test_a_deleted_window_no_longer_follows_the_language)
+        LanguageManager(qapp),  # a restart's own
         AppState(window.state.dataset),
         [resources_dir(), geo_dir()],
         load_corridor(),

@@ -123,7 +123,7 @@ class RouteComparison(QWidget):
         layout.addWidget(self.summary)
         self.tree.itemChanged.connect(self._on_item_changed)
         params.changed.connect(lambda _p: self.refresh())
-        languages.languageChanged.connect(lambda _l: self.retranslate())
+        languages.languageChanged.connect(self.retranslate)
         self.retranslate()
 
     @property
@@ -135,7 +135,7 @@ class RouteComparison(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:
+    def retranslate(self, *_: object) -> None:
         self.tree.setHeaderLabels([self.tr("Route"), self.tr("Distance"), self.tr("Days")])
         self.refresh()
 

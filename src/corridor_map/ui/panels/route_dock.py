@@ -143,12 +143,12 @@ class RouteDock(QDockWidget):
         self._codes: list[str] = []
         self._last_sent: list[dict[str, Any]] | None = None
         subscribe(self, state.selection_changed, lambda _codes: self._follow_selection())
-        languages.languageChanged.connect(lambda _l: self.retranslate())
+        languages.languageChanged.connect(self.retranslate)
         self.visibilityChanged.connect(lambda _v: self._send(self.comparison.payload()))
         self.retranslate()
         self._follow_selection()
 
-    def retranslate(self) -> None:
+    def retranslate(self, *_: object) -> None:
         self.setWindowTitle(self.tr("Routes"))
         self._fill_chooser()
 

@@ -80,10 +80,10 @@ class ViewsDock(QDockWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.list.itemDoubleClicked.connect(lambda _i: self._on_go())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        languages.languageChanged.connect(lambda _l: self.retranslate())
+        languages.languageChanged.connect(self.retranslate)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, *_: object) -> None:
         self.setWindowTitle(self.tr("Saved views"))
         self.name_edit.setPlaceholderText(self.tr("Name of the current view"))
         self.save_button.setText(self.tr("Save view"))
