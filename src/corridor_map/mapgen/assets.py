@@ -22,7 +22,8 @@ EXPORT_STYLE = "cm_export.css"
 PAGE_SCRIPTS = (
     "cm_leaflet_patches.js",  # checks Leaflet's version; every use of its private members
     "cm_style.js",  # the CM object, its events (CM.events) and how each layer is drawn
-    "cm_controls.js",  # legend, layer list, attribution, labels, tooltips and clicks
+    "cm_controls.js",  # layer list, attribution, labels, tooltips and clicks
+    "cm_legend.js",  # the legend
     "cm_detail.js",  # levels of detail (mapgen.lod)
     "cm_api.js",  # CM.init, the start (URL fragment, bridge startup) and the CM.* API Python calls
     "cm_pointer.js",  # pointer routing through the stacked canvases

@@ -1,7 +1,7 @@
 /* Corridor Map page: the CM object, its events, and how each layer is drawn.
  *
  * The page's JS comes in classic scripts, loaded in this order (mapgen/assets.py): cm_leaflet_patches.js,
- * cm_style.js, cm_controls.js, cm_detail.js, cm_api.js, then cm_pointer.js, cm_dealers.js, cm_flows.js
+ * cm_style.js, cm_controls.js, cm_legend.js, cm_detail.js, cm_api.js, then cm_pointer.js, cm_dealers.js, cm_flows.js
  * and cm_portcard.js. Python calls the public CM.* functions (docs/bridge.md, "Page API"); helpers the
  * scripts share live on CM.internal, which is no API. User text is only ever set with textContent. */
 (function () {
