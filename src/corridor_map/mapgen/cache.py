@@ -18,7 +18,13 @@ from corridor_map.mapgen.options import PageLayers, PageOptions
 
 log = logging.getLogger(__name__)
 
-_PAGE_CODE = [Path(__file__).resolve().parent / f"{name}.py" for name in ("page", "lod", "network", "merged")]
+_PAGE_CODE = [
+    *(
+        Path(__file__).resolve().parent / f"{name}.py"
+        for name in ("page", "lod", "network", "merged", "world")
+    ),
+    Path(__file__).resolve().parent.parent / "core" / "world_frame.py",
+]
 
 
 def page_key(sources: Sequence[Path], options: PageOptions) -> str:

@@ -17,6 +17,9 @@ class PageOptions:
     export: bool = False  # no fade/zoom animations, for pixel-exact snapshots
     center: tuple[float, float] = (30.0, 75.0)
     zoom: int = 3
+    # "greenwich" (±180, the default for now) or "pacific" (China-centred: core.world_frame; the
+    # page's geometry is moved at generation, see mapgen.world and docs/china-centred-world.md)
+    world: str = "greenwich"
 
 
 @dataclass

@@ -21,6 +21,7 @@ from corridor_map.mapgen.lod import build_levels
 from corridor_map.mapgen.merged import with_merged_layers
 from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
 from corridor_map.mapgen.options import PageLayers, PageOptions
+from corridor_map.mapgen.world import framed_layers, world_edge
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +126,19 @@ def _font_face_css() -> str:
 def render_page(layers: PageLayers, options: PageOptions) -> dict[str, str]:
     """The page's files: ``index.html`` (a folium map with vendored assets only) and the scripts
     with its finer levels of detail (see ``mapgen.lod``), by file name."""
-    levels = build_levels(with_sea_network(with_merged_layers(layers.items())))
+    framed = framed_layers(layers.items(), options.world)
+    levels = build_levels(with_sea_network(with_merged_layers(framed)))
     return {PAGE_FILE: render_html(levels.inline, options, levels.limits), **levels.scripts}
+
+
+def page_options(options: PageOptions, detail_limits: list[float]) -> dict[str, Any]:
+    """The options ``CM.init`` gets: ``options`` with the levels' limits; in the China-centred world also
+    ``world`` and its frame's west ``edge`` (the Greenwich world's page says nothing of it, as before)."""
+    out: dict[str, Any] = {**asdict(options), "detail": detail_limits}
+    edge = world_edge(out.pop("world"))
+    if edge is not None:
+        out.update(world=options.world, edge=edge)
+    return out
 
 
 def render_html(
@@ -181,7 +193,7 @@ def render_html(
     app = _AppScript(
         [(key, layer.get_name()) for key, layer, _ in drawn],
         [(layer.get_name(), _json_literal(data)) for _, layer, data in drawn],
-        {**asdict(options), "detail": detail_limits},
+        page_options(options, detail_limits),
     )
     app._id = "app"
     app.add_to(fmap)

@@ -10,6 +10,13 @@
   };
   CM.dealers = D;
 
+  /** Where the page draws a ±180 longitude (the data's, supercluster's): in the China-centred world
+   * (CM.options.edge, mapgen/world.py) east of the frame's edge; else as it is. */
+  function frameLng(lng) {
+    var edge = CM.options && CM.options.edge;
+    return edge == null ? lng : edge + (((lng - edge) % 360) + 360) % 360;
+  }
+
   function decode(b64, Type) {
     var bin = atob(b64);
     var bytes = new Uint8Array(bin.length);
@@ -71,7 +78,7 @@
       g.font = "bold 11px sans-serif"; g.textAlign = "center"; g.textBaseline = "middle";
       var hits = [];
       items.forEach(function (item) {
-        var co = item.geometry.coordinates, pt = map.latLngToContainerPoint([co[1], co[0]]);
+        var co = item.geometry.coordinates, pt = map.latLngToContainerPoint([co[1], frameLng(co[0])]);
         if (item.properties && item.properties.cluster) {
           var n = item.properties.point_count, r = n < 10 ? 13 : n < 100 ? 16 : n < 1000 ? 19 : 23;
           g.beginPath(); g.arc(pt.x, pt.y, r, 0, 2 * Math.PI);
@@ -111,7 +118,7 @@
     },
     fire: function (e, type, h) {
       if (type !== "click") return;
-      if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], h[5][0]]);
+      if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], frameLng(h[5][0])]);
       else if (CM.bridge && CM.bridge.dealerClicked) CM.bridge.dealerClicked(h[4], !!(e.ctrlKey || e.shiftKey || e.metaKey));
     },
     out: function () {},
@@ -124,8 +131,10 @@
     var t0 = performance.now();
     var b = CM.map.getBounds();
     var zoom = Math.round(CM.map.getZoom());
-    var items = D.index.getClusters([Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
-      Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
+    // (in the China-centred world the box goes beyond 180°: supercluster folds and splits it itself)
+    var framed = CM.options && CM.options.edge != null;
+    var items = D.index.getClusters([framed ? b.getWest() : Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
+      framed ? b.getEast() : Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
     D.painted = items.length > MAX_OBJECTS;
     if (D.painted) {
       D.dots = D.dots || new Dots();
@@ -136,7 +145,7 @@
       return;
     }
     items.forEach(function (item) {
-      var c = item.geometry.coordinates;
+      var c = [frameLng(item.geometry.coordinates[0]), item.geometry.coordinates[1]];
       if (item.properties && item.properties.cluster) {
         var m = L.marker([c[1], c[0]], { icon: clusterIcon(item.properties.point_count), keyboard: false });
         m.clusterId = item.properties.cluster_id;
@@ -176,7 +185,7 @@
     D.focus = null;
     D.focused = index >= 0 && index < D.count ? index : -1;
     if (D.focused < 0) return -1;
-    var at = L.latLng(D.lat[index], D.lon[index]);
+    var at = L.latLng(D.lat[index], frameLng(D.lon[index]));
     D.focus = L.circleMarker(at, { pane: CM.pane("highlight"), radius: 11, color: "#ffd400", weight: 4,
       fill: false, interactive: false, className: "cm-focus-ring" }).addTo(CM.map);
     var zoom = Math.max(CM.map.getZoom(), UNGROUPED_ZOOM);
