@@ -72,3 +72,16 @@ def test_requests_go_to_the_presenter_without_changing_the_reported_extent() -> 
     vs.request_fit(["THA", "VNM"])
     assert asked == [ViewRequest(target, True)] and fits == [("THA", "VNM")]
     assert vs.extent == MapExtent()  # only the page says where the map is
+
+
+def test_playback_year_emits_on_change_only() -> None:
+    vs = ViewState()
+    years = recorder(vs.playback_year_changed)
+    assert vs.playback_year is None
+    vs.set_playback_year(2023)
+    vs.set_playback_year(2023)
+    vs.set_playback_year(2024)
+    vs.set_playback_year(None)
+    vs.set_playback_year(None)
+    assert years == [2023, 2024, None]
+    assert vs.playback_year is None

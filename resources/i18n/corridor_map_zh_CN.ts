@@ -58,6 +58,74 @@
         <source>Neither is an officially approved map: maps for publication in China need the approval of the map authorities.</source>
         <translation>二者均非经审核批准的地图：在中国公开使用的地图须经地图主管部门审核。</translation>
     </message>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>ILSTC</source>
+        <translation>陆海新通道（ILSTC）</translation>
+    </message>
+    <message>
+        <source>International Land-Sea Trade Corridor (ILSTC, 陆海新通道): rail from Chongqing to the Beibu Gulf ports, then by sea to Southeast Asia and beyond.</source>
+        <translation>西部陆海新通道（ILSTC）：从重庆经铁路到北部湾港口，再经海运通往东南亚及更远的地区。</translation>
+    </message>
+    <message>
+        <source>Beibu Gulf</source>
+        <translation>北部湾</translation>
+    </message>
+    <message>
+        <source>The Gulf of Tonkin; its Chinese ports are Qinzhou, Beihai and Fangchenggang.</source>
+        <translation>即东京湾；中国一侧的港口有钦州、北海和防城港。</translation>
+    </message>
+    <message>
+        <source>China–Europe Railway Express</source>
+        <translation>中欧班列</translation>
+    </message>
+    <message>
+        <source>Container trains from Chongqing across Central Asia and Russia to Europe.</source>
+        <translation>从重庆出发、经中亚和俄罗斯开往欧洲的集装箱班列。</translation>
+    </message>
+    <message>
+        <source>NEV</source>
+        <translation>新能源汽车（NEV）</translation>
+    </message>
+    <message>
+        <source>New-energy vehicle: battery-electric, plug-in hybrid or fuel-cell.</source>
+        <translation>新能源汽车：纯电动、插电式混合动力或燃料电池汽车。</translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation>燃油车（ICE）</translation>
+    </message>
+    <message>
+        <source>Internal-combustion engine: petrol or diesel vehicles.</source>
+        <translation>内燃机汽车：汽油或柴油车。</translation>
+    </message>
+    <message>
+        <source>TEU</source>
+        <translation>标准箱（TEU）</translation>
+    </message>
+    <message>
+        <source>Twenty-foot equivalent unit, the size of a standard container.</source>
+        <translation>二十英尺当量单位，即一个标准集装箱的大小。</translation>
+    </message>
+    <message>
+        <source>nm, knots</source>
+        <translation>海里、节</translation>
+    </message>
+    <message>
+        <source>Nautical miles (1.852 km) and nautical miles per hour.</source>
+        <translation>海里（1.852 公里）和每小时海里数。</translation>
+    </message>
+    <message>
+        <source>ISO3</source>
+        <translation>ISO3 代码</translation>
+    </message>
+    <message>
+        <source>The three-letter country code of ISO 3166-1 (CHN, DEU, THA…).</source>
+        <translation>ISO 3166-1 三字母国家代码（CHN、DEU、THA……）。</translation>
+    </message>
 </context>
 <context>
     <name>AssumptionsDialog</name>
@@ -976,14 +1044,6 @@
         <translation>图例</translation>
     </message>
     <message>
-        <source>Countries and territories</source>
-        <translation>国家和地区</translation>
-    </message>
-    <message>
-        <source>Sea and lakes</source>
-        <translation>海洋与湖泊</translation>
-    </message>
-    <message>
         <source>Coastline</source>
         <translation>海岸线</translation>
     </message>
@@ -1024,16 +1084,40 @@
         <translation>内河（长江）</translation>
     </message>
     <message>
-        <source>Road (onward into the country)</source>
-        <translation>公路（进入目的国的延伸段）</translation>
-    </message>
-    <message>
         <source>Sea lane</source>
         <translation>海运航线</translation>
     </message>
     <message>
-        <source>Port or hub (colour: mode)</source>
-        <translation>港口或枢纽（颜色表示运输方式）</translation>
+        <source>Road (onward)</source>
+        <translation>公路（接续）</translation>
+    </message>
+    <message>
+        <source>Port or hub</source>
+        <translation>港口或枢纽</translation>
+    </message>
+    <message>
+        <source>Hide the legend</source>
+        <translation>收起图例</translation>
+    </message>
+    <message>
+        <source>Show the legend</source>
+        <translation>展开图例</translation>
+    </message>
+    <message>
+        <source>Route to {place}</source>
+        <translation>前往{place}的路线</translation>
+    </message>
+    <message>
+        <source>Routes to the selected countries</source>
+        <translation>前往所选国家的路线</translation>
+    </message>
+    <message>
+        <source>Compared routes to {place}</source>
+        <translation>前往{place}的比较路线</translation>
+    </message>
+    <message>
+        <source>Highlighted routes</source>
+        <translation>突出显示的路线</translation>
     </message>
     <message>
         <source>Rail legs</source>
@@ -1104,12 +1188,16 @@
         <translation>经销商</translation>
     </message>
     <message>
-        <source>Dealer, approximate location</source>
-        <translation>经销商（大致位置）</translation>
+        <source>Dashed: approximate location (its city)</source>
+        <translation>虚线：大致位置（所在城市）</translation>
     </message>
     <message>
-        <source>Group of dealers (click to zoom)</source>
-        <translation>经销商聚合（点击放大）</translation>
+        <source>Group of dealers</source>
+        <translation>经销商群组</translation>
+    </message>
+    <message>
+        <source>Click a group to zoom in</source>
+        <translation>点击群组可放大</translation>
     </message>
     <message>
         <source>Units via this leg</source>
@@ -1142,6 +1230,10 @@
     <message>
         <source>Units sold, %1</source>
         <translation>销量，%1</translation>
+    </message>
+    <message>
+        <source>%1 (classes fixed over %2)</source>
+        <translation>%1（分级固定于 %2）</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1577,10 @@
         <translation>按当前假设最快：{route}，{days} 天。此为估算，并非班期。</translation>
     </message>
     <message>
+        <source>International Land-Sea Trade Corridor (ILSTC)</source>
+        <translation>西部陆海新通道（ILSTC）</translation>
+    </message>
+    <message>
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
@@ -1698,8 +1794,8 @@
         <translation>年份范围</translation>
     </message>
     <message>
-        <source>Step through the years on the map</source>
-        <translation>在地图上逐年播放</translation>
+        <source>Step through the chosen years on the map, coloured on the same classes throughout</source>
+        <translation>在地图上逐年播放所选年份，全程使用相同的颜色分级</translation>
     </message>
     <message>
         <source>Stop</source>

@@ -120,7 +120,12 @@ class AppState:
             self.filters_changed.emit(filters)
 
     def update_filters(self, **changes: Any) -> None:
-        """Change some filter dimensions (``brands=…``, ``years=…``, ``powertrains=…``, ``regions=…``)."""
+        """Change some filter dimensions (``brands=…``, ``years=…``, ``powertrains=…``, ``regions=…``).
+
+        Years set without ``classes_over`` end classes fixed by a time playback (the years are no
+        longer the playback's)."""
+        if "years" in changes and "classes_over" not in changes:
+            changes = {**changes, "classes_over": None, "cumulative_classes": False}
         self.set_filters(replace(self._filters, **changes))
 
     def show_all(self) -> None:

@@ -1,6 +1,7 @@
 """How the map is shown, beside what it shows (``AppState``): Qt-free and observable.
 
-Point of view, language, the compared routes drawn on the map, the layers shown and where the map is.
+Point of view, language, the compared routes drawn on the map, the layers shown, where the map is and
+the year time playback is at.
 Docks, the kiosk and the menus read and write it; one presenter (``ui.view_presenter``) follows it and
 drives the page; the page reports where it is (pans, zooms, ticked layers) back into it. As in
 ``AppState``, setting a value equal to the current one emits nothing, so the page's report of a view
@@ -14,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from corridor_map.core.first_view import Bounds
 from corridor_map.events import Event
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,15 @@ class ViewRequest:
     fly: bool = False
 
 
+@dataclass(frozen=True)
+class BoundsRequest:
+    """A frame the page is asked to show: all of ``bounds``, with ``keep_clear`` (if any) clear of the
+    map's controls (the legend)."""
+
+    bounds: Bounds
+    keep_clear: Bounds | None = None
+
+
 class ViewState:
     """Point of view, language, compared routes, and the map's extent, with change events."""
 
@@ -84,6 +95,9 @@ class ViewState:
         self.extent_changed: Event[MapExtent] = Event()  # the page moved (reported by the page)
         self.view_requested: Event[ViewRequest] = Event()  # a panel asks the page to move
         self.fit_requested: Event[tuple[str, ...]] = Event()  # a panel asks the page to frame countries
+        self.bounds_requested: Event[BoundsRequest] = Event()  # the window asks the page to frame a box
+        self._playback_year: int | None = None
+        self.playback_year_changed: Event[int | None] = Event()
 
     @property
     def point_of_view(self) -> PointOfView:
@@ -134,9 +148,24 @@ class ViewState:
         """Ask the page to go to ``extent`` (its layers shown as given); the page reports where it went."""
         self.view_requested.emit(ViewRequest(extent, fly))
 
+    @property
+    def playback_year(self) -> int | None:
+        """The year time playback is at (playing or paused), shown large on the map; None when stopped."""
+        return self._playback_year
+
+    def set_playback_year(self, year: int | None) -> None:
+        new = int(year) if year is not None else None
+        if new != self._playback_year:
+            self._playback_year = new
+            self.playback_year_changed.emit(new)
+
     def request_fit(self, codes: tuple[str, ...] | list[str]) -> None:
         """Ask the page to frame the countries ``codes`` (a search result)."""
         self.fit_requested.emit(tuple(codes))
+
+    def request_bounds(self, bounds: Bounds, keep_clear: Bounds | None = None) -> None:
+        """Ask the page to frame ``bounds`` (the first run's view), ``keep_clear`` not under the legend."""
+        self.bounds_requested.emit(BoundsRequest(bounds, keep_clear))
 
 
 def _pov(value: str) -> PointOfView:

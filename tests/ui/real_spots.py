@@ -169,6 +169,21 @@ def set_view(window: MainWindow, lat: float, lon: float, zoom: float) -> None:
     settled(window)
 
 
+def set_view_near(window: MainWindow, lat: float, lon: float, zoom: float, margin: int = 30) -> None:
+    """Bring ``lat, lon`` near the middle of the map at ``zoom`` (up and left of it, or on another
+    diagonal), where the legend, which moves to the corner hiding least, leaves it ``margin`` px clear."""
+    under = (
+        "(function () { var p = CM.map.latLngToContainerPoint([%r, %r]), b = CM.describe();"
+        " var r = JSON.parse(b).legendBox; if (!r) return false; r = r.rect;"
+        " return p.x > r[0] - %d && p.x < r[0] + r[2] + %d && p.y > r[1] - %d && p.y < r[1] + r[3] + %d; })()"
+    )
+    for dlat, dlon in ((-1.0, 2.0), (1.0, 2.0), (-1.0, -2.0), (1.0, -2.0)):
+        set_view(window, lat + dlat, lon + dlon, zoom)
+        if not run_js(window, under % (lat, lon, margin, margin, margin, margin)):
+            return
+    raise AssertionError(f"the legend covers {lat}, {lon} in every view tried")
+
+
 def country_spot(window: MainWindow, iso3: str) -> tuple[float, float]:
     """A clear point inside the country; if the legend or a control hides all of it in this view,
     the map is first moved (as a person would drag it) to bring its middle to the open part."""

@@ -163,11 +163,15 @@ def test_export_2x_writes_a_3200x1800_png_with_map_legend_title_and_source(
     assert out.stat().st_size < 3200 * 1800  # compressed (raw RGB would be 17 MB)
     regions = info["regions"]
 
-    # Title band on top, source line at the bottom, legend in the map's lower right: where promised.
+    # Title band on top, source line at the bottom, the legend in a corner of the map (the one where
+    # it hides least, cm_legend.js): where promised.
     title, source, legend, map_rect = regions["title"], regions["source"], regions["legend"], regions["map"]
     assert title[1] < 100 and source[1] > 1700
     assert map_rect[1] < 200 and map_rect[1] + map_rect[3] > 1650
-    assert legend[0] > 2400 and legend[1] + legend[3] > 1500  # anchored at the map's bottom right
+    left, right = legend[0] - map_rect[0], map_rect[0] + map_rect[2] - legend[0] - legend[2]
+    assert min(left, right) <= 30  # (10 px from the edge, at scale 2)
+    assert map_rect[1] <= legend[1] and legend[1] + legend[3] <= map_rect[1] + map_rect[3]
+    assert legend[2] * legend[3] <= 0.15 * map_rect[2] * map_rect[3]
 
     # The map: sea and land colours both fill a good part of it.
     in_map = pixels(image, map_rect, step=16)

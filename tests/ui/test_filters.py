@@ -217,15 +217,17 @@ def test_play_steps_through_every_year_and_stops(qtbot: QtBot, ctx: Ctx) -> None
         assert ctx.dock.is_playing
         assert ctx.dock.years_box.play_button.text() == "Pause"
     every_year = list(range(FIRST, LAST + 1))
-    assert ctx.years() == [(y, y) for y in every_year]  # exactly one change per step, in order
+    # exactly one change per step, in order, then one putting back the years there were (all of them)
+    assert ctx.years() == [*((y, y) for y in every_year), None]
+    assert {f.classes_over for f in ctx.events[:-1]} == {(FIRST, LAST)}  # classes fixed over every year
+    assert ctx.events[-1] == NO_FILTERS
     assert ctx.shown == every_year
     assert not ctx.dock.is_playing
     assert ctx.dock.years_box.play_button.text() == "Play"
-    assert ctx.dock.years_box.year_label.text() == str(LAST)
-    assert ctx.state.filters.years == (LAST, LAST)  # the last year stays on the map
+    assert ctx.dock.years_box.year_label.text() == f"{FIRST}–{LAST}"
     QApplication.processEvents()  # anything already queued is delivered; the step timer is stopped
     assert not ctx.dock.is_playing
-    assert len(ctx.events) == len(every_year)  # nothing after the end
+    assert len(ctx.events) == len(every_year) + 1  # nothing after the end
 
 
 def test_pause_and_resume(qtbot: QtBot, ctx: Ctx) -> None:
@@ -245,7 +247,7 @@ def test_pause_and_resume(qtbot: QtBot, ctx: Ctx) -> None:
     assert len(ctx.events) == 3
     with qtbot.waitSignal(ctx.dock.playbackFinished, timeout=10_000):
         ctx.dock.play()  # resumes with the next year, not from the start
-    assert ctx.years() == [(y, y) for y in range(FIRST, LAST + 1)]
+    assert ctx.years() == [*((y, y) for y in range(FIRST, LAST + 1)), None]
     assert ctx.finished == [True]
 
 
@@ -271,17 +273,43 @@ def test_cumulative_mode(qtbot: QtBot, ctx: Ctx) -> None:
     assert ctx.events == []  # a playback option, not a filter
     with qtbot.waitSignal(ctx.dock.playbackFinished, timeout=10_000):
         ctx.dock.play()
-    assert ctx.years() == [(FIRST, y) for y in range(FIRST, LAST + 1)]
+    assert ctx.years() == [*((FIRST, y) for y in range(FIRST, LAST + 1)), None]
+    assert {(f.classes_over, f.cumulative_classes) for f in ctx.events[:-1]} == {((FIRST, LAST), True)}
+    assert ctx.state.filters == NO_FILTERS
+
+
+def test_cumulative_play_over_a_chosen_range_starts_at_its_first_year(qtbot: QtBot, ctx: Ctx) -> None:
+    ctx.state.update_filters(years=(FIRST + 1, LAST - 1))
+    ctx.dock.years_box.cumulative_check.setChecked(True)
+    ctx.dock.step_ms = FAST_MS
+    with qtbot.waitSignal(ctx.dock.playbackFinished, timeout=10_000):
+        ctx.dock.play()
+    frames = [(FIRST + 1, y) for y in range(FIRST + 1, LAST)]
+    assert ctx.years()[1:] == [*frames, (FIRST + 1, LAST - 1)]
+    assert ctx.state.filters.classes_over is None
+
+
+def test_play_runs_through_the_chosen_range_and_puts_it_back(qtbot: QtBot, ctx: Ctx) -> None:
+    chosen = (LAST - 2, LAST)
+    ctx.state.update_filters(years=chosen)
+    ctx.dock.step_ms = FAST_MS
+    with qtbot.waitSignal(ctx.dock.playbackFinished, timeout=10_000):
+        click(qtbot, ctx.dock.years_box.play_button)
+    assert ctx.shown == list(range(chosen[0], chosen[1] + 1))  # never a year outside the range
+    assert ctx.years() == [chosen, *((y, y) for y in range(chosen[0], chosen[1] + 1)), chosen]
+    assert ctx.state.filters == Filters(years=chosen)  # the range back, the classes no longer fixed
+    assert ctx.dock.years_box.slider.values() == chosen
 
 
 def test_stop_restores_the_years_before_play(qtbot: QtBot, ctx: Ctx) -> None:
     ctx.state.update_filters(years=(FIRST + 1, LAST - 1))
     ctx.dock.step_ms = 60_000
     ctx.dock.play()
-    assert ctx.state.filters.years == (FIRST, FIRST)
+    assert ctx.state.filters.years == (FIRST + 1, FIRST + 1)  # the chosen range's first year
+    assert ctx.state.filters.classes_over == (FIRST + 1, LAST - 1)
     click(qtbot, ctx.dock.years_box.stop_button)
     assert not ctx.dock.is_playing
-    assert ctx.state.filters.years == (FIRST + 1, LAST - 1)
+    assert ctx.state.filters == Filters(years=(FIRST + 1, LAST - 1))
     assert len(ctx.events) == 3
     assert ctx.finished == []
 
@@ -296,6 +324,17 @@ def test_a_change_of_years_elsewhere_halts_playback(qtbot: QtBot, ctx: Ctx) -> N
     assert ctx.dock.years_box.play_button.text() == "Play"
     assert ctx.state.filters == NO_FILTERS
     assert len(ctx.events) == 3
+
+
+def test_the_slider_moved_during_playback_halts_it_and_ends_the_fixed_classes(qtbot: QtBot, ctx: Ctx) -> None:
+    ctx.dock.step_ms = 60_000
+    ctx.dock.play()
+    assert ctx.state.filters.classes_over == (FIRST, LAST)
+    qtbot.keyClick(ctx.dock.years_box.slider, Qt.Key.Key_Right)  # (at the first year: right is a move)
+    assert not ctx.dock.is_playing
+    assert len(ctx.events) == 2  # the slider's one change
+    assert ctx.state.filters.classes_over is None
+    assert ctx.state.filters.years is not None
 
 
 # ---- the dock follows the state ------------------------------------------------------------------

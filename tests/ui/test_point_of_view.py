@@ -7,7 +7,7 @@ import pytest
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from tests.ui.conftest import run_js, wait_until
-from tests.ui.real_spots import find_spot, hovered_tooltip, set_view, tooltips
+from tests.ui.real_spots import find_spot, hovered_tooltip, set_view_near, tooltips
 
 pytestmark = pytest.mark.gui
 
@@ -28,7 +28,7 @@ def ne_view_after(window: MainWindow):
 
 
 def _spot_at(window: MainWindow, lat: float, lon: float) -> tuple[float, float]:
-    set_view(window, lat - 1.0, lon + 2.0, 6)  # the place up and left of the middle, clear of the legend
+    set_view_near(window, lat, lon, 6)  # the place near the middle, clear of the legend
     spot = find_spot(window, [(lat, lon), (lat + 0.1, lon), (lat - 0.1, lon + 0.1)], None,
                      ignore="(function (l) { return CM.layers.countries.hasLayer(l); })")  # fmt: skip
     assert spot is not None

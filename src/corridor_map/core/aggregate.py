@@ -8,7 +8,7 @@ frames those of :data:`~corridor_map.core.validate.DEALER_COLUMNS`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,10 @@ class Filters:
     countries: frozenset[str] | None = None  # ISO3
     continents: frozenset[str] | None = None  # Natural Earth continents ("Asia", "Africa", …)
     regions: frozenset[str] | None = None  # UN regions or sub-regions ("Western Asia", "Europe", …)
+    # Not what to count but how to colour it: during time playback the choropleth's classes are fixed
+    # over these years (every frame's values, see :func:`frame_units`); None: classes of the values shown.
+    classes_over: tuple[int, int] | None = None  # inclusive
+    cumulative_classes: bool = False  # the frames are (first, y) sums, not single years
 
     @staticmethod
     def of(
@@ -200,6 +204,28 @@ def totals(
         "dealers": len(d),
         "countries": len(reached),
     }
+
+
+def frame_units(sales: pd.DataFrame, filters: Filters, countries: CountryIndex | None = None) -> np.ndarray:
+    """Every positive per-country value of the frames a playback over ``filters.classes_over`` shows.
+
+    Single years: each country-year's units in the range; cumulative: each country's running total at
+    each year of the range (from the range's first year). The other filters apply; the years filter
+    does not (the range is the frames'). Empty without ``classes_over``.
+    """
+    if filters.classes_over is None:
+        return np.zeros(0, dtype=np.int64)
+    over = replace(filters, years=filters.classes_over, classes_over=None, cumulative_classes=False)
+    table = units_by(sales, ("iso3", "year"), over, countries)
+    if table.empty:
+        return np.zeros(0, dtype=np.int64)
+    wide = table.pivot_table(index="iso3", columns="year", values="units", aggfunc="sum", fill_value=0)
+    first, last = filters.classes_over
+    wide = wide.reindex(columns=range(first, last + 1), fill_value=0)
+    if filters.cumulative_classes:
+        wide = wide.cumsum(axis=1)
+    values = wide.to_numpy(dtype=np.int64).ravel()
+    return values[values > 0]
 
 
 def year_range(sales: pd.DataFrame) -> tuple[int, int] | None:

@@ -7,7 +7,7 @@ them itself with numpy because importing mapclassify pulls in scikit-learn and S
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -89,22 +89,51 @@ def fisher_jenks_bins(values: np.ndarray, k: int) -> list[float]:
     return bounds[::-1]
 
 
-def classify(values: Mapping[str, int | float], k: int = MAX_CLASSES) -> Choropleth:
-    """Classes for the positive values (natural breaks; fewer classes when there are few values)."""
+@dataclass(frozen=True)
+class Breaks:
+    """Where classes begin and end: the first class starts at ``lowest``, class i ends at ``uppers[i]``."""
+
+    lowest: float
+    uppers: tuple[float, ...]
+
+
+# More distinct values than this (a long playback over many countries) are first reduced to as many
+# evenly spaced quantiles, the lowest and highest kept: the dynamic programme is O(n²) in memory.
+MAX_DISTINCT = 1000
+
+
+def natural_breaks(values: Iterable[int | float], k: int = MAX_CLASSES) -> Breaks | None:
+    """Natural breaks of the positive ``values`` (repeats count), or None when there are none."""
+    pool = np.sort(np.array([v for v in values if v and v > 0], dtype=float))
+    if not len(pool):
+        return None
+    if len(np.unique(pool)) > MAX_DISTINCT:
+        pool = np.quantile(pool, np.linspace(0.0, 1.0, MAX_DISTINCT), method="inverted_cdf")
+    uppers = _bins(tuple(float(v) for v in pool), k)
+    return Breaks(float(pool[0]), tuple(uppers))
+
+
+def classify_with(values: Mapping[str, int | float], breaks: Breaks | None) -> Choropleth:
+    """Classes given by ``breaks`` for the positive ``values``; a value above the top is in the top class."""
     positive = {code: int(v) for code, v in values.items() if v and v > 0}
-    if not positive:
+    if not positive or breaks is None or not breaks.uppers:
         return Choropleth({}, ())
-    uppers = _bins(tuple(sorted(positive.values())), k)
-    palette = PALETTES[len(uppers)]
-    lowers = [float(min(positive.values())), *uppers[:-1]]
+    palette = PALETTES[len(breaks.uppers)]
+    lowers = [breaks.lowest, *breaks.uppers[:-1]]
     classes = tuple(
-        ChoroplethClass(lo, up, palette[i]) for i, (lo, up) in enumerate(zip(lowers, uppers, strict=True))
+        ChoroplethClass(lo, up, palette[i])
+        for i, (lo, up) in enumerate(zip(lowers, breaks.uppers, strict=True))
     )
     return Choropleth(positive, classes)
 
 
+def classify(values: Mapping[str, int | float], k: int = MAX_CLASSES) -> Choropleth:
+    """Classes for the positive values (natural breaks; fewer classes when there are few values)."""
+    return classify_with(values, natural_breaks(values.values(), k))
+
+
 @lru_cache(maxsize=256)
-def _bins(sorted_values: tuple[int, ...], k: int) -> list[float]:
+def _bins(sorted_values: tuple[float, ...], k: int) -> list[float]:
     """Breaks for these values (cached: time playback revisits the same years)."""
     distinct = len(set(sorted_values))
     return fisher_jenks_bins(np.array(sorted_values, dtype=float), max(1, min(k, distinct)))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from corridor_map.core.aggregate import Filters, allowed_countries, units_by
-from corridor_map.core.choropleth import classify
+from corridor_map.core.aggregate import Filters, allowed_countries, frame_units, units_by
+from corridor_map.core.choropleth import Choropleth, classify, classify_with, natural_breaks
 from corridor_map.core.dataset import Dataset
 from corridor_map.core.dealer_points import pack_dealers
 from corridor_map.core.flows import leg_units
@@ -24,13 +24,21 @@ def units_per_country(dataset: Dataset, filters: Filters) -> dict[str, int]:
     return dict(zip(table["iso3"].astype(str), table["units"].astype(int), strict=True))
 
 
+def choropleth(dataset: Dataset, filters: Filters, units: dict[str, int]) -> Choropleth:
+    """``units`` classed by their own natural breaks, or by breaks fixed over every frame of a playback
+    (``filters.classes_over``) so that the colours of all its years compare."""
+    if filters.classes_over is None:
+        return classify(units)
+    return classify_with(units, natural_breaks(frame_units(dataset.sales, filters).tolist()))
+
+
 def data_payload(dataset: Dataset, filters: Filters, routes: Routes) -> dict[str, Any]:
     """What changes with the filters: units, their classes, units per corridor leg, dealer filters."""
     units = units_per_country(dataset, filters)
     area = allowed_countries(filters)
     return {
         "units": units,
-        "choropleth": classify(units).to_page(),
+        "choropleth": choropleth(dataset, filters, units).to_page(),
         "legs": leg_units(units, routes),
         "brands": sorted(filters.brands) if filters.brands else None,
         "area": sorted(area) if area is not None else None,

@@ -30,6 +30,7 @@ PAGE_SCRIPTS = (
     "cm_dealers.js",
     "cm_flows.js",
     "cm_portcard.js",
+    "cm_year.js",  # the year of time playback, large on the map
 )
 
 

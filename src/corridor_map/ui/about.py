@@ -61,8 +61,10 @@ class AboutDialog(QDialog):
                 "of the map authorities."
             ),
         ]
+        glossary_heading = self.tr("Glossary")
         text.setHtml(
             f"<h2>{escape(title)} {escape(__version__)}</h2><p>{escape(purpose)}</p>"
+            f"<h3>{escape(glossary_heading)}</h3>{self.glossary_html()}"
             f"<h3>{escape(views_heading)}</h3>"
             + "".join(f"<p>{escape(v)}</p>" for v in views)
             + f"<h3>{escape(data_heading)}</h3>{_table(DATA_CREDITS, headers)}"
@@ -74,3 +76,34 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
+
+    def glossary(self) -> list[tuple[str, str]]:
+        """The terms and abbreviations the panels and the map use, each with what it means."""
+        return [
+            (
+                self.tr("ILSTC"),
+                self.tr(
+                    "International Land-Sea Trade Corridor (ILSTC, 陆海新通道): rail from Chongqing to the "
+                    "Beibu Gulf ports, then by sea to Southeast Asia and beyond."
+                ),
+            ),
+            (
+                self.tr("Beibu Gulf"),
+                self.tr("The Gulf of Tonkin; its Chinese ports are Qinzhou, Beihai and Fangchenggang."),
+            ),
+            (
+                self.tr("China–Europe Railway Express"),
+                self.tr("Container trains from Chongqing across Central Asia and Russia to Europe."),
+            ),
+            (self.tr("NEV"), self.tr("New-energy vehicle: battery-electric, plug-in hybrid or fuel-cell.")),
+            (self.tr("ICE"), self.tr("Internal-combustion engine: petrol or diesel vehicles.")),
+            (self.tr("TEU"), self.tr("Twenty-foot equivalent unit, the size of a standard container.")),
+            (self.tr("nm, knots"), self.tr("Nautical miles (1.852 km) and nautical miles per hour.")),
+            (self.tr("ISO3"), self.tr("The three-letter country code of ISO 3166-1 (CHN, DEU, THA…).")),
+        ]
+
+    def glossary_html(self) -> str:
+        rows = "".join(
+            f"<dt><b>{escape(term)}</b></dt><dd>{escape(text)}</dd>" for term, text in self.glossary()
+        )
+        return f"<dl>{rows}</dl>"

@@ -18,6 +18,7 @@ from corridor_map.paths import user_log_dir
 from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
 from corridor_map.ui.data.actions import DataActions
+from corridor_map.ui.dock_tabs import StrayTabBarSweeper
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.kiosk import install_kiosk
 from corridor_map.ui.page_builder import PageBuilder
@@ -32,6 +33,7 @@ from corridor_map.ui.panels.toolbar import PanelsToolBar
 from corridor_map.ui.panels.views_dock import ViewsDock
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
+from corridor_map.ui.status_message import TranslatedStatus
 from corridor_map.ui.view_binding import bound_view_state
 from corridor_map.ui.view_presenter import ViewPresenter
 from corridor_map.ui.web import MapView, shared_tripwire
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_panels(state, languages)
+        self.tab_sweeper = StrayTabBarSweeper(self)  # (a Qt 6.12 bug leaves tab bars over the docks)
         self.kiosk = install_kiosk(self)  # View → Exhibition mode / Exhibition settings…
         self.resize(1400, 860)
         self._default_layout = self.saveState()
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.ranking_dock, self.views_dock)
         self.filters_dock.raise_()
         self.route_dock.routesChanged.connect(self.view_state.set_routes)
+        self.filters_dock.playback.positionChanged.connect(self.view_state.set_playback_year)
         self._view_restored = False
         self.map_view.pageReady.connect(self._restore_last_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dealers_dock)
@@ -222,13 +226,25 @@ class MainWindow(QMainWindow):
         """The view the user left at the last run (once per start, after the page first loads)."""
         if not self._view_restored:
             self._view_restored = True
-            self.views_dock.restore_last()
+            if not self.views_dock.restore_last():
+                self._frame_first_view()
+
+    def _frame_first_view(self) -> None:
+        """A first run: the corridor's hubs and the destinations holding most units (core.first_view)."""
+        from corridor_map.core.basemap import load_country_table
+        from corridor_map.core.corridor import load_ports
+        from corridor_map.core.first_view import first_view
+
+        ports = self.corridor.ports if self.corridor is not None else load_ports()
+        view = first_view(self.state.dataset.sales, ports, load_country_table())
+        self.view_state.request_bounds(view.bounds, view.core)
 
     def _build_status_bar(self) -> None:
         self.status_progress = QProgressBar(self)
         self.status_progress.setRange(0, 0)
         self.status_progress.setMaximumWidth(160)
         self.status_map = QLabel(self)
+        self.status_message = TranslatedStatus(self.statusBar())  # follows a language switch
         self.statusBar().addPermanentWidget(self.data_actions.status)
         self.statusBar().addPermanentWidget(self.status_map)
         self.statusBar().addPermanentWidget(self.status_progress)
@@ -254,6 +270,7 @@ class MainWindow(QMainWindow):
         self.act_assumptions.setText(self.tr("&Transit assumptions"))
         self.act_lang[self.languages.language].setChecked(True)
         self._update_status_map()
+        self.status_message.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -285,12 +302,12 @@ class MainWindow(QMainWindow):
     def start_map(self) -> None:
         """Build (or reuse) the page in the background; the window is already on screen."""
         self.status_progress.show()
-        self.statusBar().showMessage(self.tr("Preparing the map…"))
+        self.status_message.show(lambda: self.tr("Preparing the map…"))
         self.builder.start(PageOptions(pov=self.view_state.point_of_view, lang=self.view_state.language))
 
     def _on_page_built(self, page: Path, seconds: float) -> None:
         log.info("page ready in %.2f s: %s", seconds, page)
-        self.statusBar().showMessage(self.tr("Loading the map…"))
+        self.status_message.show(lambda: self.tr("Loading the map…"))
         self.map_view.load_page(page)
 
     def _on_page_ready(self) -> None:
@@ -304,23 +321,23 @@ class MainWindow(QMainWindow):
             )
             self._restart_reason = ""
         else:
-            self.statusBar().showMessage(self.tr("Map ready"), 5000)
+            self.status_message.show(lambda: self.tr("Map ready"), 5000)
         self.mapReady.emit()
 
     def _on_page_failed(self, message: str) -> None:
         self.status_progress.hide()
-        self.statusBar().showMessage(self.tr("The map could not be shown"))
+        self.status_message.show(lambda: self.tr("The map could not be shown"))
         self.mapFailed.emit(message)
 
     def _on_render_restarted(self, reason: str) -> None:
         self._restart_reason = reason
         self.status_progress.show()
-        self.statusBar().showMessage(self.tr("Loading the map…"))
+        self.status_message.show(lambda: self.tr("Loading the map…"))
 
     # ---- misc ---------------------------------------------------------------------------------
     def _on_software_toggled(self, checked: bool) -> None:
         self.settings.software_rendering = checked
-        self.statusBar().showMessage(self.tr("Software rendering takes effect at the next start."), 8000)
+        self.status_message.show(lambda: self.tr("Software rendering takes effect at the next start."), 8000)
 
     def _reset_layout(self) -> None:
         """Panels back where they were on a first start."""

@@ -90,6 +90,11 @@ class PageApi:
         """Frame the countries ``codes``."""
         self._call("CM.fitCountries", sorted(codes), animate)
 
+    def fit_bounds(self, bounds: list[list[float]], keep_clear: list[list[float]] | None = None) -> None:
+        """Frame ``bounds`` (``[[south, west], [north, east]]``) at once, ``keep_clear`` (same form) clear
+        of the legend; the page reports where it went (viewChanged)."""
+        self._call("CM.fitBounds", bounds, keep_clear)
+
     def focus_dealer(self, index: int, fly: bool) -> None:
         """Highlight the dealer at ``index`` of the points sent (-1: none)."""
         self._call("CM.focusDealer", index, fly)
@@ -108,6 +113,10 @@ class PageApi:
     def set_point_of_view(self, pov: str) -> None:
         """``china`` (China's point of view) or ``ne`` (Natural Earth's default view)."""
         self._call("CM.setPointOfView", pov)
+
+    def set_year_badge(self, text: str | None) -> None:
+        """The year time playback is at, large at the top of the map; None removes it."""
+        self._call("CM.setYearBadge", text)
 
     def set_legend_visible(self, visible: bool) -> None:
         self._call("CM.setLegendVisible", visible)

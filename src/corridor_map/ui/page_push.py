@@ -15,13 +15,22 @@ from corridor_map.ui.page_api import PageApi
 from corridor_map.ui.page_strings import page_strings
 
 
-def choropleth_title(years: tuple[int, int] | None) -> str:
-    """The legend title: units sold over the filtered years."""
+def choropleth_title(years: tuple[int, int] | None, classes_over: tuple[int, int] | None = None) -> str:
+    """The legend title: units sold over the filtered years, and the years the classes are fixed over
+    (during time playback, ``Filters.classes_over``)."""
     if years is None:
-        return QCoreApplication.translate("MapPage", "Units sold (all years)")
+        title = QCoreApplication.translate("MapPage", "Units sold (all years)")
+    else:
+        title = QCoreApplication.translate("MapPage", "Units sold, %1").replace("%1", _span(years))
+    if classes_over is None:
+        return title
+    fixed = QCoreApplication.translate("MapPage", "%1 (classes fixed over %2)")
+    return fixed.replace("%1", title).replace("%2", _span(classes_over))
+
+
+def _span(years: tuple[int, int]) -> str:
     first, last = years
-    span = str(first) if first == last else f"{first}–{last}"
-    return QCoreApplication.translate("MapPage", "Units sold, %1").replace("%1", span)
+    return str(first) if first == last else f"{first}–{last}"
 
 
 Call = tuple[str, list[Any]]  # a ``CM.<function>`` and its arguments
@@ -53,13 +62,16 @@ def page_calls(
     language: str,
     selection: Iterable[str],
     years: tuple[int, int] | None = None,
+    *,
+    classes_over: tuple[int, int] | None = None,
 ) -> list[Call]:
     """Everything, in the order a freshly loaded page needs it."""
     label = payload["labels"][language]
+    title = choropleth_title(years, classes_over)
     return [
         *language_calls(language),
         ("setDealers", [payload["dealers"]]),
-        *data_calls(payload["data"], label, choropleth_title(years), payload["routes"]),
+        *data_calls(payload["data"], label, title, payload["routes"]),
         ("setSelection", [sorted(selection)]),
     ]
 
@@ -94,6 +106,8 @@ def push_page(
     language: str,
     selection: Iterable[str],
     years: tuple[int, int] | None = None,
+    *,
+    classes_over: tuple[int, int] | None = None,
 ) -> None:
     """Everything, in the order a freshly loaded page needs it."""
-    push(api, page_calls(payload, language, selection, years))
+    push(api, page_calls(payload, language, selection, years, classes_over=classes_over))

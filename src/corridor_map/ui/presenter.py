@@ -93,7 +93,8 @@ class PagePresenter(QObject):
             return
         self._dealer_rows = placed_dealers(dataset.dealers).index
         self.pushes += 1
-        push_page(self.view.api, payload, self.language, self.state.selection, self.state.filters.years)
+        years, over = self.state.filters.years, self.state.filters.classes_over
+        push_page(self.view.api, payload, self.language, self.state.selection, years, classes_over=over)
         self._applied(payload["data"])
 
     def _on_dataset(self, dataset: Dataset) -> None:
@@ -109,12 +110,12 @@ class PagePresenter(QObject):
             log.exception("cannot compute the choropleth")
             return
         self.pushes += 1
-        title = choropleth_title(self.state.filters.years)
+        title = choropleth_title(self.state.filters.years, self.state.filters.classes_over)
         push_data(self.view.api, data, self.state.dataset.label(self.language), title)
         self._applied(data)
 
     def _applied(self, data: dict[str, Any]) -> None:
-        title = choropleth_title(self.state.filters.years)
+        title = choropleth_title(self.state.filters.years, self.state.filters.classes_over)
         self.choroplethApplied.emit({**data["choropleth"], "title": title})
 
     def _push_selection(self, codes: frozenset[str]) -> None:

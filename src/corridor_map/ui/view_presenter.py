@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QPoint
 from corridor_map.events import Subscriptions
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.web import MapView
-from corridor_map.view_state import MapExtent, ViewRequest, ViewState
+from corridor_map.view_state import BoundsRequest, MapExtent, ViewRequest, ViewState
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ class ViewPresenter(QObject):
             (view_state.routes_changed, self._push_routes),
             (view_state.view_requested, self._push_view),
             (view_state.fit_requested, self._push_fit),
+            (view_state.bounds_requested, self._push_bounds),
+            (view_state.playback_year_changed, self._push_playback_year),
         )
 
     def detach(self) -> None:
@@ -47,6 +49,8 @@ class ViewPresenter(QObject):
         """A (re)loaded page starts in its defaults: the view state's point of view and routes."""
         self.api.set_point_of_view(self.view_state.point_of_view)
         self.api.show_routes(list(self.view_state.routes))
+        if self.view_state.playback_year is not None:
+            self._push_playback_year(self.view_state.playback_year)
         self.api.get_view(self._on_page_moved)
 
     def _on_page_moved(self, value: Any) -> None:
@@ -89,6 +93,15 @@ class ViewPresenter(QObject):
         else:
             self.api.set_view(view)
 
+    def _push_playback_year(self, year: int | None) -> None:
+        if self.api.ready:
+            self.api.set_year_badge(str(year) if year is not None else None)
+
     def _push_fit(self, codes: tuple[str, ...]) -> None:
         if self.api.ready:
             self.api.fit_countries(codes, True)
+
+    def _push_bounds(self, request: BoundsRequest) -> None:
+        if self.api.ready:
+            keep = request.keep_clear.as_page() if request.keep_clear else None
+            self.api.fit_bounds(request.bounds.as_page(), keep)

@@ -82,6 +82,18 @@
     dealers: 450 };
   var SHARED_PANES = [["graticule", "countries"], ["lakes", "coastline", "tendash"], ["seanet", "sea", "road", "river", "rail"]];
 
+  var worldShown = null;  // whether the corridor layers are styled for world scale (I.worldScale)
+
+  /** The corridor's lines restyled when the zoom crosses into world scale or out of it: "scalechanged". */
+  function restyleForScale() {
+    var world = I.worldScale();
+    if (world === worldShown) return;
+    worldShown = world;
+    ["rail", "river", "road"].forEach(function (key) { if (CM.layers[key]) CM.layers[key].setStyle(LAYER_STYLES[key]); });
+    if (CM.seaNetwork) CM.seaNetwork.setStyle(LAYER_STYLES.seanet);
+    CM.events.fire("scalechanged", { world: world });
+  }
+
   /** A layer shown again is drawn last in its canvas: put the layers of shared panes back in order. */
   function restack() {
     SHARED_PANES.forEach(function (keys) {
@@ -205,10 +217,11 @@
       I.bindCorridorTooltips();
     }
     t.tooltips = performance.now();
-    map.on("zoomend overlayadd overlayremove", I.buildPortLabels);
+    // (after every move: which labels fit beside the controls depends on where the map is)
+    map.on("moveend overlayadd overlayremove resize", I.buildPortLabels);
     I.detail.rememberLevelZero();
     Object.keys(layers).forEach(function (key) { layers[key].on("add", restack); });
-    map.on("zoomend", function () { CM.updateDetail(); });
+    map.on("zoomend", function () { CM.updateDetail(); restyleForScale(); });
     CM.updateDetail();
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     if (!CM.options.export) map.on("moveend zoomend overlayadd overlayremove", viewMoved);
@@ -273,6 +286,15 @@
       CM.map.fitBounds(bounds, opts);
     }
     return true;
+  };
+
+  /** Frame ``bounds`` ([[south, west], [north, east]]) at once, ``keepClear`` (same form, or null) off
+   * the legend (cm_controls.js I.frameClearOfLegend); the map's least zoom is lowered if the box needs it. */
+  CM.fitBounds = function (bounds, keepClear) {
+    var frame = I.frameClearOfLegend(L.latLngBounds(bounds), keepClear ? L.latLngBounds(keepClear) : null);
+    if (frame.zoom < CM.map.getMinZoom()) CM.map.setMinZoom(frame.zoom);
+    CM.map.setView(frame.center, frame.zoom, { animate: false });
+    return CM.getView();
   };
 
   /** Recolour countries by value: ``{values: {ISO3: n}, classes: [{lower, upper, color}], title}``. */
@@ -388,6 +410,7 @@
       lang: CM.lang,
       pov: CM.pov,
       legend: legend ? legend.textContent : "",
+      legendBox: I.describeLegend(),  // corner, collapsed, rect in the map, rows (cm_legend.js)
       layerControl: Array.prototype.map.call(
         document.querySelectorAll(".leaflet-control-layers-overlays label span"),
         function (el) { return el.textContent.trim(); }),

@@ -4,17 +4,9 @@
 (function () {
   "use strict";
   var CM = window.CM;
+  var I = CM.internal;
   var F = { legs: {}, routes: {}, max: 0, layer: null, highlight: null, highlighted: [] };
   CM.flows = F;
-
-  function legLayer(id) {
-    var found = null;
-    ["rail", "river", "road", "sea"].forEach(function (mode) {
-      if (found || !CM.layers[mode]) return;
-      CM.layers[mode].eachLayer(function (l) { if (!found && l.feature.properties.id === id) found = l; });
-    });
-    return found;
-  }
 
   function latlngs(layer) {
     var ll = layer.getLatLngs();
@@ -34,6 +26,7 @@
     span.className = "cm-arrow";
     span.textContent = "\u27A4";
     span.style.transform = "rotate(" + angle.toFixed(1) + "deg)";
+    if (CM.internal.worldScale()) span.style.fontSize = WORLD_ARROW_PX + "px";
     return L.marker(pts[k], { icon: L.divIcon({ html: span, className: "", iconSize: [14, 14] }), interactive: false, keyboard: false });
   }
 
@@ -57,6 +50,14 @@
   }
 
   var MAX_ARROWS = 40;
+  var FLOW_COLOR = "#c51b7d";
+  // [least width, added width at the largest flow (by the square root of the units), opacity]: at world
+  // scale (I.worldScale) the flows stay under the corridor's channels, closer in they carry the numbers.
+  // The opacity is the flows' pane's: the lines are opaque in it, so legs sharing a lane do not add up.
+  var FLOW_LOOK = { world: [1, 5, 0.3], region: [2, 12, 0.5] };
+  var WORLD_ARROWS = 12, WORLD_ARROW_PX = 10;  // at world scale: arrows on the largest flows only, smaller
+
+  function flowLook() { return FLOW_LOOK[CM.internal.worldScale() ? "world" : "region"]; }
 
   function destinationsOf(id) {
     var units = F.units || {};
@@ -67,9 +68,9 @@
   function flowLine(id) {
     // one polyline per leg, made once and restyled afterwards
     if (F.lines[id]) return F.lines[id];
-    var leg = legLayer(id);
+    var leg = I.legLayer(id);
     if (!leg) return null;
-    var line = L.polyline(latlngs(leg), { pane: CM.pane("flows"), color: "#c51b7d", opacity: 0.45, lineCap: "butt" });
+    var line = L.polyline(latlngs(leg), { pane: CM.pane("flows"), color: FLOW_COLOR, opacity: 1, lineCap: "butt" });
     line.legId = id;
     line.bindTooltip(function () { return flowTooltip(leg.feature.properties, F.legs[id] || 0, destinationsOf(id)); },
       { sticky: true });
@@ -89,17 +90,18 @@
     }
     var ids = Object.keys(F.legs).filter(function (id) { return F.legs[id] > 0; });
     ids.sort(function (a, b) { return F.legs[b] - F.legs[a]; });
-    var wanted = {};
+    var wanted = {}, look = flowLook();
+    CM.map.getPane(CM.pane("flows")).style.opacity = String(look[2]);
     ids.forEach(function (id) {
       var line = flowLine(id);
       if (!line) return;
       wanted[id] = true;
-      line.setStyle({ weight: 2 + 12 * Math.sqrt(F.legs[id] / F.max) });
+      line.setStyle({ weight: look[0] + look[1] * Math.sqrt(F.legs[id] / F.max) });
       if (!F.layer.hasLayer(line)) F.layer.addLayer(line);
     });
     Object.keys(F.lines).forEach(function (id) { if (!wanted[id]) F.layer.removeLayer(F.lines[id]); });
     F.arrows.clearLayers();
-    ids.slice(0, MAX_ARROWS).forEach(function (id) {
+    ids.slice(0, CM.internal.worldScale() ? WORLD_ARROWS : MAX_ARROWS).forEach(function (id) {
       var arrow = F.lines[id] && arrowAt(latlngs(F.lines[id]));
       if (arrow) F.arrows.addLayer(arrow);
     });
@@ -113,7 +115,7 @@
     Object.keys(CM.selection || {}).forEach(function (c) { (F.routes[c] || []).forEach(function (id) { wanted[id] = true; }); });
     F.highlighted = Object.keys(wanted).sort();
     F.highlighted.forEach(function (id) {
-      var leg = legLayer(id);
+      var leg = I.legLayer(id);
       if (!leg) return;
       var pane = CM.pane("highlight");
       F.highlight.addLayer(L.polyline(latlngs(leg), { pane: pane, color: "#ffd400", weight: 9, opacity: 0.55, interactive: false }));
@@ -122,6 +124,7 @@
   }
   CM.highlightRoutes = highlight;
   CM.events.on("selectionchanged", function () { highlight(); });
+  CM.events.on("scalechanged", function () { if (F.layer) draw(); });
 
   /** ``{legs: {legId: units}, units: {ISO3: units}, routes: {ISO3: [legId…]}}`` */
   CM.setFlows = function (payload) {
@@ -142,7 +145,7 @@
     var bounds = L.latLngBounds([]);
     (routes || []).forEach(function (route, k) {
       (route.legs || []).forEach(function (id) {
-        var leg = legLayer(id);
+        var leg = I.legLayer(id);
         if (!leg) return;
         var line = L.polyline(latlngs(leg), { pane: CM.pane("routes"), color: route.color || "#000", weight: 4, opacity: 0.9,
           dashArray: k % 2 ? "8 6" : null, interactive: false });
@@ -151,13 +154,14 @@
       });
       F.shownRoutes.push(route.id || String(k));
     });
+    CM.events.fire("routeschanged");  // (the legend lists them)
     return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
   };
 
   // The legs now have another level of detail (cm_detail.js): the lines drawn along them follow.
   CM.events.on("detailchanged", function () {
     Object.keys(F.lines || {}).forEach(function (id) {
-      var leg = legLayer(id);
+      var leg = I.legLayer(id);
       if (leg) F.lines[id].setLatLngs(latlngs(leg));
     });
     if (F.layer) draw();

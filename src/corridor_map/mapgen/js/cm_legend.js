@@ -1,83 +1,418 @@
-/* Corridor Map page: the legend (choropleth classes and the layers' symbols), in the window and in exports. */
+/* Corridor Map page: the legend, in the window and in exports (the same code; an export page,
+ * CM.options.export, gets no header button and no interaction hints).
+ *
+ * Compact: the choropleth's classes, then a symbol for each layer shown now (CM.isShown) and for the
+ * routes drawn (the selected countries' routes, CM.showRoutes's compared routes), in two columns.
+ * Collapsible by its header button (the state lives as long as the page). Placed in the map corner
+ * where it covers least of what matters (the corridor's legs, the countries with data, port labels),
+ * chosen again after each move, zoom or resize, and only left for a clearly better corner. */
 (function () {
   "use strict";
   var CM = window.CM;
   var I = CM.internal;
   var STYLE = I.STYLE, text = I.text, s = I.s;
 
-  function choroplethLegend(div) {
+  var CORNERS = ["bottomright", "bottomleft", "topright", "topleft"];
+  var MARGIN = 10;  // Leaflet's control margin
+  // What covering a leg costs, per pixel of its length (one pixel of a country with data costs 1): the
+  // Chongqing–Beibu Gulf channels and the Yangtze so much that ten pixels of them outweigh a legend's
+  // whole area over countries with data; other rail lines less, sea lanes and roads least.
+  var CORE_PLACES = { "CN-TJC": 1, CNCKG: 1, CNNNG: 1, CNQZH: 1, CNBIH: 1, CNFAN: 1, CNSHA: 1 };
+  var LEG_WEIGHT = { core: 8000, rail: 100, river: 8000, road: 8, sea: 8 };
+  var FLOW_WEIGHT = 20, ROUTE_WEIGHT = 200, LABEL_WEIGHT = 3, OVERFLOW_WEIGHT = 20;
+  var HYSTERESIS = 0.75, HYSTERESIS_PX = 1500;  // a new corner must cost < 75 % of the current one, less 1500
+  var GRID = 8;  // the countries test samples GRID x GRID points of a rectangle
+
+  var state = { corner: "bottomright", placed: false, collapsed: false, size: null, costs: null };
+  var control = null;
+
+  function row(parent, symbol, color, label, wide) {
+    var r = L.DomUtil.create("div", "cm-row" + (wide ? " cm-wide" : ""), parent);
+    var sw = L.DomUtil.create("span", "cm-sym " + symbol, r);
+    if (color && /line\b/.test(symbol)) sw.style.borderTopColor = color;
+    else if (color) sw.style.background = color;
+    r.appendChild(text("span", label));
+    return r;
+  }
+
+  function classLabel(c, i) {
+    return i === 0 && c.lower === c.upper ? I.fmt(c.upper)
+      : I.fmt(i === 0 ? c.lower : c.lower + 1) + "–" + I.fmt(c.upper);
+  }
+
+  function choroplethBlock(body) {
     var ch = CM.choropleth;
-    if (!ch || !ch.classes.length) return;
-    div.appendChild(text("h4", ch.title || s("legend_units", "Units sold")));
-    ch.classes.forEach(function (c, i) {
-      var row = L.DomUtil.create("div", "cm-row", div);
-      var sw = L.DomUtil.create("span", "cm-swatch", row);
-      sw.style.background = c.color;
-      var label = i === 0 && c.lower === c.upper ? I.fmt(c.upper)
-        : I.fmt(i === 0 ? c.lower : c.lower + 1) + " – " + I.fmt(c.upper);
-      row.appendChild(text("span", label));
-    });
-    var none = L.DomUtil.create("div", "cm-row", div);
-    var sw = L.DomUtil.create("span", "cm-swatch", none);
-    sw.style.background = STYLE.land;
-    none.appendChild(text("span", s("legend_no_data", "No sales in the data")));
-    L.DomUtil.create("div", "cm-gap", div);
+    if (!ch || !ch.classes.length || !CM.isShown("countries")) return;
+    var grid = L.DomUtil.create("div", "cm-grid cm-classes", body);
+    grid.style.gridTemplateRows = "repeat(" + Math.ceil((ch.classes.length + 1) / 2) + ", auto)";
+    ch.classes.forEach(function (c, i) { row(grid, "cm-swatch", c.color, classLabel(c, i)).dataset.key = "class"; });
+    row(grid, "cm-swatch", STYLE.land, s("legend_no_data", "No sales in the data")).dataset.key = "nodata";
   }
 
-  function legendRows() {
-    var rows = [
-      ["cm-swatch", STYLE.land, s("legend_land", "Countries and territories")],
-      ["cm-swatch", STYLE.ocean, s("legend_water", "Sea and lakes")],
-      ["cm-line", null, s("legend_coast", "Coastline")],
-    ];
-    if (CM.pov === "china") {
-      rows.push(["cm-dash", null, s("legend_internal", "Internal boundary")]);
-      rows.push(["cm-line", STYLE.tendash, s("legend_tendash", "South China Sea dashed line"), 2]);
+  /** The place a route ends at, for its legend row: the one selected country, or the last leg's end. */
+  function routePlace(legIds) {
+    var selected = Object.keys(CM.selection || {});
+    if (selected.length === 1) return CM.nameOf(selected[0]);
+    var last = legIds && legIds.length && I.legLayer(legIds[legIds.length - 1]);
+    var end = last && last.feature.properties.to, found = null;
+    if (end && CM.layers.ports) {
+      CM.layers.ports.eachLayer(function (l) { if (!found && l.feature.properties.id === end) found = l; });
     }
-    if (CM.layers.flows) rows.push(["cm-line", "#c51b7d", s("legend_flows", "Exports (width: units)"), 6]);
-    if (CM.layers.dealers) {
-      rows.push(["cm-dot", "#7a2a00", s("legend_dealer", "Dealer")]);
-      rows.push(["cm-dot cm-dot-approx", "#ffffff", s("legend_dealer_approx", "Dealer, approximate location")]);
-      rows.push(["cm-dot cm-cluster-swatch", "#fdae61", s("legend_cluster", "Group of dealers (click to zoom)")]);
-    }
-    if (CM.layers.rail) {
-      rows.push(["cm-line", STYLE.rail, s("legend_rail", "Rail"), 3]);
-      rows.push(["cm-line", STYLE.river, s("legend_river", "River (Yangtze)"), 3]);
-      if (CM.layers.road) rows.push(["cm-dashline", STYLE.road, s("legend_road", "Road (onward into the country)")]);
-      rows.push(["cm-dashline", STYLE.sea, s("legend_sea", "Sea lane")]);
-      rows.push(["cm-dot", STYLE.dry, s("legend_ports", "Port or hub (colour: mode)")]);
-    }
-    return rows;
+    return found ? I.localName(found.feature.properties) : null;
   }
 
-  function buildLegend() {
-    if (CM.legend) CM.legend.remove();
-    CM.legend = null;
-    if (!CM.legendVisible) return;
-    var Legend = L.Control.extend({
-      options: { position: "bottomright" },
-      onAdd: function () {
-        var div = L.DomUtil.create("div", "cm-legend");
-        div.id = "cm-legend";
-        choroplethLegend(div);
-        div.appendChild(text("h4", s("legend_title", "Legend")));
-        legendRows().forEach(function (r) {
-          var row = L.DomUtil.create("div", "cm-row", div);
-          var sw = L.DomUtil.create("span", r[0], row);
-          if (r[1] && r[0] === "cm-line") sw.style.borderTopColor = r[1];
-          else if (r[1] && r[0] === "cm-dashline") sw.style.borderTopColor = r[1];
-          else if (r[1]) sw.style.background = r[1];
-          if (r[3]) sw.style.borderTopWidth = r[3] + "px";
-          row.appendChild(text("span", r[2]));
-        });
-        L.DomEvent.disableClickPropagation(div);
-        return div;
-      },
+  function shownRoutes() {
+    var f = CM.flows;
+    return f && f.lastRoutes && f.shownRoutes && f.shownRoutes.length ? f.lastRoutes : [];
+  }
+
+  function selectedRoutes() {
+    var routes = (CM.flows && CM.flows.routes) || {};
+    return Object.keys(CM.selection || {}).filter(function (c) { return routes[c] && routes[c].length; });
+  }
+
+  function routeRows(grid) {
+    var selected = selectedRoutes();
+    if (selected.length) {
+      var place = selected.length === 1 ? CM.nameOf(selected[0]) : null;
+      var label = place ? s("legend_route_to", "Route to {place}").replace("{place}", place)
+        : s("legend_routes_selected", "Routes to the selected countries");
+      row(grid, "cm-highlight-line", null, label, true).dataset.key = "highlight";
+    }
+    var compared = shownRoutes();
+    if (!compared.length) return;
+    var to = routePlace(compared[0].legs);
+    var text2 = to ? s("legend_compared_to", "Compared routes to {place}").replace("{place}", to)
+      : s("legend_compared", "Highlighted routes");
+    var r = row(grid, "cm-routes-sym", null, text2, true);
+    r.dataset.key = "routes";
+    var sym = r.firstChild;
+    compared.slice(0, 4).forEach(function (route) {
+      var bar = L.DomUtil.create("span", "cm-route-bar", sym);
+      bar.style.borderTopColor = route.color || "#000";
     });
-    CM.legend = new Legend().addTo(CM.map);
+  }
+
+  function layerBlock(body) {
+    var grid = L.DomUtil.create("div", "cm-grid cm-symbols", body);
+    function add(key, symbol, color, label, wide) {
+      if (CM.isShown(key)) row(grid, symbol, color, label, wide).dataset.key = key;
+    }
+    // (in reading order, two to a line: the short labels on the left, the long ones on the right)
+    add("rail", "cm-line", STYLE.rail, s("legend_rail", "Rail"));
+    add("river", "cm-line", STYLE.river, s("legend_river", "River (Yangtze)"));
+    add("sea", "cm-dashline", STYLE.sea, s("legend_sea", "Sea lane"));
+    add("road", "cm-dotline", STYLE.road, s("legend_road_short", "Road (onward)"));
+    add("ports", "cm-dot", STYLE.dry, s("legend_port", "Port or hub"));
+    add("flows", "cm-flowline", "#c51b7d", s("legend_flows", "Exports (width: units)"));
+    if (CM.isShown("dealers")) {
+      // a dealer: a dot, dashed where only its city is known; a group: an orange disc with a count
+      var dealer = row(grid, "cm-dealer-pair", null, s("legend_dealer", "Dealer"));
+      dealer.dataset.key = "dealers";
+      L.DomUtil.create("span", "cm-dot cm-dealer", dealer.firstChild);
+      L.DomUtil.create("span", "cm-dot cm-dot-approx", dealer.firstChild);
+      var group = row(grid, "cm-dot cm-cluster-swatch", null, s("legend_cluster_short", "Group of dealers"));
+      group.dataset.key = "dealers";
+      if (!CM.options.export) {  // (tooltips: a picture has none)
+        dealer.title = s("legend_dealer_approx_hint", "Dashed: approximate location (its city)");
+        group.title = s("legend_cluster_hint", "Click a group to zoom in");
+      }
+    }
+    if (CM.pov === "china" && CM.isShown("countries")) {
+      row(grid, "cm-dash", null, s("legend_internal", "Internal boundary")).dataset.key = "internal";
+      if (CM.isShown("tendash")) {
+        row(grid, "cm-line cm-tendash", STYLE.tendash, s("legend_tendash", "South China Sea dashed line"))
+          .dataset.key = "tendash";
+      }
+    }
+    routeRows(grid);
+    if (!grid.children.length) body.removeChild(grid);
+  }
+
+  function applyCollapsed(div) {
+    var head = div.querySelector(".cm-legend-head");
+    L.DomUtil[state.collapsed ? "addClass" : "removeClass"](div, "cm-collapsed");
+    if (!head) return;
+    head.setAttribute("aria-expanded", state.collapsed ? "false" : "true");
+    head.title = state.collapsed ? s("legend_show", "Show the legend") : s("legend_hide", "Hide the legend");
+    head.firstChild.textContent = state.collapsed ? "\u25B8" : "\u25BE";
+  }
+
+  /** The header line: the fold button ("▾ Legend", window only) and the choropleth's title. */
+  function header(div) {
+    var line = L.DomUtil.create("div", "cm-legend-line", div);
+    if (!CM.options.export) {
+      var head = L.DomUtil.create("button", "cm-legend-head", line);
+      head.type = "button";
+      head.setAttribute("aria-controls", "cm-legend-body");
+      head.appendChild(text("span", "\u25BE", "cm-legend-arrow"));
+      head.appendChild(text("span", s("legend_title", "Legend")));
+      L.DomEvent.on(head, "click", function (e) {
+        L.DomEvent.stop(e);
+        toggle();
+      });
+    }
+    var ch = CM.choropleth;
+    if (ch && ch.classes.length && CM.isShown("countries")) {
+      line.appendChild(text("span", ch.title || s("legend_units", "Units sold"), "cm-legend-title"));
+    }
+    if (!line.children.length) div.removeChild(line);
+  }
+
+  function fill(div) {
+    div.textContent = "";
+    header(div);
+    var body = L.DomUtil.create("div", "cm-legend-body", div);
+    body.id = "cm-legend-body";
+    choroplethBlock(body);
+    layerBlock(body);
+    if (CM.options.export) state.collapsed = false;  // a picture shows its legend whole
+    applyCollapsed(div);
+  }
+
+  var Legend = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd: function () {
+      var div = L.DomUtil.create("div", "cm-legend");
+      div.id = "cm-legend";
+      fill(div);
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    },
+  });
+
+  function toggle() {
+    state.collapsed = !state.collapsed;
+    if (control) applyCollapsed(control.getContainer());
+    return state.collapsed;
+  }
+
+  // ---- where it goes ---------------------------------------------------------------------------
+
+  function legWeight(mode, props) {
+    if (mode === "rail" && CORE_PLACES[props.from] && CORE_PLACES[props.to]) return LEG_WEIGHT.core;
+    return LEG_WEIGHT[mode] || 0;
+  }
+
+  // A leg's lines projected at a zoom (Leaflet's pixel space), kept per lines array and zoom: after a
+  // pan, the container pixels are the same points shifted (see offset()).
+  var projected = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function projectPart(part, zoom) {
+    var known = projected && projected.get(part);
+    if (known && known.zoom === zoom) return known;
+    var xs = new Float64Array(part.length), ys = new Float64Array(part.length);
+    var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
+    for (var i = 0; i < part.length; i++) {
+      var pt = CM.map.project(part[i], zoom);
+      xs[i] = pt.x; ys[i] = pt.y;
+      if (pt.x < minx) minx = pt.x;
+      if (pt.x > maxx) maxx = pt.x;
+      if (pt.y < miny) miny = pt.y;
+      if (pt.y > maxy) maxy = pt.y;
+    }
+    var out = { zoom: zoom, xs: xs, ys: ys, minx: minx, miny: miny, maxx: maxx, maxy: maxy };
+    if (projected) projected.set(part, out);
+    return out;
+  }
+
+  /** Container pixel = projected pixel + offset(), at the map's zoom. */
+  function offset() {
+    var ref = L.latLng(0, 0);
+    return CM.map.latLngToContainerPoint(ref).subtract(CM.map.project(ref, CM.map.getZoom()));
+  }
+
+  /** Each leg that matters, as its weight and its lines projected at the map's zoom. */
+  function projectedLegs() {
+    var out = [], zoom = CM.map.getZoom();
+    var flows = CM.isShown("flows") && CM.flows ? CM.flows.legs || {} : {};
+    var routed = {};
+    shownRoutes().forEach(function (r) { (r.legs || []).forEach(function (id) { routed[id] = true; }); });
+    selectedRoutes().forEach(function (c) { CM.flows.routes[c].forEach(function (id) { routed[id] = true; }); });
+    ["rail", "river", "road", "sea"].forEach(function (mode) {
+      if (!CM.layers[mode]) return;
+      var shown = CM.isShown(mode);
+      CM.layers[mode].eachLayer(function (l) {
+        var p = l.feature.properties;
+        var w = (shown ? legWeight(mode, p) : 0) + (flows[p.id] > 0 ? FLOW_WEIGHT : 0) + (routed[p.id] ? ROUTE_WEIGHT : 0);
+        if (!w) return;
+        var ll = l.getLatLngs(), parts = ll.length && Array.isArray(ll[0]) ? ll : [ll];
+        out.push({ w: w, parts: parts.map(function (part) { return projectPart(part, zoom); }) });
+      });
+    });
+    return out;
+  }
+
+  /** The length of the segment (ax, ay)–(bx, by) inside the rectangle (Liang–Barsky). */
+  function clippedLength(ax, ay, bx, by, r) {
+    var dx = bx - ax, dy = by - ay, t0 = 0, t1 = 1;
+    var p = [-dx, dx, -dy, dy], q = [ax - r.x, r.x + r.w - ax, ay - r.y, r.y + r.h - ay];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) { if (q[i] < 0) return 0; continue; }
+      var t = q[i] / p[i];
+      if (p[i] < 0) { if (t > t1) return 0; if (t > t0) t0 = t; } else { if (t < t0) return 0; if (t < t1) t1 = t; }
+    }
+    return (t1 - t0) * Math.sqrt(dx * dx + dy * dy);
+  }
+
+  /** ``r`` in container pixels; ``off`` from offset(). */
+  function legsCost(legs, r, off) {
+    var cost = 0, pr = { x: r.x - off.x, y: r.y - off.y, w: r.w, h: r.h };
+    legs.forEach(function (leg) {
+      leg.parts.forEach(function (part) {
+        if (part.maxx < pr.x || part.minx > pr.x + pr.w || part.maxy < pr.y || part.miny > pr.y + pr.h) return;
+        var xs = part.xs, ys = part.ys;
+        for (var i = 1; i < xs.length; i++) cost += leg.w * clippedLength(xs[i - 1], ys[i - 1], xs[i], ys[i], pr);
+      });
+    });
+    return cost;
+  }
+
+  function dataCountries() {
+    var ch = CM.choropleth;
+    if (!ch || !CM.isShown("countries")) return [];
+    var map = CM.map;
+    return CM.layers.countries.getLayers().filter(function (l) {
+      var p = l.feature.properties;
+      return I.inView(p) && ch.values[p.iso3] > 0;
+    }).map(function (l) {
+      var b = l.getBounds();
+      return { layer: l, nw: map.latLngToContainerPoint(b.getNorthWest()), se: map.latLngToContainerPoint(b.getSouthEast()) };
+    });
+  }
+
+  /** The area of the rectangle over countries with data, from a grid of GRID x GRID points. */
+  function countriesCost(countries, r) {
+    var map = CM.map, cost = 0, sx = r.w / GRID, sy = r.h / GRID, cell = sx * sy;
+    var near = countries.filter(function (c) {
+      return c.se.x >= r.x && c.nw.x <= r.x + r.w && c.se.y >= r.y && c.nw.y <= r.y + r.h;
+    });
+    if (!near.length) return 0;
+    for (var y = r.y + sy / 2; y < r.y + r.h; y += sy) {
+      for (var x = r.x + sx / 2; x < r.x + r.w; x += sx) {
+        var pt = map.containerPointToLayerPoint([x, y]);
+        for (var k = 0; k < near.length; k++) {
+          if (I.leaflet.containsPoint(near[k].layer, pt)) { cost += cell; break; }
+        }
+      }
+    }
+    return cost;
+  }
+
+  function overlap(a, b) {
+    var w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  /** Port labels and the year badge, in container pixels: the legend should not hide them either. */
+  function labelBoxes(box) {
+    var els = CM.map.getContainer().querySelectorAll(".cm-port-label, .cm-year-badge");
+    return Array.prototype.map.call(els, function (el) {
+      var r = el.getBoundingClientRect();
+      return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
+    });
+  }
+
+  /** Where the legend would stand in each corner: below (top corners) or above (bottom corners)
+   * the other controls there. */
+  function candidates(size, box) {
+    var out = {};
+    CORNERS.forEach(function (pos) {
+      var top = pos.indexOf("top") === 0, left = /left$/.test(pos);
+      var corner = CM.map.getContainer().querySelector(".leaflet-control-container .leaflet-" + (top ? "top" : "bottom") +
+        ".leaflet-" + (left ? "left" : "right"));
+      var edge = top ? 0 : box.height;
+      Array.prototype.forEach.call(corner ? corner.children : [], function (el) {
+        if (el.id === "cm-legend") return;
+        var r = el.getBoundingClientRect();
+        if (!r.width || !r.height) return;
+        edge = top ? Math.max(edge, r.bottom - box.top) : Math.min(edge, r.top - box.top);
+      });
+      out[pos] = { x: left ? MARGIN : box.width - MARGIN - size.w, y: top ? edge + MARGIN : edge - MARGIN - size.h,
+        w: size.w, h: size.h };
+    });
+    return out;
+  }
+
+  /** What covering each corner's rectangle would hide: {corner: cost}. */
+  function cornerCosts(size) {
+    var box = CM.map.getContainer().getBoundingClientRect();
+    var rects = candidates(size, box);
+    var legs = projectedLegs(), off = offset(), countries = dataCountries(), labels = labelBoxes(box);
+    var costs = {};
+    CORNERS.forEach(function (pos) {
+      var r = rects[pos];
+      var inside = overlap(r, { x: 0, y: 0, w: box.width, h: box.height });
+      var cost = legsCost(legs, r, off) + countriesCost(countries, r) + OVERFLOW_WEIGHT * (r.w * r.h - inside);
+      labels.forEach(function (b) { cost += LABEL_WEIGHT * overlap(r, b); });
+      costs[pos] = Math.round(cost);
+    });
+    return { costs: costs, rects: rects };
+  }
+
+  /** Move the legend to the corner where it hides least (kept where it is unless clearly better). */
+  function place() {
+    if (!control || !CM.map) return;
+    var div = control.getContainer();
+    if (!state.collapsed) state.size = { w: div.offsetWidth, h: div.offsetHeight };
+    var size = state.size || { w: div.offsetWidth, h: div.offsetHeight };
+    if (!size.w || !size.h) return;
+    var found = cornerCosts(size), costs = found.costs;
+    var best = CORNERS.reduce(function (a, b) { return costs[b] < costs[a] ? b : a; });
+    var current = state.corner;
+    if (!state.placed || costs[best] < costs[current] * HYSTERESIS - HYSTERESIS_PX) state.corner = best;
+    state.placed = true;
+    state.costs = costs;
+    if (control.getPosition() !== state.corner) control.setPosition(state.corner);  // (re-adds: onAdd fills it)
+  }
+
+  var watching = false;
+
+  /** Build (or fill again) the legend and place it; ``force``: place it even at the same size. */
+  function buildLegend(force) {
+    if (!watching && CM.map) {
+      watching = true;
+      CM.map.on("moveend resize", place);
+      CM.map.on("overlayadd overlayremove", function () { buildLegend(true); });
+      CM.events.on("selectionchanged routeschanged", function () { buildLegend(true); });
+    }
+    if (!CM.legendVisible) {
+      if (control) control.remove();
+      control = CM.legend = null;
+      return;
+    }
+    if (!control) {
+      control = CM.legend = new Legend({ position: state.corner });
+      control.addTo(CM.map);
+    } else {
+      if (!control.getContainer().parentNode) control.addTo(CM.map);
+      fill(control.getContainer());
+    }
+    // placed again if its size changed (not for each year of a playback: the same size, ~50 ms saved)
+    var div = control.getContainer(), was = state.size;
+    if (force === true || !state.placed || state.collapsed || !was || Math.abs(div.offsetWidth - was.w) > 4 ||
+        Math.abs(div.offsetHeight - was.h) > 4) place();
+  }
+
+  function describeLegend() {
+    var div = control && control.getContainer();
+    if (!div || !div.parentNode) return null;
+    var box = CM.map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
+    return {
+      corner: control.getPosition(),
+      collapsed: state.collapsed,
+      rect: [r.left - box.left, r.top - box.top, r.width, r.height],
+      map: [box.width, box.height],
+      rows: Array.prototype.map.call(div.querySelectorAll(".cm-row"), function (el) { return el.dataset.key || ""; }),
+      costs: state.costs,
+    };
   }
 
   L.extend(I, {
     buildLegend: buildLegend,
+    placeLegend: place,
+    toggleLegend: toggle,
+    describeLegend: describeLegend,
   });
 })();

@@ -26,9 +26,10 @@
     dataLabel: null,
     restyles: 0,
     // The page's own events (CM.events.on(name, fn)): "detailchanged" (another level of detail is
-    // shown, cm_detail.js), "selectionchanged" (CM.setSelection), "backgroundclick" (a click no layer
-    // took, cm_pointer.js; data: {originalEvent}), "viewchanged" (the view or the layers shown changed,
-    // after the map settled; data: {view}).
+    // shown, cm_detail.js), "selectionchanged" (CM.setSelection), "routeschanged" (CM.showRoutes),
+    // "backgroundclick" (a click no layer took, cm_pointer.js; data: {originalEvent}), "viewchanged" (the view or the layers shown changed,
+    // after the map settled; data: {view}), "scalechanged" (the zoom crossed from world scale to a
+    // closer one or back, cm_api.js; data: {world}).
     events: new L.Evented(),
   });
 
@@ -46,6 +47,20 @@
     tendash: "#4d4d4d",
   };
   var KEY_PORTS = { "CN-TJC": 1, CNQZH: 1, CNSHA: 1, CNBIH: 1, CNFAN: 1 };
+  // The corridor's spine: a rail or river leg between two of these is a channel from Chongqing to the
+  // Beibu Gulf ports (through Nanning) or the Yangtze to Shanghai, drawn strongest.
+  var CHANNEL_HUBS = { "CN-TJC": 1, CNCKG: 1, CNNNG: 1, CNQZH: 1, CNBIH: 1, CNFAN: 1, CNSHA: 1 };
+  var WORLD_ZOOM = 3;  // at this zoom and below the map shows the world: the corridor leads, the rest recedes
+
+  /** Whether the map shows the world (zoom <= WORLD_ZOOM), where the corridor's hierarchy is strongest. */
+  function worldScale() {
+    return !!CM.map && CM.map.getZoom() <= WORLD_ZOOM;
+  }
+
+  function isChannel(feature) {
+    var p = feature && feature.properties;
+    return !!p && !!CHANNEL_HUBS[p.from] && !!CHANNEL_HUBS[p.to];
+  }
 
   function text(tag, value, cls) {
     var el = document.createElement(tag);
@@ -124,12 +139,23 @@
     },
     // The lanes are drawn once, as a network (mapgen/network.py); the legs on them are not painted
     // (many share a lane) but answer the pointer, and show themselves when hovered or highlighted.
-    seanet: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.8, dashArray: "5 4", interactive: false }; },
+    // (light: the lanes are the background of the channels, above all at world scale)
+    seanet: function () {
+      return worldScale() ? { color: STYLE.sea, weight: 1, opacity: 0.5, dashArray: "4 4", interactive: false }
+        : { color: STYLE.sea, weight: 1.3, opacity: 0.7, dashArray: "5 4", interactive: false };
+    },
     sea: function () { return { color: STYLE.sea, weight: 1.4, opacity: 0.55, dashArray: "5 4", stroke: false }; },
-    river: function () { return { color: STYLE.river, weight: 3.2, opacity: 0.95 }; },
+    // the Yangtze and the rail channels to the Beibu Gulf lead; other rail is plainer
+    river: function () { return { color: STYLE.river, weight: worldScale() ? 4.5 : 4, opacity: 1, lineCap: "round" }; },
     // onward legs by truck, from a foreign port or border station into the destination country
-    road: function () { return { color: STYLE.road, weight: 2.2, opacity: 0.9, dashArray: "2 4", lineCap: "round" }; },
-    rail: function () { return { color: STYLE.rail, weight: 2.6, opacity: 0.95 }; },
+    road: function () {
+      return { color: STYLE.road, weight: worldScale() ? 1.6 : 2.2, opacity: worldScale() ? 0.7 : 0.9, dashArray: "2 4",
+        lineCap: "round" };
+    },
+    rail: function (feature) {
+      if (isChannel(feature)) return { color: STYLE.rail, weight: worldScale() ? 5 : 4.5, opacity: 1, lineCap: "round" };
+      return { color: STYLE.rail, weight: worldScale() ? 2 : 2.6, opacity: worldScale() ? 0.85 : 0.95 };
+    },
     ports: function (feature) {
       var kind = feature.properties.kind;
       var key = KEY_PORTS[feature.properties.id];
@@ -165,7 +191,18 @@
     return div;
   }
 
+  /** The corridor leg (a layer of the rail, river, road or sea group) with this id, or null. */
+  function legLayer(id) {
+    var found = null;
+    ["rail", "river", "road", "sea"].forEach(function (mode) {
+      if (found || !CM.layers[mode]) return;
+      CM.layers[mode].eachLayer(function (l) { if (!found && l.feature.properties.id === id) found = l; });
+    });
+    return found;
+  }
+
   L.extend(I, {
+    legLayer: legLayer,
     STYLE: STYLE,
     LAYER_STYLES: LAYER_STYLES,
     text: text,
@@ -173,6 +210,8 @@
     fmt: fmt,
     inView: inView,
     countryStyle: countryStyle,
+    worldScale: worldScale,
+    isChannel: isChannel,
     localName: localName,
     legTooltip: legTooltip,
     portTooltip: portTooltip,

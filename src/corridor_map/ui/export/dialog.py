@@ -279,6 +279,7 @@ class ExportDialog(QDialog):
             pov=self.pov,
             selection=tuple(sorted(self.state.selection)),
             dpi=self._dpi(),
+            playback_year=self.view_state.playback_year if self.view_state is not None else None,
         )
 
     # ---- settings -------------------------------------------------------------------------------

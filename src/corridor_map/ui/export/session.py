@@ -179,6 +179,8 @@ class ExportSession(QObject):
             self.renderer.view.api.set_point_of_view(spec.pov)
             self.pov = spec.pov
         self.renderer.view.api.set_legend_visible(bool(spec.legend))
+        year = spec.playback_year
+        self.renderer.view.api.set_year_badge(str(year) if year is not None else None)
         texts = self.texts(spec)
         layout = plan(spec, texts)
         if layout.map_height < 100:

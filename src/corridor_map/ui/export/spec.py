@@ -77,6 +77,7 @@ class ExportSpec:
     dpi: int | None = None  # None: 96 × scale (the same physical size as on screen)
     view: tuple[float, float, float] | None = None  # (lat, lon, zoom); None: the page's default
     date: str | None = None  # None: today, in the export's language
+    playback_year: int | None = None  # time playback's year, shown large on the map (None: none)
 
     @property
     def pixels(self) -> tuple[int, int]:

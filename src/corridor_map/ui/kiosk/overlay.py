@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+CONTROLS_PX = 70  # room left free for Leaflet's controls on each side of the bar (zoom, layers)
 TOUCH_PX = 56  # touch targets: at least 44 px (WCAG 2.5.5, Apple HIG); 56 px for gloved fingers
 STYLE = f"""
 QFrame#KioskPanel {{ background: rgba(255, 255, 255, 235); border: 1px solid #8c8c8c; border-radius: 12px; }}
@@ -41,7 +42,8 @@ class Panel(QFrame):
 
 
 class KioskBar(Panel):
-    """Centred at the top of the map: what the tour shows, "Overview", and the language toggle."""
+    """Centred at the top of the map: what the tour shows (wrapped to as many lines as it needs) over a row
+    with "Overview" and the language toggle."""
 
     overviewClicked = Signal()
     languageClicked = Signal()
@@ -49,17 +51,22 @@ class KioskBar(Panel):
     def __init__(self, window: QWidget, anchor: QWidget) -> None:
         super().__init__(window)
         self.anchor = anchor
-        layout = QHBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
-        layout.setSpacing(10)
+        layout.setSpacing(6)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.btn_overview = touch_button(self, "KioskOverview")
         self.btn_language = touch_button(self, "KioskLanguage")
         self.btn_language.setText("English / 中文")  # each language named in its own script
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.btn_overview)
-        layout.addWidget(self.btn_language)
+        self.buttons = buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_overview)
+        buttons.addWidget(self.btn_language)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
         self.btn_overview.clicked.connect(self.overviewClicked)
         self.btn_language.clicked.connect(self.languageClicked)
         self.setMouseTracking(True)
@@ -74,21 +81,25 @@ class KioskBar(Panel):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
-        # room to spare: the label's cached size hint can lag a font fallback by a few pixels
-        self.status.setMinimumWidth(round(self.status.fontMetrics().horizontalAdvance(text) * 1.05) + 16)
         self.place()
 
     def place(self) -> None:
-        """Top centre of the map, as wide as its content needs (Leaflet's own controls stay free)."""
-        self.adjustSize()
+        """Top centre of the map, clear of Leaflet's zoom and layer controls in its corners: as wide as the
+        status line needs (at most what the map leaves), as tall as the wrapped status and the buttons."""
+        layout = self.column
+        self.ensurePolished()
+        margins = layout.contentsMargins()
+        text_w = self.status.fontMetrics().horizontalAdvance(self.status.text()) + 4
+        sides = margins.left() + margins.right()
+        for button in (self.btn_overview, self.btn_language):  # a few px spare for a fallback font
+            button.setMinimumWidth(max(2 * TOUCH_PX, button.sizeHint().width() + 6))
+        buttons_w = self.buttons.sizeHint().width() + sides  # the buttons always whole, on one row
+        wanted = max(text_w + sides, buttons_w, 560)
+        room = max(self.anchor.width() - 2 * CONTROLS_PX, buttons_w)
+        width = min(wanted, room)
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
         top_left = self.anchor.mapTo(self.host, QPoint(0, 0))
-        width = min(max(self.sizeHint().width(), 560), max(self.anchor.width() - 300, 200))
-        self.setGeometry(
-            top_left.x() + (self.anchor.width() - width) // 2,
-            top_left.y() + 10,
-            width,
-            self.sizeHint().height(),
-        )
+        self.setGeometry(top_left.x() + (self.anchor.width() - width) // 2, top_left.y() + 10, width, height)
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

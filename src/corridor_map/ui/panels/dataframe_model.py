@@ -21,6 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from corridor_map.ui.plain_text import plain_tooltip
+
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the row's ISO3 code
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the raw value, for sorting
 ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # a row id that survives re-sorting and reloads
@@ -28,6 +30,7 @@ ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # a row id that survives re-sor
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -129,6 +132,9 @@ class DataFrameModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role == DISPLAY_ROLE:
             return self._display_texts(column)[row]
+        if role == TOOLTIP_ROLE and not self.columns[column].numeric:  # a long name elided in its column
+            text = self._display_texts(column)[row]
+            return plain_tooltip(text) if text else None  # (user text: never rendered as rich text)
         if role == SORT_ROLE:
             return self._sort_keys(column)[row]
         if role == KEY_ROLE:

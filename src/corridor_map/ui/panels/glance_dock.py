@@ -31,8 +31,16 @@ FIGURE_COLUMNS = (
     Column("text"),
     Column("period"),
     Column("source"),
-    Column("published_in"),
+    Column("published_in", display=lambda value: breakable(str(value))),
 )
+
+
+def breakable(text: str) -> str:
+    """``text`` with a break opportunity after each "/" and "." of its addresses (a URL wraps in a cell)."""
+    return " ".join(
+        word.replace("/", "/\u200b").replace(".", ".\u200b") if "/" in word else word
+        for word in text.split(" ")
+    )
 
 
 class GlanceDock(QDockWidget):
@@ -61,6 +69,10 @@ class GlanceDock(QDockWidget):
         self.figures_view.verticalHeader().setVisible(False)
         self.figures_view.setWordWrap(True)
         self.figures_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # rows as tall as their wrapped text, again whenever a column's width changes
+        self.figures_view.horizontalHeader().sectionResized.connect(
+            lambda *_: self.figures_view.resizeRowsToContents()
+        )
         self.totals_heading = self._heading(body)
         self.sample_note = plain_label(body)
         self.sample_note.setStyleSheet("color: #a6611a; font-style: italic;")

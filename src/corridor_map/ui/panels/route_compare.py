@@ -26,6 +26,7 @@ from corridor_map.core.transit import (
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.dataframe_model import format_int
 from corridor_map.ui.panels.plain import plain_label
+from corridor_map.ui.panels.wrap_delegate import WrapDelegate
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTINGS_GROUP = "transit"
@@ -112,6 +113,8 @@ class RouteComparison(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(checkable)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))  # long names on more lines, never cut
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -213,6 +216,12 @@ class RouteComparison(QWidget):
                 return found
         return [0, 1][: len(self.alternatives)]  # the default and the next alternative, side by side
 
+    def spelt_out(self, text: str) -> str:
+        """``text`` and, if it says "ILSTC", the name in full on a line of its own (the tooltips)."""
+        if "ILSTC" in text:
+            return text + "\n" + self.tr("International Land-Sea Trade Corridor (ILSTC)")
+        return text
+
     def _fill(self) -> None:
         self._filling = True
         rows = self.tree.topLevelItemCount()
@@ -235,7 +244,7 @@ class RouteComparison(QWidget):
             distance = f"{format_int(round(alt.total_km))} km"
             item = QTreeWidgetItem([label, distance, f"{alt.total_days:.1f}"])
             item.setData(0, INDEX_ROLE, i)
-            item.setToolTip(0, label)
+            item.setToolTip(0, self.spelt_out(label))
             item.setToolTip(1, f"{distance} ({sea})" if sea else distance)
             for column in (1, 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -114,6 +114,23 @@ class TableDock(QDockWidget):
     def refresh(self) -> None:
         """Rebuild the rows from the state (dataset, filters, language), keeping the selection in step."""
         self.sync.reload(lambda: self.model.set_frame(self.build_frame()))
+        self.widen_columns()
+
+    def widen_columns(self) -> None:
+        """Widen the columns whose title or values no longer fit (new numbers, another language); never
+        narrower, so the user's widths stay; text columns up to ``MAX_COLUMN_WIDTH`` (they elide, with the
+        full text in the cell's tooltip), numbers always in full."""
+        if not self._sized:
+            return
+        header = self.view.horizontalHeader()
+        for column, spec in enumerate(self.model.columns):
+            if header.isSectionHidden(column):
+                continue
+            wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if not spec.numeric:
+                wanted = min(wanted, MAX_COLUMN_WIDTH)
+            if self.view.columnWidth(column) < wanted:
+                self.view.setColumnWidth(column, wanted)
 
     def _on_selection(self, codes: frozenset[str]) -> None:
         self.sync.show_state(codes)
@@ -135,6 +152,7 @@ class TableDock(QDockWidget):
             self.view.resizeColumnsToContents()
             for column in range(self.model.columnCount()):
                 self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.widen_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -134,7 +134,9 @@ class YearControls(QGroupBox):
         self.to_label.setText(self.tr("to"))
         self.slider.setAccessibleName(self.tr("Year range"))
         self._on_playing(self.playback.is_playing)
-        self.play_button.setToolTip(self.tr("Step through the years on the map"))
+        self.play_button.setToolTip(
+            self.tr("Step through the chosen years on the map, coloured on the same classes throughout")
+        )
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop and go back to the years shown before Play"))
         self.speed_label.setText(self.tr("Speed"))
