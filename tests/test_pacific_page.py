@@ -13,7 +13,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from corridor_map.core.world_frame import FULL, PACIFIC_EDGE
+from corridor_map.core.longitudes import FULL, PACIFIC_EDGE
 from corridor_map.mapgen import world
 from corridor_map.mapgen.assets import PAGE_FILE
 from corridor_map.mapgen.options import PageOptions

@@ -981,6 +981,18 @@
         <translation>Natural Earth 默认视图</translation>
     </message>
     <message>
+        <source>&amp;World map</source>
+        <translation>世界地图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Centred on the Pacific, as maps made in China (default)</source>
+        <translation>以太平洋为中心（中国出版地图的画法，默认）</translation>
+    </message>
+    <message>
+        <source>Centred on Greenwich (0°)</source>
+        <translation>以格林尼治（0°）为中心</translation>
+    </message>
+    <message>
         <source>Software rendering (applies at next start)</source>
         <translation>软件渲染（下次启动时生效）</translation>
     </message>

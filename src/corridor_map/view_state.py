@@ -16,14 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from corridor_map.core.first_view import Bounds
+from corridor_map.core.longitudes import WORLDS, from_frame, to_frame
 from corridor_map.events import Event
 
 log = logging.getLogger(__name__)
 
 PointOfView = Literal["china", "ne"]
 Language = Literal["en", "zh"]
+World = Literal["pacific", "greenwich"]
 POINTS_OF_VIEW: tuple[PointOfView, ...] = ("china", "ne")
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
+WORLD_NAMES: tuple[World, ...] = ("pacific", "greenwich")  # the China-centred world first: the default
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,23 @@ class MapExtent:
             return full
         return cls(layers={str(k): bool(v) for k, v in dict(view.get("layers") or {}).items()})
 
-    def as_page_view(self) -> dict[str, Any]:
-        """The argument of ``CM.setView`` (parts that are unknown are left out)."""
+    def as_page_view(self, edge: float | None = None) -> dict[str, Any]:
+        """The argument of ``CM.setView`` (parts that are unknown are left out); the centre's longitude
+        in the page's world (``edge``: its west edge, None for ±180)."""
         view: dict[str, Any] = {"layers": dict(self.layers)}
         if self.center is not None and self.zoom is not None:
-            view["center"] = list(self.center)
+            lat, lon = self.center
+            view["center"] = [lat, lon if edge is None else to_frame(lon, edge)]
             view["zoom"] = self.zoom
         return view
+
+    def in_plain_longitudes(self) -> MapExtent:
+        """This extent with its centre's longitude in ±180 (a page of the China-centred world reports
+        longitudes up to 335° E): saved views and exports are the same in both worlds."""
+        if self.center is None:
+            return self
+        lat, lon = self.center
+        return MapExtent((lat, from_frame(lon)), self.zoom, self.layers)
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,10 @@ class BoundsRequest:
 class ViewState:
     """Point of view, language, compared routes, and the map's extent, with change events."""
 
-    def __init__(self, point_of_view: str = "china", language: str = "en") -> None:
+    def __init__(self, point_of_view: str = "china", language: str = "en", world: str = "pacific") -> None:
         self._pov: PointOfView = _pov(point_of_view)
+        self._world: World = _world(world)
+        self.world_changed: Event[World] = Event()  # the page is built again for the other world
         self._language: Language = _language(language)
         self._routes: tuple[dict[str, Any], ...] = ()
         self._extent = MapExtent()
@@ -110,6 +125,24 @@ class ViewState:
             self._pov = new
             log.info("point of view: %s", new)
             self.point_of_view_changed.emit(new)
+
+    @property
+    def world(self) -> World:
+        """``pacific``: the China-centred world (25° W to 335° E, the Americas east of the Pacific;
+        the default); ``greenwich``: the ±180 world."""
+        return self._world
+
+    @property
+    def edge(self) -> float | None:
+        """The west edge of the page's world (``core.world_frame``), None for the ±180 world."""
+        return WORLDS[self._world]
+
+    def set_world(self, world: str) -> None:
+        new = _world(world)
+        if new != self._world:
+            self._world = new
+            log.info("world: %s", new)
+            self.world_changed.emit(new)
 
     @property
     def language(self) -> Language:
@@ -139,7 +172,8 @@ class ViewState:
         return self._extent
 
     def report_extent(self, extent: MapExtent) -> None:
-        """The page moved or a layer was ticked (from the page only)."""
+        """The page moved or a layer was ticked (from the page only; the centre in ±180:
+        :meth:`MapExtent.in_plain_longitudes`)."""
         if extent != self._extent:
             self._extent = extent
             self.extent_changed.emit(extent)
@@ -174,3 +208,7 @@ def _pov(value: str) -> PointOfView:
 
 def _language(value: str) -> Language:
     return "zh" if value == "zh" else "en"
+
+
+def _world(value: str) -> World:
+    return "greenwich" if value == "greenwich" else "pacific"

@@ -13,16 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, box, shape
 
-from corridor_map.core.world_frame import (
-    FULL,
-    PACIFIC_EDGE,
-    from_frame,
-    shift_bounds,
-    shift_collection,
-    shift_countries,
-    shift_shape,
-    to_frame,
-)
+from corridor_map.core.longitudes import FULL, PACIFIC_EDGE, from_frame, to_frame
+from corridor_map.core.world_frame import shift_bounds, shift_collection, shift_countries, shift_shape
 from corridor_map.mapgen.network import sea_network
 from corridor_map.paths import geo_dir
 

@@ -21,12 +21,13 @@ from shapely.ops import unary_union
 from corridor_map.paths import geo_dir
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
+from corridor_map.ui.real_input import FRAME_LNG_JS
 from tests.ui.conftest import run_js, wait_until
 
 # Open sea, far from coasts, lanes and labels: a click there takes nothing.
 OPEN_SEA = [(-30.0, 75.0), (-40.0, 100.0), (-35.0, 60.0), (-45.0, -20.0), (35.0, -40.0), (-20.0, -110.0)]
 
-_FIND = """
+_FIND_TEMPLATE = """
 (function (candidates, iso3, margin, ignore) {
   var map = CM.map, size = map.getSize(), rect = map.getContainer().getBoundingClientRect();
   var near = [[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]];
@@ -57,8 +58,9 @@ _FIND = """
     });
     return ok;
   }
+  var frameLng = FRAME_LNG;  // (the data's ±180 longitudes where the page draws them)
   for (var i = 0; i < candidates.length; i++) {
-    var c = candidates[i], p = map.latLngToContainerPoint(c);
+    var c = [candidates[i][0], frameLng(candidates[i][1])], p = map.latLngToContainerPoint(c);
     if (p.x < margin || p.y < margin || p.x > size.x - margin || p.y > size.y - margin) continue;
     if (near.some(function (d) { return covered(p.add(d)); })) continue;
     var lp = map.containerPointToLayerPoint(p);
@@ -68,6 +70,7 @@ _FIND = """
   return null;
 })
 """
+_FIND = _FIND_TEMPLATE.replace("FRAME_LNG", FRAME_LNG_JS)
 
 
 @cache
@@ -164,8 +167,13 @@ def frame(window: MainWindow, iso3: str) -> None:
     settled(window)
 
 
+def page_lng(lon: float) -> str:
+    """JS for the data's longitude ``lon`` (±180) where the page draws it (its world's frame)."""
+    return f"({FRAME_LNG_JS})({float(lon)!r})"
+
+
 def set_view(window: MainWindow, lat: float, lon: float, zoom: float) -> None:
-    run_js(window, f"CM.map.setView([{lat}, {lon}], {zoom}, {{animate: false}}); 1")
+    run_js(window, f"CM.map.setView([{lat}, {page_lng(lon)}], {zoom}, {{animate: false}}); 1")
     settled(window)
 
 
@@ -173,13 +181,13 @@ def set_view_near(window: MainWindow, lat: float, lon: float, zoom: float, margi
     """Bring ``lat, lon`` near the middle of the map at ``zoom`` (up and left of it, or on another
     diagonal), where the legend, which moves to the corner hiding least, leaves it ``margin`` px clear."""
     under = (
-        "(function () { var p = CM.map.latLngToContainerPoint([%r, %r]), b = CM.describe();"
+        "(function () { var p = CM.map.latLngToContainerPoint([%r, %s]), b = CM.describe();"
         " var r = JSON.parse(b).legendBox; if (!r) return false; r = r.rect;"
         " return p.x > r[0] - %d && p.x < r[0] + r[2] + %d && p.y > r[1] - %d && p.y < r[1] + r[3] + %d; })()"
     )
     for dlat, dlon in ((-1.0, 2.0), (1.0, 2.0), (-1.0, -2.0), (1.0, -2.0)):
         set_view(window, lat + dlat, lon + dlon, zoom)
-        if not run_js(window, under % (lat, lon, margin, margin, margin, margin)):
+        if not run_js(window, under % (lat, page_lng(lon), margin, margin, margin, margin)):
             return
     raise AssertionError(f"the legend covers {lat}, {lon} in every view tried")
 
@@ -193,7 +201,8 @@ def country_spot(window: MainWindow, iso3: str) -> tuple[float, float]:
         lat, lon = points[0]
         run_js(
             window,
-            f"(function () {{ var m = CM.map, s = m.getSize(), p = m.latLngToContainerPoint([{lat}, {lon}]);"
+            f"(function () {{ var m = CM.map, s = m.getSize(),"
+            f" p = m.latLngToContainerPoint([{lat}, {page_lng(lon)}]);"
             " m.panBy([p.x - s.x * 0.3, p.y - s.y * 0.35], {animate: false}); return 1; })()",
         )
         settled(window)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.countries import resolve_country
 from corridor_map.core.dataset import load_sample, sample_dir
+from corridor_map.core.longitudes import PACIFIC_EDGE, to_frame
 from corridor_map.paths import geo_dir
 from corridor_map.ui.composition import build_app
 from corridor_map.ui.main_window import MainWindow
@@ -110,7 +111,11 @@ def test_the_first_frame_holds_the_hubs_and_the_destinations_with_most_units(
         win, "(function () { var b = CM.map.getBounds(); return JSON.stringify([b.getSouth(), b.getWest(), "
         "b.getNorth(), b.getEast()]); })()"
     )  # fmt: skip
-    wanted = {**hub_points(), **leading_label_points()}
+    edge = run_js(win, "CM.options.edge == null ? null : CM.options.edge")
+    assert edge == PACIFIC_EDGE  # the China-centred world, the app's default
+    wanted = {
+        k: (lat, to_frame(lon, edge)) for k, (lat, lon) in {**hub_points(), **leading_label_points()}.items()
+    }
     assert len(wanted) == 4 + 26
     outside = {k: p for k, p in wanted.items() if not (south <= p[0] <= north and west <= p[1] <= east)}
     assert not outside, f"not in the first frame {south, west, north, east}: {outside}"

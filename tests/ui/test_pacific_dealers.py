@@ -17,7 +17,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.dealer_points import pack_dealers
-from corridor_map.core.world_frame import FULL, PACIFIC_EDGE, to_frame
+from corridor_map.core.longitudes import FULL, PACIFIC_EDGE, to_frame
 from corridor_map.mapgen.cache import build_page
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.mapgen.sources import load_page_layers, page_sources
@@ -117,3 +117,57 @@ def test_a_dealer_is_focused_where_it_is_drawn(pacific_view: QWebEngineView) -> 
     js(pacific_view, f"CM.focusDealer({index}, false); 1")
     center = js(pacific_view, "JSON.stringify([CM.map.getCenter().lat, CM.map.getCenter().lng])")
     assert abs(center[1] - (360 + dealers()["lon"][index])) < 0.01
+
+
+COUNTED = """
+(function () {
+  var D = CM.dealers, n = 0, size = CM.map.getSize();
+  function add(x, y, cluster) {
+    if (x < 0 || y < 0 || x > size.x || y > size.y) return;
+    n += cluster != null ? D.index.getLeaves(cluster, Infinity).length : 1;
+  }
+  if (D.painted) {  // canvas dots
+    D.dots.hits.forEach(function (h) { add(h[0], h[1], h[3]); });
+  } else {  // markers
+    D.layer.eachLayer(function (l) {
+      if (!l.getLatLng) return;
+      var p = CM.map.latLngToContainerPoint(l.getLatLng());
+      add(p.x, p.y, l.clusterId);
+    });
+  }
+  return JSON.stringify({count: n, painted: !!D.painted});
+})()
+"""
+
+
+def test_a_hundred_thousand_dealers_in_the_americas_are_all_drawn(pacific_view: QWebEngineView) -> None:
+    """The 100,000-dealer layer: at a view of the Americas beyond 180° E, the dealers drawn (groups
+    counted by their members) are the data's dealers in that view; at the whole world, all of them."""
+    rng = np.random.default_rng(100_000)
+    n = 100_000
+    data = pd.DataFrame(
+        {
+            "dealer": [f"D{i}" for i in range(n)],
+            "brand": "Changan",
+            "iso3": "XXX",
+            "lat": rng.uniform(-55.0, 70.0, n),
+            "lon": rng.uniform(-180.0, 180.0, n),
+            "position": "exact",
+        }
+    )
+    js(pacific_view, f"CM.setDealers({json.dumps(pack_dealers(data))}); 1")
+    try:
+        js(pacific_view, "CM.map.setView([15.0, 280.0], 3.5, {animate: false}); 1")
+        drawn = js(pacific_view, COUNTED)
+        south, west, north, east = bbox(pacific_view)
+        assert west > 180  # the whole view lies beyond 180° E: the Americas of the China-centred world
+        lon = data["lon"].map(to_frame)
+        in_view = int(((data["lat"] > south) & (data["lat"] < north) & (lon > west) & (lon < east)).sum())
+        assert in_view > 10_000
+        # groups are drawn at their members' centre: a group by the map's edge may have a few members
+        # just outside it, or lie outside with a few inside (0.35 % here); none is lost beyond 180°
+        assert abs(drawn["count"] - in_view) <= 0.01 * in_view, (drawn, in_view)
+        js(pacific_view, "CM.map.fitBounds([[-60, -25], [75, 335]], {animate: false}); 1")
+        assert js(pacific_view, COUNTED)["count"] == n  # the whole world: every dealer, exactly
+    finally:
+        js(pacific_view, f"CM.setDealers({json.dumps(pack_dealers(dealers()))}); 1")

@@ -58,6 +58,13 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dpi", type=int, default=None, help="DPI written into the PNG (default 96 × scale)")
     parser.add_argument(
+        "--world",
+        choices=["pacific", "greenwich"],
+        default="pacific",
+        help="pacific: the China-centred world, the Americas east of the Pacific (default); "
+        "greenwich: the world centred on 0°",
+    )
+    parser.add_argument(
         "--json", action="store_true", help="print a JSON object per image (size, DPI, regions)"
     )
     data = parser.add_argument_group(
@@ -112,6 +119,7 @@ def base_spec(args: argparse.Namespace, selection: tuple[str, ...] = ()) -> Expo
         lang=lang,
         selection=selection,
         dpi=args.dpi,
+        world=args.world,
     )
     try:
         validate(spec)

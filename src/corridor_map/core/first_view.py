@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from corridor_map.core.longitudes import to_frame
+
 if TYPE_CHECKING:  # (pandas is imported late: the export command and the window start without it)
     import pandas as pd
 
@@ -25,7 +27,8 @@ UNITS_SHARE = 0.8
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
-    """A latitude/longitude box (west < east: it never crosses the antimeridian)."""
+    """A latitude/longitude box (west < east; in the China-centred world's longitudes it may go beyond
+    180° E)."""
 
     south: float
     west: float
@@ -78,12 +81,19 @@ def first_view(
     ports: Mapping[str, Port],
     countries: Mapping[str, CountryInfo],
     share: float = UNITS_SHARE,
+    edge: float | None = None,
 ) -> FirstView:
     """The first run's frame for ``sales`` (a dataset's sales: ``iso3``, ``units``); hubs missing from
-    ``ports`` and destinations without a label point in ``countries`` are left out."""
-    hubs = [(ports[h].lat, ports[h].lon) for h in HUBS if h in ports]
+    ``ports`` and destinations without a label point in ``countries`` are left out. ``edge``: the west
+    edge of the page's world (``core.longitudes``; the box then in its longitudes, e.g. the Americas
+    east of the Pacific), None for ±180."""
+
+    def lon(value: float) -> float:
+        return value if edge is None else to_frame(value, edge)
+
+    hubs = [(ports[h].lat, lon(ports[h].lon)) for h in HUBS if h in ports]
     destinations = leading_destinations(sales, share)
-    labels = [(countries[c].label_lat, countries[c].label_lon) for c in destinations if c in countries]
+    labels = [(countries[c].label_lat, lon(countries[c].label_lon)) for c in destinations if c in countries]
     if not hubs:
         raise ValueError("none of the corridor's hubs is known")
     return FirstView(Bounds.around(hubs + labels), Bounds.around(hubs), destinations)

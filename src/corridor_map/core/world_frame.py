@@ -29,25 +29,13 @@ from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-PACIFIC_EDGE = -25.0
-FULL = 360.0
-# each world by its name (the PageOptions.world setting): its frame's west edge, None for ±180
-WORLDS: dict[str, float | None] = {"greenwich": None, "pacific": PACIFIC_EDGE}
+from corridor_map.core.longitudes import FULL, PACIFIC_EDGE, to_frame
+
 ISLAND_GAP = 5.0  # parts of one feature closer than this in longitude (degrees) move together
 GUIDE_REACH = 2.0  # degrees: an outline farther than this from any land moves by its own middle
 
 GeoJSON = dict[str, Any]
 Kind = Literal["land", "outline", "connection", "point"]
-
-
-def to_frame(lon: float, edge: float = PACIFIC_EDGE) -> float:
-    """``lon`` (any longitude) in the frame ``[edge, edge + 360)``."""
-    return edge + (lon - edge) % FULL
-
-
-def from_frame(lon: float) -> float:
-    """A frame longitude back in ``[-180, 180)``: for saving and for the data."""
-    return (lon + 180.0) % FULL - 180.0
 
 
 def _shifted(geom: BaseGeometry, dx: float) -> BaseGeometry:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from corridor_map.core.world_frame import WORLDS, Guide, Kind, shift_collection, shift_countries
+from corridor_map.core.longitudes import WORLDS
+from corridor_map.core.world_frame import Guide, Kind, shift_collection, shift_countries
 from corridor_map.mapgen.graticule import graticule
 
 Layers = list[tuple[str, dict[str, Any]]]

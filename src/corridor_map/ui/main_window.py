@@ -37,7 +37,7 @@ from corridor_map.ui.status_message import TranslatedStatus
 from corridor_map.ui.view_binding import bound_view_state
 from corridor_map.ui.view_presenter import ViewPresenter
 from corridor_map.ui.web import MapView, shared_tripwire
-from corridor_map.view_state import ViewState
+from corridor_map.view_state import WORLD_NAMES, ViewState
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         if layout is not None:
             self.restoreState(layout)
         self.view_state.point_of_view_changed.connect(self._show_point_of_view)
+        self.view_state.world_changed.connect(self._rebuild_for_world)
         self.retranslate()
 
     # ---- construction -------------------------------------------------------------------------
@@ -129,6 +130,14 @@ class MainWindow(QMainWindow):
             self.pov_group.addAction(action)
             self.act_pov[code] = action
         self.act_pov[self.view_state.point_of_view].setChecked(True)
+        self.world_group = QActionGroup(self)
+        self.act_world: dict[str, QAction] = {}
+        for code in WORLD_NAMES:
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: self.view_state.set_world(c))
+            self.world_group.addAction(action)
+            self.act_world[code] = action
+        self.act_world[self.view_state.world].setChecked(True)
         self.act_software = QAction(self, checkable=True)
         self.act_software.setChecked(self.settings.software_rendering)
         self.act_software.toggled.connect(self._on_software_toggled)
@@ -155,6 +164,8 @@ class MainWindow(QMainWindow):
         self.menu_lang.addActions(list(self.act_lang.values()))
         self.menu_pov = self.menu_view.addMenu("")
         self.menu_pov.addActions(list(self.act_pov.values()))
+        self.menu_world = self.menu_view.addMenu("")
+        self.menu_world.addActions(list(self.act_world.values()))
         self.menu_panels = self.menu_view.addMenu("")
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.act_software)
@@ -236,7 +247,7 @@ class MainWindow(QMainWindow):
         from corridor_map.core.first_view import first_view
 
         ports = self.corridor.ports if self.corridor is not None else load_ports()
-        view = first_view(self.state.dataset.sales, ports, load_country_table())
+        view = first_view(self.state.dataset.sales, ports, load_country_table(), edge=self.view_state.edge)
         self.view_state.request_bounds(view.bounds, view.core)
 
     def _build_status_bar(self) -> None:
@@ -262,6 +273,9 @@ class MainWindow(QMainWindow):
         self.menu_panels.setTitle(self.tr("P&anels"))
         self.act_pov["china"].setText(self.tr("China's point of view (default)"))
         self.act_pov["ne"].setText(self.tr("Natural Earth default view"))
+        self.menu_world.setTitle(self.tr("&World map"))
+        self.act_world["pacific"].setText(self.tr("Centred on the Pacific, as maps made in China (default)"))
+        self.act_world["greenwich"].setText(self.tr("Centred on Greenwich (0°)"))
         self.act_software.setText(self.tr("Software rendering (applies at next start)"))
         self.act_reset_layout.setText(self.tr("Reset window layout"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -303,7 +317,22 @@ class MainWindow(QMainWindow):
         """Build (or reuse) the page in the background; the window is already on screen."""
         self.status_progress.show()
         self.status_message.show(lambda: self.tr("Preparing the map…"))
-        self.builder.start(PageOptions(pov=self.view_state.point_of_view, lang=self.view_state.language))
+        vs = self.view_state
+        self.builder.start(PageOptions(pov=vs.point_of_view, lang=vs.language, world=vs.world))
+
+    def _rebuild_for_world(self, world: str) -> None:
+        """The other world needs another page (its geometry is placed when the page is built): build or
+        reuse it, and once it is ready go back to where the map was (the view state keeps ±180)."""
+        self.act_world[world].setChecked(True)
+        extent = self.view_state.extent
+
+        def back_to_where_it_was() -> None:
+            self.map_view.pageReady.disconnect(back_to_where_it_was)
+            if extent.center is not None:
+                self.view_state.request_view(extent)
+
+        self.map_view.pageReady.connect(back_to_where_it_was)
+        self.start_map()
 
     def _on_page_built(self, page: Path, seconds: float) -> None:
         log.info("page ready in %.2f s: %s", seconds, page)

@@ -26,10 +26,20 @@ LEFT = Qt.MouseButton.LeftButton
 HAND_REST_MS = 40  # between arriving at a point and pressing: a person never takes less
 
 
+# JS: a longitude of the data (±180) where the page draws it (the China-centred world's frame runs from
+# CM.options.edge to 360° east of it: the Americas beyond 180° E; cm_style.js frameLng)
+FRAME_LNG_JS = (
+    "function (lng) { var e = CM.options && CM.options.edge;"
+    " return e == null ? lng : e + (((lng - e) % 360) + 360) % 360; }"
+)
+
+
 def page_point_js(lat: float, lon: float) -> str:
-    """JS giving ``"[x, y]"``: the page pixel (CSS px from the page's top left) of ``lat``, ``lon``."""
+    """JS giving ``"[x, y]"``: the page pixel (CSS px from the page's top left) of ``lat``, ``lon`` (a
+    longitude of the data, ±180, in whichever world the page draws)."""
     return (
-        f"(function () {{ var p = CM.map.latLngToContainerPoint([{float(lat)!r}, {float(lon)!r}]);"
+        f"(function () {{ var lng = ({FRAME_LNG_JS})({float(lon)!r});"
+        f" var p = CM.map.latLngToContainerPoint([{float(lat)!r}, lng]);"
         " var r = CM.map.getContainer().getBoundingClientRect();"
         " return JSON.stringify([p.x + r.left, p.y + r.top]); })()"
     )

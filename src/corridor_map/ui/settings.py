@@ -45,6 +45,16 @@ class Settings:
         self._q.setValue("map/point_of_view", value)
 
     @property
+    def world(self) -> str:
+        """``pacific`` (the China-centred world, default) or ``greenwich`` (the ±180 world)."""
+        value = self._str("map/world", "pacific")
+        return value if value in ("pacific", "greenwich") else "pacific"
+
+    @world.setter
+    def world(self, value: str) -> None:
+        self._q.setValue("map/world", value)
+
+    @property
     def software_rendering(self) -> bool:
         return self._str("graphics/software_rendering", "false").lower() in ("true", "1")
 

@@ -54,16 +54,17 @@ class ViewPresenter(QObject):
         self.api.get_view(self._on_page_moved)
 
     def _on_page_moved(self, value: Any) -> None:
-        extent = MapExtent.from_page(value)
+        extent = MapExtent.from_page(value)  # (in the page's longitudes: up to 335° E in the Pacific world)
         if extent is None:
             return
-        self.view_state.report_extent(extent)
+        self.view_state.report_extent(extent.in_plain_longitudes())
         if not self._placed_logged:
             self._placed_logged = True
             self._log_placement(extent)
 
     def _log_placement(self, extent: MapExtent) -> None:
-        """Where the map is on the screen and what it shows (for support, and CI's real X click)."""
+        """Where the map is on the screen and what it shows (for support, and CI's real X click: the
+        centre in the page's own longitudes, which Web Mercator maps linearly to pixels)."""
         if extent.center is None or extent.zoom is None:
             return
         origin = self.view.mapToGlobal(QPoint(0, 0))
@@ -87,7 +88,7 @@ class ViewPresenter(QObject):
     def _push_view(self, request: ViewRequest) -> None:
         if not self.api.ready:
             return
-        view = request.extent.as_page_view()
+        view = request.extent.as_page_view(self.view_state.edge)
         if request.fly:
             self.api.fly_to(view)
         else:

@@ -3,19 +3,13 @@
 (function () {
   "use strict";
   var CM = window.CM;
+  var I = CM.internal;
   var D = {
     lon: null, lat: null, brand: null, country: null, approx: null, names: null,
     count: 0, index: null, shown: 0, layer: null, allowedBrands: null, allowedCountries: null,
     lastCluster: 0, clusterMs: 0, indexMs: 0,
   };
   CM.dealers = D;
-
-  /** Where the page draws a ±180 longitude (the data's, supercluster's): in the China-centred world
-   * (CM.options.edge, mapgen/world.py) east of the frame's edge; else as it is. */
-  function frameLng(lng) {
-    var edge = CM.options && CM.options.edge;
-    return edge == null ? lng : edge + (((lng - edge) % 360) + 360) % 360;
-  }
 
   function decode(b64, Type) {
     var bin = atob(b64);
@@ -78,7 +72,7 @@
       g.font = "bold 11px sans-serif"; g.textAlign = "center"; g.textBaseline = "middle";
       var hits = [];
       items.forEach(function (item) {
-        var co = item.geometry.coordinates, pt = map.latLngToContainerPoint([co[1], frameLng(co[0])]);
+        var co = item.geometry.coordinates, pt = map.latLngToContainerPoint([co[1], I.frameLng(co[0])]);
         if (item.properties && item.properties.cluster) {
           var n = item.properties.point_count, r = n < 10 ? 13 : n < 100 ? 16 : n < 1000 ? 19 : 23;
           g.beginPath(); g.arc(pt.x, pt.y, r, 0, 2 * Math.PI);
@@ -118,7 +112,7 @@
     },
     fire: function (e, type, h) {
       if (type !== "click") return;
-      if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], frameLng(h[5][0])]);
+      if (h[3] !== null) CM.zoomToCluster(h[3], [h[5][1], I.frameLng(h[5][0])]);
       else if (CM.bridge && CM.bridge.dealerClicked) CM.bridge.dealerClicked(h[4], !!(e.ctrlKey || e.shiftKey || e.metaKey));
     },
     out: function () {},
@@ -145,7 +139,7 @@
       return;
     }
     items.forEach(function (item) {
-      var c = [frameLng(item.geometry.coordinates[0]), item.geometry.coordinates[1]];
+      var c = [I.frameLng(item.geometry.coordinates[0]), item.geometry.coordinates[1]];
       if (item.properties && item.properties.cluster) {
         var m = L.marker([c[1], c[0]], { icon: clusterIcon(item.properties.point_count), keyboard: false });
         m.clusterId = item.properties.cluster_id;
@@ -185,7 +179,7 @@
     D.focus = null;
     D.focused = index >= 0 && index < D.count ? index : -1;
     if (D.focused < 0) return -1;
-    var at = L.latLng(D.lat[index], frameLng(D.lon[index]));
+    var at = L.latLng(D.lat[index], I.frameLng(D.lon[index]));
     D.focus = L.circleMarker(at, { pane: CM.pane("highlight"), radius: 11, color: "#ffd400", weight: 4,
       fill: false, interactive: false, className: "cm-focus-ring" }).addTo(CM.map);
     var zoom = Math.max(CM.map.getZoom(), UNGROUPED_ZOOM);

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var CM = window.CM;
+  var I = CM.internal;
   var card = null;
 
   function el(tag, cls, value) {
@@ -43,7 +44,7 @@
   /** Show ``c`` (ui/port_card.py card_payload) at its port, flying there when ``animate``. */
   CM.showPortCard = function (c, animate) {
     CM.closePortCard();
-    var at = L.latLng(c.lat, c.lon);
+    var at = L.latLng(c.lat, I.frameLng(c.lon));
     var popup = card = L.popup({ maxWidth: 340, minWidth: 220, autoPan: true, closeButton: true,
       className: "cm-port-popup", autoPanPaddingTopLeft: [20, 80], autoPanPaddingBottomRight: [20, 20] })
       .setLatLng(at).setContent(content(c));

@@ -201,7 +201,16 @@
     return found;
   }
 
+  /** Where the page draws a ±180 longitude (the data's, supercluster's, a port card's): in the
+   * China-centred world (CM.options.edge, mapgen/world.py) within its frame [edge, edge + 360); else as
+   * it is. */
+  function frameLng(lng) {
+    var edge = CM.options && CM.options.edge;
+    return edge == null ? lng : edge + (((lng - edge) % 360) + 360) % 360;
+  }
+
   L.extend(I, {
+    frameLng: frameLng,
     legLayer: legLayer,
     STYLE: STYLE,
     LAYER_STYLES: LAYER_STYLES,

@@ -41,10 +41,15 @@ class ExportController(QObject):
         self.session: ExportSession | None = None
         self._builder: PageBuilder | None = None
         self.failures: list[str] = []
+        self.world = ""  # the world the open session's page is drawn in
 
     @property
     def is_ready(self) -> bool:
         return self.session is not None and self.session.is_ready
+
+    def ready_for(self, spec: ExportSpec) -> bool:
+        """Open, ready, and its page drawn in ``spec``'s world (another world needs another page)."""
+        return self.is_ready and self.world == spec.world
 
     def _new_session(self) -> ExportSession:
         session = ExportSession(self.tripwire, self)
@@ -56,18 +61,21 @@ class ExportController(QObject):
 
     def open_live(self, spec: ExportSpec, state: AppState, language: str, corridor: Corridor | None) -> None:
         """Follow ``state`` (the window's); the export page is built in the background (``ready`` then)."""
+        if self.session is not None and self.world != spec.world:
+            self.close()  # drawn in the other world: a page of the spec's world replaces it
         if self.session is not None:
             return  # loading: ``ready`` comes when it is
         from corridor_map.mapgen.options import PageOptions
         from corridor_map.ui.page_builder import PageBuilder
 
         session = self._new_session()
+        self.world = spec.world
         session.presize(spec)
         session.attach(state, language, corridor)
         self._builder = PageBuilder(self)
         self._builder.finished.connect(lambda page, _s: self.session.load(page) if self.session else None)
         self._builder.failed.connect(self._on_failed)
-        self._builder.start(PageOptions(export=True))
+        self._builder.start(PageOptions(export=True, world=spec.world))
 
     def open_payload(
         self, spec: ExportSpec, payload: dict[str, Any], cache_dir: Path, timeout_s: float
@@ -77,8 +85,9 @@ class ExportController(QObject):
         from corridor_map.ui.export.page_cache import export_page
 
         session = self._new_session()
+        self.world = spec.world
         try:
-            page = export_page(cache_dir)
+            page = export_page(cache_dir, spec.world)
         except Exception as exc:  # GeoDataError and friends: a message, not a traceback
             raise ExportError(f"cannot build the map page: {exc}") from None
         session.presize(spec, payload["labels"].get(spec.lang, ""))

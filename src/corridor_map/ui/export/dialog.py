@@ -280,6 +280,7 @@ class ExportDialog(QDialog):
             selection=tuple(sorted(self.state.selection)),
             dpi=self._dpi(),
             playback_year=self.view_state.playback_year if self.view_state is not None else None,
+            world=self.view_state.world if self.view_state is not None else "pacific",
         )
 
     # ---- settings -------------------------------------------------------------------------------
@@ -366,7 +367,7 @@ class ExportDialog(QDialog):
         return replace(spec, view=(lat, lon, extent.zoom), selection=())
 
     def _render(self, spec: ExportSpec, action: str, path: Path | None) -> None:
-        if not self.exporter.is_ready:
+        if not self.exporter.ready_for(spec):
             self._queued = (spec, action, path)
             self.exporter.open_live(spec, self.state, self.language, self.corridor)
             return

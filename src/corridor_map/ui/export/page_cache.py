@@ -6,15 +6,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from corridor_map.mapgen.cache import build_page
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.mapgen.sources import load_page_layers, page_sources
 
-EXPORT_OPTIONS = PageOptions(export=True)
+EXPORT_OPTIONS = PageOptions(export=True, world="pacific")  # (the app's default world)
 
 
-def export_page(cache_dir: Path) -> Path:
-    """The export page's HTML file under ``cache_dir`` (built on first use, in a few seconds)."""
-    return build_page(load_page_layers, page_sources(), EXPORT_OPTIONS, cache_dir)
+def export_page(cache_dir: Path, world: str = EXPORT_OPTIONS.world) -> Path:
+    """The export page of ``world`` under ``cache_dir`` (built on first use, in a few seconds)."""
+    return build_page(load_page_layers, page_sources(), replace(EXPORT_OPTIONS, world=world), cache_dir)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QImageWriter
 
+from corridor_map.core.longitudes import WORLDS, to_frame
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.ui.export.composer import Composition, ExportTexts, compose, date_text, plan, source_line
 from corridor_map.ui.export.renderer import ExportRenderer, MapFrame, RenderedMap
@@ -51,11 +52,30 @@ DEFAULT_VIEW_SIZE = (1600, 900)
 LIKELY_LAYERS = ("countries", "rail", "sea", "ports")
 
 
-def default_view(width: int, height: int) -> tuple[float, float, float]:
-    """The start view for a map of this logical size (the same extent as at 1600×900, to ¼ zoom)."""
+# The China-centred world's start view: the whole frame (25° W to 335° E) as wide as the map, centred
+# on 155° E at 20° N (from about 75° N to 60° S at 16:9).
+PACIFIC_CENTER = (20.0, 155.0)
+
+
+def default_view(width: int, height: int, world: str = "greenwich") -> tuple[float, float, float]:
+    """The start view for a map of this logical size, in ``world``'s longitudes: the Greenwich world's
+    is the same extent as at 1600×900; the China-centred world's is the whole world, as wide as the map
+    (both to ¼ zoom)."""
+    if WORLDS.get(world) is not None:
+        zoom = math.floor(math.log2(width / 256) * 4) / 4  # 360° in 256·2^zoom pixels
+        return PACIFIC_CENTER[0], PACIFIC_CENTER[1], min(9.0, max(1.0, zoom))
     ratio = min(width / DEFAULT_VIEW_SIZE[0], height / DEFAULT_VIEW_SIZE[1])
     zoom = round((DEFAULT_VIEW[2] + math.log2(ratio)) * 4) / 4
     return DEFAULT_VIEW[0], DEFAULT_VIEW[1], min(9.0, max(1.0, zoom))
+
+
+def page_view(spec: ExportSpec) -> tuple[float, float, float]:
+    """Where ``spec``'s map starts, in its page's longitudes: its view (given in ±180) or the default."""
+    if spec.view is None:
+        return default_view(spec.width, spec.height, spec.world)
+    lat, lon, zoom = spec.view
+    edge = WORLDS.get(spec.world)
+    return lat, lon if edge is None else to_frame(lon, edge), zoom
 
 
 Done = Callable[[Composition | None, str], None]
@@ -94,7 +114,7 @@ class ExportSession(QObject):
             date_text(spec.lang),
         )
         layout = plan(spec, texts)
-        view = None if spec.selection else spec.view or default_view(spec.width, spec.height)
+        view = None if spec.selection else page_view(spec)
         self.renderer.presize(MapFrame(spec.width, layout.map_height, spec.scale, view=view))
 
     def attach(self, state: AppState, language: str = "en", corridor: Corridor | None = None) -> None:
@@ -191,7 +211,7 @@ class ExportSession(QObject):
             height=layout.map_height,
             scale=spec.scale,
             fit=spec.selection,
-            view=spec.view or default_view(spec.width, spec.height),
+            view=page_view(spec),
             lang=spec.lang,
         )
 

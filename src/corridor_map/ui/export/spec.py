@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from corridor_map.core.errors import CorridorMapError
+from corridor_map.core.longitudes import WORLDS
 
 MAX_SIDE = 16_384  # pixels of the final image, each side
 MIN_SIDE = 200  # logical pixels: smaller leaves no room for the map
@@ -78,6 +79,9 @@ class ExportSpec:
     view: tuple[float, float, float] | None = None  # (lat, lon, zoom); None: the page's default
     date: str | None = None  # None: today, in the export's language
     playback_year: int | None = None  # time playback's year, shown large on the map (None: none)
+    # "pacific" (the China-centred world, the default) or "greenwich" (±180); ``view``'s longitude is
+    # in ±180 either way
+    world: str = "pacific"
 
     @property
     def pixels(self) -> tuple[int, int]:
@@ -128,4 +132,6 @@ def validate(spec: ExportSpec) -> ExportSpec:
         raise ExportError(f"unknown language '{spec.lang}' (en or zh)")
     if spec.pov not in ("china", "ne"):
         raise ExportError(f"unknown point of view '{spec.pov}' (china or ne)")
+    if spec.world not in WORLDS:
+        raise ExportError(f"unknown world '{spec.world}' (pacific or greenwich)")
     return spec
