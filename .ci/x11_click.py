@@ -2,10 +2,11 @@
 
     DISPLAY=:N python .ci/x11_click.py .venv/bin/corridor-map [SCREENSHOT_DIR]
 
-Starts the app as at a first run (fresh settings, data and log folders), waits for its log line
-"map view: …" (where the map is on the screen and what it shows), moves the X pointer to a point inside
-Kazakhstan and clicks, then waits for "selection: KAZ" in the log. Then Ctrl+Q, and the process must
-end within 5 s. Exit 0, or 1 with the step that failed. Standard library only.
+Starts the app as at a first run (fresh settings, data and log folders), waits for its log lines
+"map view: …" (where the map is on the screen and what it shows; the last, once no more come), moves
+the X pointer to a point inside Kazakhstan and clicks, then waits for "selection: KAZ" in the log.
+Then Ctrl+Q, and the process must end within 5 s. Exit 0, or 1 with the step that failed. Standard
+library only.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRY = "KAZ"
 # A point in western Kazakhstan, north of the Aral Sea: at the first view's zoom it is clear of the
-# sample's dealers and dealer groups (placed at cities and at the country's label point, 49.05 N 68.69 E).
+# sample's dealers and dealer groups (placed at cities and at the country's label point, 49.05 N 68.69 E)
+# (a longitude east of the China-centred world's edge, 25° W: the same in both worlds).
 POINT = (47.8, 60.5)
 VIEW = re.compile(r"map view: centre (\S+),(\S+) zoom (\S+); on screen at (\d+),(\d+) size (\d+)x(\d+)")
 
@@ -48,6 +50,23 @@ def wait_for(path: Path, pattern: re.Pattern[str] | str, seconds: float, proc: s
         time.sleep(0.2)
     fail(f"no log line matching {rx.pattern!r} within {seconds:.0f} s", path)
     raise AssertionError  # (not reached)
+
+
+def settled_view(path: Path, quiet: float = 3.0, limit: float = 30.0) -> re.Match:
+    """The last "map view" line once no new one came for ``quiet`` seconds: the page logs where it
+    starts, then where the first run's framing put it."""
+    deadline = time.monotonic() + limit
+    last, count, since = None, 0, time.monotonic()
+    while time.monotonic() < deadline:
+        views = list(VIEW.finditer(path.read_text(encoding="utf-8", errors="replace")))
+        if len(views) != count:
+            last, count, since = views[-1], len(views), time.monotonic()
+        elif last is not None and time.monotonic() - since >= quiet:
+            return last
+        time.sleep(0.2)
+    if last is None:
+        fail("no map view line in the log", path)
+    return last
 
 
 def fail(message: str, log: Path | None = None) -> None:
@@ -81,7 +100,8 @@ def main(app: str, shots: Path | None) -> int:
     with (home / "stderr.txt").open("w") as err:
         proc = subprocess.Popen([app], env=env, stdout=err, stderr=subprocess.STDOUT)
     try:
-        match = wait_for(log, VIEW, 180, proc)
+        wait_for(log, VIEW, 180, proc)
+        match = settled_view(log)
         lat0, lon0, zoom = (float(v) for v in match.groups()[:3])
         left, top, width, height = (int(v) for v in match.groups()[3:])
         lat, lon = POINT

@@ -28,7 +28,9 @@ class ViewPresenter(QObject):
         self.api = view.api
         self.view_state = view_state
         self.page = page
-        self._placed_logged = False
+        # the view is logged when the page is ready and after each move the app asks for (the first
+        # view, a search, a saved view), never after the user's own pans
+        self._log_next_move = False
         view.pageReady.connect(self._on_page_ready)
         view.viewChanged.connect(self._on_page_moved)
         self._subscriptions = Subscriptions(
@@ -51,15 +53,22 @@ class ViewPresenter(QObject):
         self.api.show_routes(list(self.view_state.routes))
         if self.view_state.playback_year is not None:
             self._push_playback_year(self.view_state.playback_year)
-        self.api.get_view(self._on_page_moved)
+        self.api.get_view(self._on_page_started)
+
+    def _on_page_started(self, value: Any) -> None:
+        """Where a (re)loaded page starts: logged (a move asked for meanwhile is logged once it is made)."""
+        extent = MapExtent.from_page(value)
+        if extent is not None:
+            self.view_state.report_extent(extent.in_plain_longitudes())
+            self._log_placement(extent)
 
     def _on_page_moved(self, value: Any) -> None:
         extent = MapExtent.from_page(value)  # (in the page's longitudes: up to 335° E in the Pacific world)
         if extent is None:
             return
         self.view_state.report_extent(extent.in_plain_longitudes())
-        if not self._placed_logged:
-            self._placed_logged = True
+        if self._log_next_move:
+            self._log_next_move = False
             self._log_placement(extent)
 
     def _log_placement(self, extent: MapExtent) -> None:
@@ -88,6 +97,7 @@ class ViewPresenter(QObject):
     def _push_view(self, request: ViewRequest) -> None:
         if not self.api.ready:
             return
+        self._log_next_move = True
         view = request.extent.as_page_view(self.view_state.edge)
         if request.fly:
             self.api.fly_to(view)
@@ -100,9 +110,11 @@ class ViewPresenter(QObject):
 
     def _push_fit(self, codes: tuple[str, ...]) -> None:
         if self.api.ready:
+            self._log_next_move = True
             self.api.fit_countries(codes, True)
 
     def _push_bounds(self, request: BoundsRequest) -> None:
         if self.api.ready:
+            self._log_next_move = True
             keep = request.keep_clear.as_page() if request.keep_clear else None
             self.api.fit_bounds(request.bounds.as_page(), keep)
