@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 PointOfView = Literal["china", "ne"]
 Language = Literal["en", "zh"]
 World = Literal["pacific", "greenwich"]
+Rect = tuple[int, int, int, int]  # x, y, width, height in the map's pixels
 POINTS_OF_VIEW: tuple[PointOfView, ...] = ("china", "ne")
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
 WORLD_NAMES: tuple[World, ...] = ("pacific", "greenwich")  # the China-centred world first: the default
@@ -113,6 +114,8 @@ class ViewState:
         self.bounds_requested: Event[BoundsRequest] = Event()  # the window asks the page to frame a box
         self._playback_year: int | None = None
         self.playback_year_changed: Event[int | None] = Event()
+        self._covered: tuple[Rect, ...] = ()
+        self.covered_changed: Event[tuple[Rect, ...]] = Event()
 
     @property
     def point_of_view(self) -> PointOfView:
@@ -192,6 +195,18 @@ class ViewState:
         if new != self._playback_year:
             self._playback_year = new
             self.playback_year_changed.emit(new)
+
+    @property
+    def covered(self) -> tuple[Rect, ...]:
+        """Parts of the map the app's own widgets lie over (exhibition mode's bar): ``(x, y, width,
+        height)`` in the map's pixels; the legend keeps out of them."""
+        return self._covered
+
+    def set_covered(self, rects: tuple[Rect, ...] | list[Rect]) -> None:
+        new = tuple((int(x), int(y), int(w), int(h)) for x, y, w, h in rects)
+        if new != self._covered:
+            self._covered = new
+            self.covered_changed.emit(new)
 
     def request_fit(self, codes: tuple[str, ...] | list[str]) -> None:
         """Ask the page to frame the countries ``codes`` (a search result)."""

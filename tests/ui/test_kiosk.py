@@ -254,3 +254,34 @@ def test_settings_saved_and_edited_in_the_dialog(window: MainWindow, tmp_path: P
     loaded = KioskSettings.load(qs)
     assert loaded.dwell_ms == KioskSettings().dwell_ms and loaded.countries == ("THA", "VNM")
     dialog.deleteLater()
+
+
+def _legend_and_bar_overlap(
+    kiosk: KioskController, window: MainWindow
+) -> tuple[list[float], list[int], float]:
+    """The legend's rectangle and the bar's (both in the map's pixels), and how much they overlap."""
+    legend = run_js(window, "CM.describe()")["legendBox"]["rect"]
+    top_left = kiosk.bar.mapTo(window.map_view, kiosk.bar.rect().topLeft())
+    bar = [top_left.x(), top_left.y(), kiosk.bar.width(), kiosk.bar.height()]
+    w = min(legend[0] + legend[2], bar[0] + bar[2]) - max(legend[0], bar[0])
+    h = min(legend[1] + legend[3], bar[1] + bar[3]) - max(legend[1], bar[1])
+    return legend, bar, max(w, 0) * max(h, 0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_legend_keeps_out_from_under_the_kiosk_bar(kiosk: KioskController, window: MainWindow, lang: str):
+    """The bar lies over the top of the map (a Qt widget the page cannot see): the page is told where
+    (ViewState.covered → CM.setCovered) and the legend takes a corner clear of it, through the tour."""
+    run_js(window, "CM.setLegendVisible(true); 1")
+    window.resize(1366, 768)
+    kiosk.enter()
+    if lang == "zh":
+        window.set_language("zh")
+    wait_until(lambda: window.view_state.covered, 10)
+    assert window.view_state.covered[0][2] == kiosk.bar.width()
+    for _ in range(3):  # three stops of the tour
+        shown = window.state.selection
+        wait_until(lambda shown=shown: window.state.selection != shown, 20)
+        wait_until(lambda: _legend_and_bar_overlap(kiosk, window)[2] == 0, 10)
+    kiosk.leave()
+    wait_until(lambda: window.view_state.covered == (), 10)

@@ -11,7 +11,7 @@ test keeps the three lists (this module, the page's JS, the document) equal.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
@@ -117,6 +117,11 @@ class PageApi:
     def set_year_badge(self, text: str | None) -> None:
         """The year time playback is at, large at the top of the map; None removes it."""
         self._call("CM.setYearBadge", text)
+
+    def set_covered(self, rects: Sequence[tuple[int, int, int, int]]) -> None:
+        """The parts of the map the app's widgets lie over (``x, y, width, height`` in its pixels): the
+        legend keeps out of them."""
+        self._call("CM.setCovered", [list(r) for r in rects])
 
     def set_legend_visible(self, visible: bool) -> None:
         self._call("CM.setLegendVisible", visible)

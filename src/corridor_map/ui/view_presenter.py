@@ -41,6 +41,7 @@ class ViewPresenter(QObject):
             (view_state.fit_requested, self._push_fit),
             (view_state.bounds_requested, self._push_bounds),
             (view_state.playback_year_changed, self._push_playback_year),
+            (view_state.covered_changed, self._push_covered),
         )
 
     def detach(self) -> None:
@@ -53,6 +54,8 @@ class ViewPresenter(QObject):
         self.api.show_routes(list(self.view_state.routes))
         if self.view_state.playback_year is not None:
             self._push_playback_year(self.view_state.playback_year)
+        if self.view_state.covered:
+            self._push_covered(self.view_state.covered)
         self.api.get_view(self._on_page_started)
 
     def _on_page_started(self, value: Any) -> None:
@@ -107,6 +110,10 @@ class ViewPresenter(QObject):
     def _push_playback_year(self, year: int | None) -> None:
         if self.api.ready:
             self.api.set_year_badge(str(year) if year is not None else None)
+
+    def _push_covered(self, rects: tuple[tuple[int, int, int, int], ...]) -> None:
+        if self.api.ready:
+            self.api.set_covered(rects)
 
     def _push_fit(self, codes: tuple[str, ...]) -> None:
         if self.api.ready:

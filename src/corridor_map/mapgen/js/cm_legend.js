@@ -20,6 +20,7 @@
   var CORE_PLACES = { "CN-TJC": 1, CNCKG: 1, CNNNG: 1, CNQZH: 1, CNBIH: 1, CNFAN: 1, CNSHA: 1 };
   var LEG_WEIGHT = { core: 8000, rail: 100, river: 8000, road: 8, sea: 8 };
   var FLOW_WEIGHT = 20, ROUTE_WEIGHT = 200, LABEL_WEIGHT = 3, OVERFLOW_WEIGHT = 20;
+  var COVERED_WEIGHT = 1000;  // per pixel under the app's own widgets (CM.setCovered): dearer than any channel
   var HYSTERESIS = 0.75, HYSTERESIS_PX = 1500;  // a new corner must cost < 75 % of the current one, less 1500
   var GRID = 8;  // the countries test samples GRID x GRID points of a rectangle
 
@@ -346,6 +347,7 @@
       var inside = overlap(r, { x: 0, y: 0, w: box.width, h: box.height });
       var cost = legsCost(legs, r, off) + countriesCost(countries, r) + OVERFLOW_WEIGHT * (r.w * r.h - inside);
       labels.forEach(function (b) { cost += LABEL_WEIGHT * overlap(r, b); });
+      covered.forEach(function (b) { cost += COVERED_WEIGHT * overlap(r, b); });  // (never worth it)
       costs[pos] = Math.round(cost);
     });
     return { costs: costs, rects: rects };
@@ -368,6 +370,18 @@
   }
 
   var watching = false;
+  var covered = [];  // the app's widgets over the map (CM.setCovered): {x, y, w, h} in container pixels
+
+  /** The parts of the map the app's own widgets lie over ([[x, y, w, h], …], e.g. exhibition mode's
+   * bar): the legend takes the corner that covers least of the map *and* stays out of them. */
+  CM.setCovered = function (rects) {
+    covered = (Array.isArray(rects) ? rects : []).filter(function (r) {
+      return Array.isArray(r) && r.length === 4 && r.every(isFinite);
+    }).map(function (r) { return { x: +r[0], y: +r[1], w: +r[2], h: +r[3] }; });
+    state.placed = false;  // (placed again at once, without the usual reluctance to move)
+    place();
+    return true;
+  };
 
   /** Build (or fill again) the legend and place it; ``force``: place it even at the same size. */
   function buildLegend(force) {

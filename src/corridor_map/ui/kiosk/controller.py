@@ -63,6 +63,7 @@ class KioskController(QObject):
         self.bar = KioskBar(window, host.map_view)
         self.bar.overviewClicked.connect(self.show_overview)
         self.bar.languageClicked.connect(self.toggle_language)
+        self.bar.coveredChanged.connect(host.view_state.set_covered)  # the legend keeps out from under it
         self.confirm = ExitConfirm(window)
         self.confirm.confirmed.connect(self.leave)
         self.act_enter = QAction(window)

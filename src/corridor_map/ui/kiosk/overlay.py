@@ -47,6 +47,7 @@ class KioskBar(Panel):
 
     overviewClicked = Signal()
     languageClicked = Signal()
+    coveredChanged = Signal(tuple)  # the part of the map the bar lies over: ((x, y, w, h),) or () hidden
 
     def __init__(self, window: QWidget, anchor: QWidget) -> None:
         super().__init__(window)
@@ -99,8 +100,14 @@ class KioskBar(Panel):
         width = min(wanted, room)
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
         top_left = self.anchor.mapTo(self.host, QPoint(0, 0))
-        self.setGeometry(top_left.x() + (self.anchor.width() - width) // 2, top_left.y() + 10, width, height)
+        x, y = (self.anchor.width() - width) // 2, 10
+        self.setGeometry(top_left.x() + x, top_left.y() + y, width, height)
         self.raise_()
+        self.coveredChanged.emit(((x, y, width, height),))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.coveredChanged.emit(())
+        super().hideEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         moved = event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
