@@ -99,6 +99,8 @@ def test_the_greenwich_world_is_a_setting_and_the_view_survives_the_switch(windo
         assert Settings().world == "greenwich"
         wait_until(lambda: world_of(window) == ["greenwich", None] and window.map_view.ready, 120)
         wait_until(lambda: abs(run_js(window, "CM.map.getCenter().lng") + 100.0) < 0.01, 20)
+        # (and the page has reported it: the switch back starts from the view state's extent)
+        wait_until(lambda: abs(window.view_state.extent.center[1] + 100.0) < 0.01, 10)
         spans = run_js(window, BOUNDS % '["BRA"]')
         assert -75 < spans["BRA"][0] < spans["BRA"][1] < -28
     finally:
