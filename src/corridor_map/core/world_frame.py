@@ -214,11 +214,12 @@ def shift_shape(
     raise ValueError(f"cannot move a {geom.geom_type} into the frame")
 
 
-def _as_json(value: Any) -> Any:
+def as_json(value: Any) -> Any:
+    """GeoJSON (shapely's ``mapping``) as JSON would give it back: lists, not tuples."""
     if isinstance(value, dict):
-        return {k: _as_json(v) for k, v in value.items()}
+        return {k: as_json(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_as_json(v) for v in value]
+        return [as_json(v) for v in value]
     return value
 
 
@@ -232,7 +233,7 @@ def shift_geometry(
 
 
 def _geometry_json(geom: BaseGeometry) -> GeoJSON:
-    data: GeoJSON = _as_json(mapping(geom))
+    data: GeoJSON = as_json(mapping(geom))
     return data
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import shapely
 from shapely.geometry import mapping, shape
 
+from corridor_map.core.world_frame import as_json
+
 VIEWS = ("china", "ne")
 
 
@@ -35,17 +37,8 @@ class DrawnCountries:
                 out.append(parts[0])
                 continue
             union = shapely.set_precision(shapely.union_all([shape(p) for p in parts]), 10.0**-digits)
-            out.append(_as_json(mapping(union)) if not union.is_empty else None)
+            out.append(as_json(mapping(union)) if not union.is_empty else None)
         return out
-
-
-def _as_json(value: Any) -> Any:
-    """GeoJSON as JSON would give it back (lists, not tuples)."""
-    if isinstance(value, dict):
-        return {k: _as_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_as_json(v) for v in value]
-    return value
 
 
 def drawn_countries(collection: dict[str, Any]) -> DrawnCountries:
