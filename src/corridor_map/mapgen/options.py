@@ -20,6 +20,9 @@ class PageOptions:
     # "greenwich" (±180, the default for now) or "pacific" (China-centred: core.world_frame; the
     # page's geometry is moved at generation, see mapgen.world and docs/china-centred-world.md)
     world: str = "greenwich"
+    # an export page for PDF: every layer drawn as SVG (Leaflet's SVG renderer, dealer dots as objects),
+    # so that Chromium prints vectors and text, never a bitmap of a canvas
+    vector: bool = False
 
 
 @dataclass

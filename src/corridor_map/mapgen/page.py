@@ -149,7 +149,7 @@ def render_html(
         location=list(options.center),
         zoom_start=options.zoom,
         tiles=None,
-        prefer_canvas=True,
+        prefer_canvas=not options.vector,
         control_scale=False,
         min_zoom=2,
         max_zoom=11,

@@ -129,7 +129,8 @@
     var framed = CM.options && CM.options.edge != null;
     var items = D.index.getClusters([framed ? b.getWest() : Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
       framed ? b.getEast() : Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
-    D.painted = items.length > MAX_OBJECTS;
+    // (a page for PDF draws every item as an object: a painted canvas would print as a bitmap)
+    D.painted = items.length > MAX_OBJECTS && !(CM.options && CM.options.vector);
     if (D.painted) {
       D.dots = D.dots || new Dots();
       D.layer.addLayer(D.dots);

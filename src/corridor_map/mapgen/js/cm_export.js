@@ -23,9 +23,81 @@
   stopResizeTracking();
 
   // Canvas renderers draw 10 % beyond each edge by default, for panning; nothing pans here.
+  // (SVG renderers too: their drawing is clipped to the map's bounds plus this padding.)
   CM.map.eachLayer(function (layer) {
-    if (L.Canvas && layer instanceof L.Canvas) layer.options.padding = 0;
+    if ((L.Canvas && layer instanceof L.Canvas) || (L.SVG && layer instanceof L.SVG)) layer.options.padding = 0;
   });
+
+  // ---- a printed sheet (PDF): title and subtitle above the map, source line and date under it -----
+  // The whole page is the sheet (its size in CSS pixels, 96 to the inch); Python prints it with
+  // QtWebEngine's printToPdf at the same size in millimetres, so the print layout is the screen layout.
+  var A3_WIDTH = 1587;  // CSS pixels of an A3 landscape sheet: the texts' design size
+  var sheetStyle = null;
+
+  function element(id, parent, tag) {
+    var el = document.getElementById(id);
+    if (!el) {
+      el = document.createElement(tag || "div");
+      el.id = id;
+      parent.appendChild(el);
+    }
+    return el;
+  }
+
+  function place(el, left, top, width, height) {
+    // (important: the map's own style sizes it with !important, cm_export.css)
+    el.style.setProperty("left", left + "px", "important");
+    el.style.setProperty("top", top + "px", "important");
+    el.style.setProperty("width", width + "px", "important");
+    if (height != null) el.style.setProperty("height", height + "px", "important");
+  }
+
+  /** Lay the page out as a sheet: sheet = {width, height, margin, bleed (CSS px), title, subtitle,
+   * source, date, lang}. The texts grow with the sheet (A3 is the design size, never smaller than 0.8×),
+   * the legend and the map's own labels with them. Returns the map's rectangle [left, top, w, h]. */
+  function layoutSheet(sheet) {
+    var body = document.body;
+    body.classList.add("cmx-sheet");
+    var k = Math.max(0.8, Math.sqrt(Math.max(sheet.width, sheet.height) / A3_WIDTH));
+    document.documentElement.style.setProperty("--cmx-k", String(k));
+    if (!sheetStyle) sheetStyle = element("cmx-page-size", document.head, "style");
+    var mm = 25.4 / 96;
+    sheetStyle.textContent = "@page { size: " + (sheet.width * mm).toFixed(3) + "mm " + (sheet.height * mm).toFixed(3) +
+      "mm; margin: 0; }";
+    var edge = sheet.bleed + sheet.margin;
+    var inner = sheet.width - 2 * edge;
+    var head = element("cmx-head", body);
+    head.innerHTML = "";
+    [["cmx-title", sheet.title], ["cmx-subtitle", sheet.subtitle]].forEach(function (part) {
+      if (!part[1]) return;
+      var line = document.createElement("div");
+      line.className = part[0];
+      line.textContent = part[1];
+      head.appendChild(line);
+    });
+    place(head, edge, edge, inner);
+    var foot = element("cmx-foot", body);
+    foot.innerHTML = "";
+    var source = document.createElement("div");
+    source.className = "cmx-source";
+    source.textContent = sheet.source;
+    var date = document.createElement("div");
+    date.className = "cmx-date";
+    date.textContent = sheet.date;
+    foot.appendChild(source);
+    foot.appendChild(date);
+    place(foot, edge, 0, inner);
+    var footH = foot.offsetHeight;
+    foot.style.setProperty("top", (sheet.height - edge - footH) + "px", "important");
+    var headH = head.childNodes.length ? head.offsetHeight : 0;
+    var top = headH ? edge + headH : edge;
+    // with a bleed the map runs over the trim to the sheet's left and right edges
+    var left = sheet.bleed > 0 ? 0 : edge;
+    var width = sheet.bleed > 0 ? sheet.width : inner;
+    var height = sheet.height - edge - footH - top;
+    place(CM.map.getContainer(), left, top, width, height);
+    return [left, top, width, height];
+  }
 
   function whenSized(width, height, done, tries) {
     // The view's resize reaches the page asynchronously: wait until the viewport has the new size.
@@ -96,7 +168,9 @@
 
   function report(token, sized, timing) {
     var visible = Object.keys(CM.layers).filter(CM.isShown);
+    var box = CM.map.getContainer().getBoundingClientRect();
     CMX.last = {
+      map: [box.left, box.top, box.width, box.height],
       token: token,
       sized: sized,
       viewport: [window.innerWidth, window.innerHeight],
@@ -107,18 +181,21 @@
       detail: CM.detailLevel(),
       center: [CM.map.getCenter().lat, CM.map.getCenter().lng],
       selected: selectedPoints(),
+      routes: CM.routePoints ? CM.routePoints() : {},
       timing: timing,
     };
     if (CM.bridge && CM.bridge.exportReady) CM.bridge.exportReady(String(token));
   }
 
-  /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}. */
+  /** Frame a view and report when it is drawn: opts = {token, width, height, fit, view, lang}; width and
+   * height are the page's (the map and the marker strip), and with opts.sheet (layoutSheet) the sheet's. */
   CMX.frame = function (opts) {
     var token = opts.token;
     var t0 = performance.now();
     var timing = {};
     var sized = false;
     CMX.token = token;
+    if (opts.sheet) timing.mapRect = layoutSheet(opts.sheet);
 
     function current() { return CMX.token === token; }
 

@@ -168,6 +168,30 @@
     if (F.routesLayer && F.lastRoutes) CM.showRoutes(F.lastRoutes);
   });
 
+  /** Where each compared route's legs lie on the map now: {routeId: {legId: [[x, y], …]}} in container
+   * pixels, every vertex in view (an export reports them, so a test can look for the route's colour). */
+  CM.routePoints = function () {
+    var out = {};
+    var size = CM.map.getSize();
+    (F.lastRoutes || []).forEach(function (route, k) {
+      var legs = {};
+      (route.legs || []).forEach(function (id) {
+        var leg = I.legLayer(id);
+        if (!leg) return;
+        var points = [];
+        latlngs(leg).forEach(function (part) {
+          part.forEach(function (ll) {
+            var pt = CM.map.latLngToContainerPoint(ll);
+            if (pt.x >= 0 && pt.y >= 0 && pt.x <= size.x && pt.y <= size.y) points.push([pt.x, pt.y]);
+          });
+        });
+        legs[id] = points;
+      });
+      out[route.id || String(k)] = legs;
+    });
+    return out;
+  };
+
   CM.describeFlows = function () {
     return { legs: F.layer ? F.layer.getLayers().length : 0,
       highlighted: F.highlighted, routes: F.shownRoutes || [] };

@@ -110,24 +110,71 @@ def plan(spec: ExportSpec, texts: ExportTexts) -> Layout:
 
 @dataclass
 class Composition:
-    """The final image and where its parts are, in image pixels (for tests and previews)."""
+    """The final image (or PDF) and where its parts are, in image pixels (CSS pixels of the sheet for a
+    PDF), for tests and previews."""
 
     image: QImage
     regions: dict[str, QRect] = field(default_factory=dict)
     selected: dict[str, dict[str, Any]] = field(default_factory=dict)  # ISO3 → label point (px), fill
     detail: int = 0  # the level of detail the map was drawn with (mapgen.lod; 0 is the lightest)
+    pdf: bytes | None = None  # a PDF export's file (the image is then null)
+    page_mm: tuple[float, float] | None = None  # a PDF's page size
+    # the compared routes' legs: route id → leg id → its vertices in view (image pixels, or CSS pixels
+    # of a PDF's sheet), as the page drew them
+    routes: dict[str, dict[str, list[list[int]]]] = field(default_factory=dict)
+
+    def preview_image(self, max_width: int, max_height: int) -> QImage:
+        """What will be written, fitted into ``max_width`` × ``max_height``: the PNG scaled down, or the
+        PDF's page rendered (Qt PDF) from the very bytes that are written."""
+        if self.pdf is None:
+            return self.image.scaled(
+                max_width,
+                max_height,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        from corridor_map.ui.export.pdf_preview import render_pdf_page
+
+        return render_pdf_page(self.pdf, max_width, max_height)
 
     def describe(self) -> dict[str, Any]:
         """Size, DPI, regions, selected countries and level of detail as plain JSON data."""
+        regions = {k: [r.x(), r.y(), r.width(), r.height()] for k, r in self.regions.items()}
+        if self.pdf is not None and self.page_mm is not None:
+            return {
+                "format": "pdf",
+                "pages": 1,
+                "width_mm": round(self.page_mm[0], 2),
+                "height_mm": round(self.page_mm[1], 2),
+                "bytes": len(self.pdf),
+                "regions": regions,
+                "selected": self.selected,
+                "detail": self.detail,
+            }
         dpi = round(self.image.dotsPerMeterX() / INCHES_PER_METRE)
         return {
+            "format": "png",
             "width": self.image.width(),
             "height": self.image.height(),
             "dpi": dpi,
-            "regions": {k: [r.x(), r.y(), r.width(), r.height()] for k, r in self.regions.items()},
+            "regions": regions,
             "selected": self.selected,
             "detail": self.detail,
         }
+
+
+def route_points(raw: object, scale: float, dx: float, dy: float) -> dict[str, dict[str, list[list[int]]]]:
+    """The page's ``routes`` report (container pixels) as pixels of the output."""
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        str(route): {
+            str(leg): [[round(x * scale + dx), round(y * scale + dy)] for x, y in points]
+            for leg, points in legs.items()
+        }
+        for route, legs in raw.items()
+        if isinstance(legs, dict)
+    }
 
 
 def _scaled(rect: list[float] | None, scale: float, dy: int) -> QRect | None:
@@ -220,4 +267,28 @@ def compose(
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     detail = page_info.get("detail")
-    return Composition(image, regions, selected, detail if isinstance(detail, int) else 0)
+    routes = route_points(page_info.get("routes"), k, 0, header_px)
+    return Composition(image, regions, selected, detail if isinstance(detail, int) else 0, routes=routes)
+
+
+def sheet_composition(pdf: bytes, page_mm: tuple[float, float], page_info: dict[str, Any]) -> Composition:
+    """A PDF export's result: the file, and where the page put the map, legend and selected countries
+    (CSS pixels of the sheet)."""
+    regions: dict[str, QRect] = {}
+    for key in ("map", "legend", "dataLabel"):
+        value = page_info.get(key)
+        scaled = _scaled(value if isinstance(value, list) else None, 1.0, 0)
+        if scaled is not None:
+            regions[key] = scaled
+    raw = page_info.get("selected")
+    selected: dict[str, dict[str, Any]] = {}
+    found = page_info.get("map")
+    map_rect: list[float] = found if isinstance(found, list) else [0, 0, 0, 0]
+    for iso3, item in raw.items() if isinstance(raw, dict) else []:
+        x, y = item["point"]
+        point = [round(x + map_rect[0]), round(y + map_rect[1])]
+        selected[str(iso3)] = {"point": point, "fill": item.get("fill")}
+    detail = page_info.get("detail")
+    routes = route_points(page_info.get("routes"), 1.0, map_rect[0], map_rect[1])
+    level = detail if isinstance(detail, int) else 0
+    return Composition(QImage(), regions, selected, level, pdf, page_mm, routes)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from corridor_map.ui.export.session import ExportSession, export_blocking, save_png, wait_for
+from corridor_map.ui.export.session import ExportSession, export_blocking, save_composition, wait_for
 from corridor_map.ui.export.spec import ExportError, ExportSpec
 from corridor_map.ui.web import RequestTripwire
 
@@ -42,14 +42,19 @@ class ExportController(QObject):
         self._builder: PageBuilder | None = None
         self.failures: list[str] = []
         self.world = ""  # the world the open session's page is drawn in
+        self.vector = False  # whether its page draws SVG (for PDF) rather than canvases
 
     @property
     def is_ready(self) -> bool:
         return self.session is not None and self.session.is_ready
 
     def ready_for(self, spec: ExportSpec) -> bool:
-        """Open, ready, and its page drawn in ``spec``'s world (another world needs another page)."""
-        return self.is_ready and self.world == spec.world
+        """Open, ready, and its page fit for ``spec``: drawn in its world, as SVG for a PDF and with
+        canvases for a PNG (another page otherwise)."""
+        return self.is_ready and self._fits(spec)
+
+    def _fits(self, spec: ExportSpec) -> bool:
+        return self.world == spec.world and self.vector == (spec.fmt == "pdf")
 
     def _new_session(self) -> ExportSession:
         session = ExportSession(self.tripwire, self)
@@ -61,8 +66,8 @@ class ExportController(QObject):
 
     def open_live(self, spec: ExportSpec, state: AppState, language: str, corridor: Corridor | None) -> None:
         """Follow ``state`` (the window's); the export page is built in the background (``ready`` then)."""
-        if self.session is not None and self.world != spec.world:
-            self.close()  # drawn in the other world: a page of the spec's world replaces it
+        if self.session is not None and not self._fits(spec):
+            self.close()  # another world or renderer: a page fit for the spec replaces it
         if self.session is not None:
             return  # loading: ``ready`` comes when it is
         from corridor_map.mapgen.options import PageOptions
@@ -70,12 +75,13 @@ class ExportController(QObject):
 
         session = self._new_session()
         self.world = spec.world
+        self.vector = spec.fmt == "pdf"
         session.presize(spec)
         session.attach(state, language, corridor)
         self._builder = PageBuilder(self)
         self._builder.finished.connect(lambda page, _s: self.session.load(page) if self.session else None)
         self._builder.failed.connect(self._on_failed)
-        self._builder.start(PageOptions(export=True, world=spec.world))
+        self._builder.start(PageOptions(export=True, world=spec.world, vector=self.vector))
 
     def open_payload(
         self, spec: ExportSpec, payload: dict[str, Any], cache_dir: Path, timeout_s: float
@@ -86,8 +92,9 @@ class ExportController(QObject):
 
         session = self._new_session()
         self.world = spec.world
+        self.vector = spec.fmt == "pdf"
         try:
-            page = export_page(cache_dir, spec.world)
+            page = export_page(cache_dir, spec.world, vector=self.vector)
         except Exception as exc:  # GeoDataError and friends: a message, not a traceback
             raise ExportError(f"cannot build the map page: {exc}") from None
         session.presize(spec, payload["labels"].get(spec.lang, ""))
@@ -111,13 +118,16 @@ class ExportController(QObject):
             return
         self.session.export(spec, done)
 
-    def write_png(self, spec: ExportSpec, out: Path) -> dict[str, Any]:
-        """Render ``spec`` and save it to ``out`` (ExportError with the reason); its description."""
+    def write(self, spec: ExportSpec, out: Path) -> dict[str, Any]:
+        """Render ``spec`` (PNG or PDF) and save it to ``out`` (ExportError with the reason); its
+        description."""
         if self.session is None:
             raise ExportError("the export map is not open")
         composition = export_blocking(self.session, spec)
-        save_png(composition.image, out)
+        save_composition(composition, out)
         return composition.describe()
+
+    write_png = write
 
     def close(self, *, now: bool = False) -> None:
         """Release the hidden view and its page: deleted with the next deferred deletes, or ``now``

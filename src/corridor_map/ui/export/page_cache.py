@@ -16,6 +16,8 @@ from corridor_map.mapgen.sources import load_page_layers, page_sources
 EXPORT_OPTIONS = PageOptions(export=True, world="pacific")  # (the app's default world)
 
 
-def export_page(cache_dir: Path, world: str = EXPORT_OPTIONS.world) -> Path:
-    """The export page of ``world`` under ``cache_dir`` (built on first use, in a few seconds)."""
-    return build_page(load_page_layers, page_sources(), replace(EXPORT_OPTIONS, world=world), cache_dir)
+def export_page(cache_dir: Path, world: str = EXPORT_OPTIONS.world, *, vector: bool = False) -> Path:
+    """The export page of ``world`` under ``cache_dir`` (built on first use, in a few seconds); with
+    ``vector`` the one for PDF (SVG)."""
+    options = replace(EXPORT_OPTIONS, world=world, vector=vector)
+    return build_page(load_page_layers, page_sources(), options, cache_dir)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QMarginsF, QObject, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize
 
 from corridor_map.ui.web import MapView, RequestTripwire
 
@@ -42,6 +42,10 @@ class MapFrame:
     fit: tuple[str, ...] = ()
     view: tuple[float, float, float] | None = None  # (lat, lon, zoom)
     lang: str = "en"
+    # a printed sheet (PDF): the page laid out as the whole sheet (``CMX.frame``'s ``sheet``: size, margin,
+    # bleed in CSS pixels, the texts), printed at ``page_mm``; width and height are then the sheet's
+    sheet: dict[str, Any] | None = None
+    page_mm: tuple[float, float] | None = None
 
     @property
     def device_size(self) -> QSize:
@@ -57,6 +61,7 @@ class RenderedMap:
     info: dict[str, Any]
     seconds: float
     grabs: int
+    pdf: bytes | None = None  # a sheet's PDF (the image is then null)
 
 
 def token_colour(token: int) -> QColor:
@@ -203,6 +208,7 @@ class ExportRenderer(QObject):
             "fit": list(frame.fit),
             "view": list(frame.view) if frame.view else None,
             "lang": frame.lang,
+            "sheet": frame.sheet,
         }
         self.view.api.export_frame(options)
         QTimer.singleShot(int(timeout_s * 1000) + 50, lambda: self._check_timeout(token))
@@ -228,7 +234,27 @@ class ExportRenderer(QObject):
             self._info = {}
         if not self._info.get("sized", False):
             log.warning("export view: the page did not report the requested size (%s)", self._info)
+        if self._pending[1].page_mm is not None:
+            self._print(token, self._pending[1].page_mm)
+            return
         self._grab()
+
+    def _print(self, token: int, page_mm: tuple[float, float]) -> None:
+        """Print the drawn sheet to PDF (Chromium's print of the same layout: vectors and text)."""
+        exact = QPageSize.SizeMatchPolicy.ExactMatch
+        size = QPageSize(QSizeF(*page_mm), QPageSize.Unit.Millimeter, "", exact)
+        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        self.view.map_page.printToPdf(lambda data: self._on_pdf(token, data), layout)
+
+    def _on_pdf(self, token: int, data: Any) -> None:
+        if self._pending is None or self._pending[0] != token:
+            return
+        pdf = bytes(data)
+        if not pdf.startswith(b"%PDF-"):
+            self._finish(None, "the map could not be printed to PDF")
+            return
+        seconds = time.perf_counter() - self._started
+        self._finish(RenderedMap(QImage(), dict(self._info), seconds, 0, pdf), "")
 
     def _grab(self) -> None:
         if self._pending is None:
@@ -258,7 +284,10 @@ class ExportRenderer(QObject):
         self._timer.stop()
         self._last = None
         if pending is not None:
-            if rendered is not None:
+            if rendered is not None and rendered.pdf is not None:
+                pdf_bytes = len(rendered.pdf)
+                log.debug("export sheet %d: %d bytes of PDF, %.3f s", pending[0], pdf_bytes, rendered.seconds)
+            elif rendered is not None:
                 log.debug(
                     "export frame %d: %dx%d in %.3f s, %d grabs; page timing %s",
                     pending[0],

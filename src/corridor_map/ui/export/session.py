@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -19,9 +20,17 @@ from PySide6.QtGui import QImage, QImageWriter
 
 from corridor_map.core.longitudes import WORLDS, to_frame
 from corridor_map.mapgen.options import PageOptions
-from corridor_map.ui.export.composer import Composition, ExportTexts, compose, date_text, plan, source_line
+from corridor_map.ui.export.composer import (
+    Composition,
+    ExportTexts,
+    compose,
+    date_text,
+    plan,
+    sheet_composition,
+    source_line,
+)
 from corridor_map.ui.export.renderer import ExportRenderer, MapFrame, RenderedMap
-from corridor_map.ui.export.spec import ExportError, ExportSpec, validate
+from corridor_map.ui.export.spec import ExportError, ExportSpec, Paper, css_px, validate
 from corridor_map.ui.web import RequestTripwire
 from corridor_map.view_state import MapExtent
 
@@ -78,6 +87,42 @@ def page_view(spec: ExportSpec) -> tuple[float, float, float]:
     return lat, lon if edge is None else to_frame(lon, edge), zoom
 
 
+def sheet_map_size(paper: Paper) -> tuple[int, int]:
+    """About the map's size on ``paper``'s sheet (CSS pixels): its width exactly, its height less the
+    usual title and footer bands (the page lays the texts out; this only picks the start view)."""
+    sheet_w, sheet_h = paper.sheet_px
+    edge = css_px(paper.margin_mm + paper.bleed_mm)
+    width = sheet_w if paper.bleed_mm > 0 else sheet_w - 2 * edge
+    return max(1, round(width)), max(1, round(sheet_h - 2 * edge - 110))
+
+
+def sheet_frame(spec: ExportSpec, texts: ExportTexts) -> MapFrame:
+    """The frame a PDF of ``spec`` is drawn in: the page laid out as the sheet, with its texts."""
+    paper = spec.paper
+    sheet_w, sheet_h = paper.sheet_px
+    map_w, map_h = sheet_map_size(paper)
+    sheet = {
+        "width": sheet_w,
+        "height": sheet_h,
+        "margin": css_px(paper.margin_mm),
+        "bleed": css_px(paper.bleed_mm),
+        "title": texts.title,
+        "subtitle": texts.subtitle,
+        "source": texts.source,
+        "date": texts.date,
+        "lang": spec.lang,
+    }
+    return MapFrame(
+        width=sheet_w,
+        height=sheet_h,
+        fit=spec.selection,
+        view=page_view(replace(spec, width=map_w, height=map_h)),
+        lang=spec.lang,
+        sheet=sheet,
+        page_mm=paper.sheet_mm,
+    )
+
+
 Done = Callable[[Composition | None, str], None]
 
 
@@ -113,6 +158,10 @@ class ExportSession(QObject):
             source_line(label, layers, spec.pov),
             date_text(spec.lang),
         )
+        if spec.fmt == "pdf":
+            frame = sheet_frame(spec, texts)
+            self.renderer.presize(replace(frame, view=None if spec.selection else frame.view))
+            return
         layout = plan(spec, texts)
         view = None if spec.selection else page_view(spec)
         self.renderer.presize(MapFrame(spec.width, layout.map_height, spec.scale, view=view))
@@ -201,7 +250,11 @@ class ExportSession(QObject):
         self.renderer.view.api.set_legend_visible(bool(spec.legend))
         year = spec.playback_year
         self.renderer.view.api.set_year_badge(str(year) if year is not None else None)
+        self.renderer.view.api.show_routes(list(spec.routes))
         texts = self.texts(spec)
+        if spec.fmt == "pdf":
+            self._export_sheet(spec, texts, done)
+            return
         layout = plan(spec, texts)
         if layout.map_height < 100:
             done(None, "the title and source line leave no room for the map at this size")
@@ -222,6 +275,17 @@ class ExportSession(QObject):
             done(compose(spec, layout, texts, result.image, result.info), "")
 
         self.renderer.render(frame, rendered)
+
+    def _export_sheet(self, spec: ExportSpec, texts: ExportTexts, done: Done) -> None:
+        frame = sheet_frame(spec, texts)
+
+        def printed(result: RenderedMap | None, message: str) -> None:
+            if result is None or result.pdf is None:
+                done(None, message or "the map could not be printed to PDF")
+                return
+            done(sheet_composition(result.pdf, spec.paper.sheet_mm, result.info), "")
+
+        self.renderer.render(frame, printed)
 
 
 def wait_for(condition: Callable[[], bool], timeout_s: float) -> bool:
@@ -261,6 +325,20 @@ def export_blocking(session: ExportSession, spec: ExportSpec, timeout_s: float =
     if result is None:
         raise ExportError(message)
     return result
+
+
+def save_composition(composition: Composition, path: Path) -> None:
+    """Write ``composition``: its PDF, or its image as PNG; ExportError naming the file when it cannot."""
+    path = Path(path)
+    if composition.pdf is None:
+        save_png(composition.image, path)
+        return
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        path.write_bytes(composition.pdf)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def save_png(image: QImage, path: Path) -> None:

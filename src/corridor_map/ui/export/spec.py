@@ -5,11 +5,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from corridor_map.core.errors import CorridorMapError
 from corridor_map.core.longitudes import WORLDS
 
 MAX_SIDE = 16_384  # pixels of the final image, each side
+# pixels of the final image in all: the view is drawn whole and held in memory twice (about 4 bytes a
+# pixel each); 40 million pixels is A2 at 300 dpi. Larger prints are PDF (vector, any paper size).
+MAX_PIXELS = 40_000_000
 MIN_SIDE = 200  # logical pixels: smaller leaves no room for the map
 MIN_SCALE = 1.0
 MAX_SCALE = 4.0
@@ -17,6 +21,18 @@ DEFAULT_WIDTH = 1600
 DEFAULT_HEIGHT = 900
 SCREEN_DPI = 96
 ISO3 = re.compile(r"[A-Z]{3}")
+FORMATS = ("png", "pdf")
+MM_PER_INCH = 25.4
+# ISO 216 paper, portrait (width, height) in millimetres.
+PAPERS_MM: dict[str, tuple[float, float]] = {
+    "A4": (210.0, 297.0),
+    "A3": (297.0, 420.0),
+    "A2": (420.0, 594.0),
+    "A1": (594.0, 841.0),
+    "A0": (841.0, 1189.0),
+}
+MAX_MARGIN_MM = 50.0
+MAX_BLEED_MM = 10.0
 
 
 class ExportError(CorridorMapError):
@@ -62,6 +78,54 @@ def output_size(width: int, height: int, scale: float) -> tuple[int, int]:
     return round(width * scale), round(height * scale)
 
 
+def css_px(mm: float) -> float:
+    """Millimetres as CSS pixels (96 to the inch: the page's logical pixels)."""
+    return mm / MM_PER_INCH * SCREEN_DPI
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A PDF's sheet: ISO paper, orientation, margin and bleed (millimetres).
+
+    The sheet is the trimmed paper plus ``bleed`` on each side; the texts keep ``margin`` inside the
+    trim; with a bleed the map runs to the sheet's left and right edges (over the trim, into the bleed).
+    """
+
+    name: str = "A3"
+    landscape: bool = True
+    margin_mm: float = 10.0
+    bleed_mm: float = 0.0
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        """The trimmed paper (width, height) in this orientation."""
+        w, h = PAPERS_MM[self.name]
+        return (h, w) if self.landscape else (w, h)
+
+    @property
+    def sheet_mm(self) -> tuple[float, float]:
+        """The PDF page (width, height): the trim plus the bleed on each side."""
+        w, h = self.trim_mm
+        return w + 2 * self.bleed_mm, h + 2 * self.bleed_mm
+
+    @property
+    def sheet_px(self) -> tuple[int, int]:
+        """The PDF page in CSS pixels, rounded down (the page's layout size)."""
+        w, h = self.sheet_mm
+        return math.floor(css_px(w)), math.floor(css_px(h))
+
+
+def paper_problem(paper: Paper) -> str | None:
+    """Why this paper cannot be exported, in one sentence; None when it can."""
+    if paper.name not in PAPERS_MM:
+        return f"unknown paper '{paper.name}' ({', '.join(PAPERS_MM)})"
+    if not (math.isfinite(paper.margin_mm) and 0 <= paper.margin_mm <= MAX_MARGIN_MM):
+        return f"the margin must be between 0 and {MAX_MARGIN_MM:g} mm (got {paper.margin_mm:g})"
+    if not (math.isfinite(paper.bleed_mm) and 0 <= paper.bleed_mm <= MAX_BLEED_MM):
+        return f"the bleed must be between 0 and {MAX_BLEED_MM:g} mm (got {paper.bleed_mm:g})"
+    return None
+
+
 @dataclass(frozen=True)
 class ExportSpec:
     """One PNG: logical size (CSS pixels of the layout), scale (device pixels per logical pixel), texts."""
@@ -82,6 +146,11 @@ class ExportSpec:
     # "pacific" (the China-centred world, the default) or "greenwich" (±180); ``view``'s longitude is
     # in ±180 either way
     world: str = "pacific"
+    fmt: str = "png"  # "png" or "pdf" (vector, at ``paper``'s size; width, height and scale unused)
+    paper: Paper = Paper()
+    # the compared routes drawn on the map: the ``CM.showRoutes`` payload (id, legs, color), as the
+    # window's ViewState.routes or core.transit.draw_payload gives it
+    routes: tuple[dict[str, Any], ...] = ()
 
     @property
     def pixels(self) -> tuple[int, int]:
@@ -104,6 +173,12 @@ def size_problem(width: int, height: int, scale: float) -> str | None:
             f"the image would be {out_w}×{out_h} pixels; at most {MAX_SIDE:,} pixels a side are possible "
             f"(make the size or the scale smaller)"
         )
+    if out_w * out_h > MAX_PIXELS:
+        return (
+            f"the image would be {out_w}×{out_h} pixels ({out_w * out_h / 1e6:.0f} million); at most "
+            f"{MAX_PIXELS / 1e6:.0f} million pixels are possible (A2 at 300 dpi): make it smaller, or "
+            f"export a PDF, which prints sharp at any paper size"
+        )
     return None
 
 
@@ -125,7 +200,11 @@ def check_codes(codes: list[str], known: frozenset[str]) -> tuple[str, ...]:
 
 def validate(spec: ExportSpec) -> ExportSpec:
     """``spec`` if it can be exported; ExportError with a one-line reason otherwise."""
-    problem = size_problem(spec.width, spec.height, spec.scale)
+    if spec.fmt not in FORMATS:
+        raise ExportError(f"unknown format '{spec.fmt}' (png or pdf)")
+    problem = (
+        paper_problem(spec.paper) if spec.fmt == "pdf" else size_problem(spec.width, spec.height, spec.scale)
+    )
     if problem:
         raise ExportError(problem)
     if spec.lang not in ("en", "zh"):
