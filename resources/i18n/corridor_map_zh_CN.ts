@@ -529,10 +529,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Export PNG</source>
-        <translation>导出 PNG</translation>
-    </message>
-    <message>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
@@ -605,12 +601,128 @@
         <translation>无法显示导出地图：%1</translation>
     </message>
     <message>
+        <source>1920 × 1080 (Full HD)</source>
+        <translation>1920 × 1080（全高清）</translation>
+    </message>
+    <message>
+        <source>3840 × 2160 (4K)</source>
+        <translation>3840 × 2160（4K）</translation>
+    </message>
+    <message>
+        <source>A4 landscape, 150 dpi</source>
+        <translation>A4 横向，150 dpi</translation>
+    </message>
+    <message>
+        <source>A4 landscape, 300 dpi</source>
+        <translation>A4 横向，300 dpi</translation>
+    </message>
+    <message>
+        <source>A3 landscape, 150 dpi</source>
+        <translation>A3 横向，150 dpi</translation>
+    </message>
+    <message>
+        <source>A3 landscape, 300 dpi</source>
+        <translation>A3 横向，300 dpi</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>Export PNG or PDF</source>
+        <translation>导出 PNG 或 PDF</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>PDF (vector, for print)</source>
+        <translation>PDF（矢量，用于印刷）</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Orientation:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <source>Bleed:</source>
+        <translation>出血：</translation>
+    </message>
+    <message>
+        <source>Extra paper around the page that the print shop trims off; the map runs into it.</source>
+        <translation>页面四周多出的纸边，由印刷厂裁掉；地图延伸到其中。</translation>
+    </message>
+    <message>
+        <source>Too large: the image would be %1 × %2 pixels (%3 million); at most %4 million pixels are possible. Make it smaller, or export a PDF, which prints sharp at any paper size.</source>
+        <translation>尺寸过大：图像将为 %1 × %2 像素（%3 百万像素）；最多 %4 百万像素。请缩小尺寸，或导出 PDF，任何纸张尺寸都能清晰印刷。</translation>
+    </message>
+    <message>
+        <source>%1 landscape, %2 × %3 mm</source>
+        <translation>%1 横向，%2 × %3 毫米</translation>
+    </message>
+    <message>
+        <source>%1 portrait, %2 × %3 mm</source>
+        <translation>%1 纵向，%2 × %3 毫米</translation>
+    </message>
+    <message>
+        <source>Page: %1 × %2 mm, with %3 mm bleed on each side; vector, fonts embedded</source>
+        <translation>页面：%1 × %2 毫米，四边各含 %3 毫米出血；矢量，字体已嵌入</translation>
+    </message>
+    <message>
+        <source>Page: %1 × %2 mm; vector, fonts embedded</source>
+        <translation>页面：%1 × %2 毫米；矢量，字体已嵌入</translation>
+    </message>
+    <message>
+        <source>Rendering preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Preview of the PDF page: %1</source>
+        <translation>PDF 页面预览：%1</translation>
+    </message>
+    <message>
+        <source>Preview of the PNG: %1 pixels</source>
+        <translation>PNG 预览：%1 像素</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved %1 (%2 pixels).</source>
         <translation>已保存 %1（%2 像素）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (PDF, %2).</source>
+        <translation>已保存 %1（PDF，%2）。</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard (PDF, %1).</source>
+        <translation>已复制到剪贴板（PDF，%1）。</translation>
     </message>
     <message>
         <source>Copied to the clipboard (%1 pixels).</source>
@@ -953,10 +1065,6 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Export PNG…</source>
-        <translation>导出 PNG(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1043,6 +1151,10 @@
     <message>
         <source>The map's display process stopped (%1); it has been reloaded.</source>
         <translation>地图显示进程已停止（%1），已重新加载。</translation>
+    </message>
+    <message>
+        <source>&amp;Export PNG or PDF…</source>
+        <translation>导出 PNG 或 PDF(&amp;E)…</translation>
     </message>
     <message>
         <source>Software rendering takes effect at the next start.</source>

@@ -3,6 +3,9 @@
 ``corridor-map`` starts the window; ``corridor-map --smoke-test`` builds it, waits until the map is
 painted, checks the page and exits. Sub-commands live in ``corridor_map.commands``: each module has
 ``add_parser(subparsers)`` and ``run(args) -> int``; they are listed in ``COMMANDS`` below.
+
+Whatever starts Qt (the window, the smoke test, ``export``, ``export-batch``) first moves Chromium's own
+log lines off the terminal and into the app log (``corridor_map.chromium_log``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from corridor_map import APP_NAME, __version__
 
 # Sub-command modules (imported only when their command is used, so the GUI starts fast).
 COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "route")
+QT_COMMANDS = frozenset({"export", "export_batch"})  # the ones that start Qt and QtWebEngine
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -60,9 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(requested_command(argv)).parse_args(argv)
+    from corridor_map import chromium_log
+
     if args.command:
-        module = importlib.import_module(f"corridor_map.commands.{args.command.replace('-', '_')}")
+        name = args.command.replace("-", "_")
+        if name in QT_COMMANDS:
+            chromium_log.capture()
+        module = importlib.import_module(f"corridor_map.commands.{name}")
         return int(module.run(args))
+    from corridor_map.logging_setup import setup_logging
+
+    setup_logging()  # (first: Chromium's lines share the window's log file and its rotation)
+    chromium_log.capture()
     from corridor_map.ui.app import run_gui  # late: Qt is heavy
 
     return run_gui(args)

@@ -1,11 +1,15 @@
-"""``corridor-map export OUT.png``: the map as a PNG, headless, with the dialog's composition.
+"""``corridor-map export OUT.png|OUT.pdf``: the map as a PNG or a vector PDF, headless, as the dialog does.
 
-Options: ``--width W --height H`` (logical pixels, default 1600×900), ``--scale S`` (1–4: the image
-is W·S × H·S, drawn at zoom factor S so lines and text stay crisp), ``--select ISO3[,ISO3…]``
-(highlighted and framed), ``--title T``, ``--subtitle T``, ``--no-legend``, ``--lang en|zh``, and the data:
-``--sample``, or ``--sales FILE`` / ``--dealers FILE``; by default the active dataset (the bundled
-sample on a fresh install). Exit 0 on success; 2 with a one-line message for bad input (size, country
-code, data file, output folder); 1 when the map cannot be drawn. Never a traceback.
+Options: ``--format png|pdf`` (default: OUT's suffix); for PNG ``--width W --height H`` (logical pixels,
+default 1600×900) and ``--scale S`` (1–4: the image is W·S × H·S, drawn at zoom factor S so lines and
+text stay crisp); for PDF ``--paper A4…A0`` (default A3), ``--portrait``, ``--margin MM``, ``--bleed MM``;
+``--select ISO3[,ISO3…]`` (highlighted and framed), ``--routes TARGET[:N,…]`` (the compared routes to a
+country, as the Routes panel draws them), ``--title T``, ``--subtitle T``, ``--no-legend``, ``--lang en|zh``;
+the filters ``--years 2023-2025``, ``--brands B,…``, ``--powertrain NEV|ICE``; and the data: ``--sample``,
+or ``--sales FILE`` / ``--dealers FILE``; by default the active dataset (the bundled sample on a fresh
+install). Exit 0 on success; 2 with a one-line message for bad input (size, paper, country code, filter
+value, data file, output folder); 1 when the map cannot be drawn. Never a traceback. Chromium's own log
+lines go to the app log, not to the terminal (``corridor_map.chromium_log``).
 
 Everything heavy is imported late, and the export page comes from a quick cache index, so the whole
 process costs little more than Qt and the page themselves.
@@ -19,6 +23,7 @@ import logging
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +33,17 @@ if TYPE_CHECKING:
     from corridor_map.ui.export.spec import ExportSpec
 
 from corridor_map.commands.common import EXIT_FAILED, EXIT_OK, CommandError, guarded
+from corridor_map.commands.export_options import (
+    add_filter_options,
+    add_format_options,
+    check_filter_args,
+    data_filters,
+    filter_key,
+    filters_json,
+    output_format,
+    paper,
+    route_payload,
+)
 
 __all__ = ["EXIT_OK", "CommandError", "guarded"]  # (export-batch's imports)
 
@@ -36,8 +52,9 @@ log = logging.getLogger(__name__)
 PAGE_TIMEOUT_S = 90.0
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Size, texts, language and data options shared by ``export`` and ``export-batch``."""
+def add_common_options(parser: argparse.ArgumentParser, format_help: str) -> None:
+    """Size, format and paper, texts, language, filters and data options shared by ``export`` and
+    ``export-batch``."""
     parser.add_argument("--width", type=int, default=1600, help="width in logical pixels (default 1600)")
     parser.add_argument("--height", type=int, default=900, help="height in logical pixels (default 900)")
     parser.add_argument(
@@ -65,8 +82,12 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         "greenwich: the world centred on 0°",
     )
     parser.add_argument(
-        "--json", action="store_true", help="print a JSON object per image (size, DPI, regions)"
+        "--json",
+        action="store_true",
+        help="print a JSON object per file (format, size or paper, regions; export: filters, routes)",
     )
+    add_format_options(parser, format_help)
+    add_filter_options(parser)
     data = parser.add_argument_group(
         "data (default: the active dataset, the bundled sample on a fresh install)"
     )
@@ -79,17 +100,25 @@ def add_parser(subparsers: Any) -> None:
     """Register the ``export`` sub-command."""
     parser = subparsers.add_parser(
         "export",
-        help="save the map as a PNG (headless)",
-        description="Save the map as a PNG with title, legend and source line, without opening a window.",
+        help="save the map as a PNG or PDF (headless)",
+        description="Save the map as a PNG or a vector PDF with title, legend and source line, without "
+        "opening a window.",
     )
-    parser.add_argument("out", metavar="OUT.png", type=Path, help="the PNG file to write")
+    parser.add_argument("out", metavar="OUT.png|OUT.pdf", type=Path, help="the PNG or PDF file to write")
     parser.add_argument(
         "--select",
         metavar="ISO3[,ISO3…]",
         default="",
         help="countries to highlight and frame, as ISO 3166 alpha-3 codes (e.g. THA,VNM)",
     )
-    add_common_options(parser)
+    parser.add_argument(
+        "--routes",
+        metavar="ISO3[:N,…]",
+        default=None,
+        help="draw the compared routes from Chongqing to this country (or port), as the Routes panel "
+        "does: all of them, or alternatives N (1-based, as 'corridor-map route ISO3' lists them)",
+    )
+    add_common_options(parser, "png or pdf (default: from OUT's suffix, .pdf → pdf, else png)")
 
 
 # ---- checks that need no Qt ---------------------------------------------------------------------------
@@ -104,8 +133,8 @@ def split_codes(text: str) -> list[str]:
     return [part for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-def base_spec(args: argparse.Namespace, selection: tuple[str, ...] = ()) -> ExportSpec:
-    """The validated spec from the command line (CommandError for a bad size)."""
+def base_spec(args: argparse.Namespace, selection: tuple[str, ...] = (), fmt: str = "png") -> ExportSpec:
+    """The validated spec from the command line (CommandError for a bad size or paper)."""
     from corridor_map.ui.export.spec import ExportError, ExportSpec, validate
 
     lang = args.export_lang or getattr(args, "lang", None) or "en"
@@ -120,6 +149,8 @@ def base_spec(args: argparse.Namespace, selection: tuple[str, ...] = ()) -> Expo
         selection=selection,
         dpi=args.dpi,
         world=args.world,
+        fmt=fmt,
+        paper=paper(args),
     )
     try:
         validate(spec)
@@ -134,6 +165,7 @@ def check_data_args(args: argparse.Namespace) -> None:
     """Files named on the command line exist and are files, before anything starts."""
     if args.sample and (args.sales or args.dealers):
         raise CommandError("--sample cannot be combined with --sales or --dealers")
+    check_filter_args(args)
     for option, path in (("--sales", args.sales), ("--dealers", args.dealers)):
         if path is not None and not path.is_file():
             raise CommandError(f"{option} {path}: no such file")
@@ -186,8 +218,13 @@ def payload_sources(args: argparse.Namespace) -> tuple[list[Path], str]:
     """The files the page payload for ``args`` comes from, and what they are (no parsing, no pandas).
 
     The geodata (corridor, country table) and the data: the files given, the sample, or the active
-    dataset's stored files.
+    dataset's stored files; the filters are part of what they are (another filter, another payload).
     """
+    files, role = _sources(args)
+    return files, f"{role}/{filter_key(args)}"
+
+
+def _sources(args: argparse.Namespace) -> tuple[list[Path], str]:
     from corridor_map.paths import geo_dir, resources_dir, user_data_dir
 
     def files(folder: Path) -> list[Path]:
@@ -208,17 +245,24 @@ def payload_sources(args: argparse.Namespace) -> tuple[list[Path], str]:
 
 
 def compute_payload(args: argparse.Namespace) -> dict[str, Any]:
-    """The page payload for ``args`` computed from the data (pandas); its ``warnings`` for stderr."""
-    from corridor_map.core.aggregate import NO_FILTERS
+    """The page payload for ``args`` computed from the data (pandas) with its filters (CommandError for a
+    brand or year the data does not have); its ``warnings`` for stderr, ``years`` for the legend's
+    title and ``filters`` for the ``--json`` line."""
     from corridor_map.core.flows import default_routes
     from corridor_map.core.page_payload import page_payload
 
     dataset, warnings = load_dataset(args)  # (pandas before anything of ui/: see open_session)
+    filters = data_filters(args, dataset.sales, dataset.dealers)
     from corridor_map.ui.composition import load_corridor_or_none
 
     corridor = load_corridor_or_none()
     routes = default_routes(corridor) if corridor is not None else {}
-    return {**page_payload(dataset, NO_FILTERS, routes), "warnings": warnings}
+    return {
+        **page_payload(dataset, filters, routes),
+        "warnings": warnings,
+        "years": list(filters.years) if filters.years else None,
+        "filters": filters_json(filters),
+    }
 
 
 def cached_payload(args: argparse.Namespace) -> tuple[dict[str, Any] | None, str | None]:
@@ -275,12 +319,20 @@ def open_session(args: argparse.Namespace, spec: ExportSpec) -> ExportController
     return controller
 
 
+def payload_filters(controller: ExportController) -> dict[str, Any] | None:
+    """The filters the open page's payload was computed with (None: an older cached payload)."""
+    presenter = controller.session.presenter if controller.session is not None else None
+    payload = getattr(presenter, "payload", None)
+    return payload.get("filters") if isinstance(payload, dict) else None
+
+
 def write(controller: ExportController, spec: ExportSpec, out: Path) -> dict[str, Any]:
-    """Render ``spec`` and save it to ``out``; its description (size, DPI, regions)."""
+    """Render ``spec`` and save it to ``out`` (PNG or PDF by ``spec.fmt``); its description (format,
+    size or pages, regions)."""
     from corridor_map.ui.export.spec import ExportError
 
     try:
-        info = controller.write_png(spec, out)
+        info = controller.write(spec, out)
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_FAILED) from None
     log.debug("export: saved %s", out)
@@ -298,6 +350,9 @@ def finish(code: int) -> int:
     Everything is written and closed by now; Chromium's orderly shutdown would add about a second to
     every export and produce nothing, so the process ends here (output flushed first).
     """
+    from corridor_map import chromium_log
+
+    chromium_log.flush()  # (what Chromium wrote, to the log file: os._exit skips atexit)
     if _OWN_APP and not os.environ.get("CORRIDOR_MAP_SLOW_EXIT"):
         logging.shutdown()
         sys.stdout.flush()
@@ -306,9 +361,17 @@ def finish(code: int) -> int:
     return code
 
 
+def size_text(info: dict[str, Any]) -> str:
+    """``1600×900 px``, or for a PDF ``420×297 mm, 1 page``."""
+    if info.get("format") == "pdf":
+        pages = info.get("pages", 1)
+        return f"{info['width_mm']:g}×{info['height_mm']:g} mm, {pages} page{'s' if pages != 1 else ''}"
+    return f"{info['width']}×{info['height']} px"
+
+
 def check_output(out: Path) -> None:
     if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name such as map.png")
+        raise CommandError(f"{out} is a folder; give a file name such as map.png or map.pdf")
     if not out.parent.is_dir():
         raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
 
@@ -317,6 +380,7 @@ def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out: Path = args.out
     check_output(out)
+    fmt = output_format(args, out)
     check_data_args(args)
     codes = split_codes(args.select)
     names = country_names() if codes else {}  # (the country table is read only to check codes)
@@ -326,18 +390,23 @@ def _run(args: argparse.Namespace) -> int:
         selection = check_codes(codes, frozenset(names))
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    spec = base_spec(args, selection)
+    spec = base_spec(args, selection, fmt)
+    spec = replace(spec, routes=route_payload(args.routes, spec.lang))
     controller = open_session(args, spec)
     info = write(controller, spec, out)
     seconds = time.perf_counter() - started
     if args.json:
-        print(json.dumps({"out": str(out), "seconds": round(seconds, 3), **info}, ensure_ascii=False))
+        routes = [{"id": r["id"], "color": r["color"], "legs": len(r["legs"])} for r in spec.routes]
+        extra = {"filters": payload_filters(controller), "routes": routes}
+        print(
+            json.dumps({"out": str(out), "seconds": round(seconds, 3), **info, **extra}, ensure_ascii=False)
+        )
     else:
-        print(f"wrote {out} ({info['width']}×{info['height']} px) in {seconds:.2f} s")
+        print(f"wrote {out} ({size_text(info)}) in {seconds:.2f} s")
     close_session(controller)
     return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export one PNG; the exit code."""
+    """Export one PNG or PDF; the exit code."""
     return finish(guarded("export", lambda: _run(args)))

@@ -1,9 +1,10 @@
-"""``corridor-map export-batch OUTDIR --countries ISO3,…|all``: one PNG per country, in one process.
+"""``corridor-map export-batch OUTDIR --countries ISO3,…|all``: one PNG (or PDF) per country, in one process.
 
 The page is loaded once; for each country the selection changes in place, the map frames it, and
-``OUTDIR/<ISO3>.png`` is written. ``all`` means every country with sales or dealers in the data.
-The title defaults to the country's name; a ``--title`` may contain ``{name}`` and ``{iso3}``. Same
-size, language and data options as ``export``; same exit codes.
+``OUTDIR/<ISO3>.png`` (``.pdf`` with ``--format pdf``) is written. ``all`` means every country with sales
+(under the filters) or dealers in the data. The title defaults to the country's name; a ``--title`` may
+contain ``{name}`` and ``{iso3}``. Same size, format and paper, filter, language and data options as
+``export``; same exit codes.
 """
 
 from __future__ import annotations
@@ -25,20 +26,23 @@ from corridor_map.commands.export import (
     finish,
     guarded,
     open_session,
+    size_text,
     split_codes,
     write,
 )
+from corridor_map.commands.export_options import output_format
 
 
 def add_parser(subparsers: Any) -> None:
     """Register the ``export-batch`` sub-command."""
     parser = subparsers.add_parser(
         "export-batch",
-        help="save one PNG per country (headless, one process)",
-        description="Save one PNG per country (OUTDIR/ISO3.png), each highlighting and framing it.",
+        help="save one PNG or PDF per country (headless, one process)",
+        description="Save one PNG or PDF per country (OUTDIR/ISO3.png or .pdf), each highlighting and "
+        "framing it.",
     )
     parser.add_argument(
-        "outdir", metavar="OUTDIR", type=Path, help="folder for the PNGs (created if missing)"
+        "outdir", metavar="OUTDIR", type=Path, help="folder for the files (created if missing)"
     )
     parser.add_argument(
         "--countries",
@@ -46,7 +50,7 @@ def add_parser(subparsers: Any) -> None:
         metavar="ISO3,…|all",
         help="ISO3 codes separated by commas, or 'all' (every country in the data)",
     )
-    add_common_options(parser)
+    add_common_options(parser, "png or pdf: the files' format (default png)")
 
 
 def _title(template: str, iso3: str, names: dict[str, tuple[str, str]], lang: str) -> str:
@@ -66,6 +70,7 @@ def _run(args: argparse.Namespace) -> int:
     outdir: Path = args.outdir
     if outdir.exists() and not outdir.is_dir():
         raise CommandError(f"{outdir} exists and is not a folder")
+    fmt = output_format(args, None)
     check_data_args(args)
     names = country_names()
     wanted = args.countries.strip()
@@ -77,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
         if not codes:
             raise CommandError("no country given: --countries THA,VNM or --countries all")
-    spec = base_spec(args)
+    spec = base_spec(args, fmt=fmt)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -92,18 +97,18 @@ def _run(args: argparse.Namespace) -> int:
     for iso3 in codes:
         presenter.select({iso3})
         country_spec = replace(spec, selection=(iso3,), title=_title(args.title, iso3, names, spec.lang))
-        out = outdir / f"{iso3}.png"
+        out = outdir / f"{iso3}.{fmt}"
         info = write(controller, country_spec, out)
         if args.json:
             print(json.dumps({"out": str(out), **info}, ensure_ascii=False))
         else:
-            print(f"wrote {out} ({info['width']}×{info['height']} px)")
+            print(f"wrote {out} ({size_text(info)})")
     if not args.json:
-        print(f"{len(codes)} images in {time.perf_counter() - started:.2f} s")
+        print(f"{len(codes)} files in {time.perf_counter() - started:.2f} s")
     close_session(controller)
     return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export one PNG per country; the exit code."""
+    """Export one PNG or PDF per country; the exit code."""
     return finish(guarded("export-batch", lambda: _run(args)))

@@ -161,6 +161,9 @@ def end_process(window: QWidget, code: int) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     log.info("%s ended (exit code %d)", APP_NAME, code)
+    from corridor_map.chromium_log import flush as forward_chromium_log
+
+    forward_chromium_log()  # (Chromium's last lines, to the log file)
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

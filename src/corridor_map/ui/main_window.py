@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
         self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
         self.corridor = corridor
-        self._export_dialog: Any = None  # File → Export PNG…, created on first use
+        self._export_dialog: Any = None  # File → Export PNG or PDF…, created on first use
         self._restart_reason = ""
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Corridor Map — Chongqing vehicle exports"))
         self.menu_file.setTitle(self.tr("&File"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_export_png.setText(self.tr("&Export PNG…"))
+        self.act_export_png.setText(self.tr("&Export PNG or PDF…"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_pov.setTitle(self.tr("&Point of view"))
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             dock.show()
 
     def show_export_dialog(self) -> None:
-        """File → Export PNG…: one dialog per window, so its hidden export view loads only once."""
+        """File → Export PNG or PDF…: one dialog per window, so its hidden export view loads only once."""
         from corridor_map.ui.export.dialog import ExportDialog  # late: only when used
 
         if self._export_dialog is None:

@@ -230,7 +230,7 @@ class MapView(QWebEngineView):
         log.warning("the map's render process stopped: %s; reloading the map", reason)
         self.renderProcessRestarted.emit(reason)
         path = self._page_path
-        QTimer.singleShot(0, lambda: self.load_page(path))
+        QTimer.singleShot(0, self, lambda: self.load_page(path))  # (not once the view is deleted)
 
     def set_creation_script(self, name: str, source: str | None) -> None:
         """Run ``source`` in every document this view loads from now on, before the page's own scripts

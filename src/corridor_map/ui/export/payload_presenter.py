@@ -32,7 +32,8 @@ class PayloadPresenter(QObject):
     def preload(self) -> None:
         """Give the page its data as it loads (call before loading it): the page makes the calls itself
         (the bridge's ``startup``), so it is complete when it says it is ready, without a round trip."""
-        self.view.set_startup(startup_json(page_calls(self.payload, self.language, self.selection)))
+        calls = page_calls(self.payload, self.language, self.selection, self.years)
+        self.view.set_startup(startup_json(calls))
         self._preloaded = (self.language, self.selection)
 
     def _on_page_ready(self) -> None:
@@ -42,6 +43,12 @@ class PayloadPresenter(QObject):
             if sent == (self.language, self.selection):
                 return
         self.push_all()  # (also when the language or selection changed while the page loaded)
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The years the payload counts (the legend's title says them); None: all."""
+        years = self.payload.get("years")
+        return (int(years[0]), int(years[1])) if years else None
 
     def label(self, language: str) -> str:
         """The dataset's label in ``language`` (for source lines)."""
@@ -65,4 +72,4 @@ class PayloadPresenter(QObject):
 
     def push_all(self) -> None:
         """Everything, after the page (re)loaded."""
-        push_page(self.view.api, self.payload, self.language, self.selection)
+        push_page(self.view.api, self.payload, self.language, self.selection, self.years)
