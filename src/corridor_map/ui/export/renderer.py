@@ -46,6 +46,8 @@ class MapFrame:
     # bleed in CSS pixels, the texts), printed at ``page_mm``; width and height are then the sheet's
     sheet: dict[str, Any] | None = None
     page_mm: tuple[float, float] | None = None
+    page_margin_mm: float = 0.0  # a fact sheet's pages have margins (a sheet's page is all drawn)
+    fit_routes: bool = False  # frame the routes drawn as well as the countries in ``fit``
 
     @property
     def device_size(self) -> QSize:
@@ -209,6 +211,7 @@ class ExportRenderer(QObject):
             "view": list(frame.view) if frame.view else None,
             "lang": frame.lang,
             "sheet": frame.sheet,
+            "fitRoutes": frame.fit_routes,
         }
         self.view.api.export_frame(options)
         QTimer.singleShot(int(timeout_s * 1000) + 50, lambda: self._check_timeout(token))
@@ -234,16 +237,18 @@ class ExportRenderer(QObject):
             self._info = {}
         if not self._info.get("sized", False):
             log.warning("export view: the page did not report the requested size (%s)", self._info)
-        if self._pending[1].page_mm is not None:
-            self._print(token, self._pending[1].page_mm)
+        frame = self._pending[1]
+        if frame.page_mm is not None:
+            self._print(token, frame.page_mm, frame.page_margin_mm)
             return
         self._grab()
 
-    def _print(self, token: int, page_mm: tuple[float, float]) -> None:
+    def _print(self, token: int, page_mm: tuple[float, float], margin_mm: float = 0.0) -> None:
         """Print the drawn sheet to PDF (Chromium's print of the same layout: vectors and text)."""
         exact = QPageSize.SizeMatchPolicy.ExactMatch
         size = QPageSize(QSizeF(*page_mm), QPageSize.Unit.Millimeter, "", exact)
-        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
         self.view.map_page.printToPdf(lambda data: self._on_pdf(token, data), layout)
 
     def _on_pdf(self, token: int, data: Any) -> None:
