@@ -141,7 +141,9 @@ class FactSheetJob(QObject):
         self._cancelled = True
 
     def close(self) -> None:
-        """Release the hidden export view."""
+        """Stop (no further sheet) and release the hidden export view."""
+        self._cancelled = True
+        self.is_running = False
         if self.controller is not None:
             self.controller.close()
             self.controller = None

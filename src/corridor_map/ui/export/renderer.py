@@ -124,6 +124,8 @@ class ExportRenderer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._grab)
+        self._printing = False  # between printToPdf and its result
+        self._close_after_print = False
 
     @property
     def is_ready(self) -> bool:
@@ -165,9 +167,17 @@ class ExportRenderer(QObject):
         self.view.fragment = "&".join(parts)
 
     def close(self) -> None:
-        """Release the view and its render process."""
+        """Release the view and its render process (once a print in progress has come back: a page
+        deleted while Chromium prints it takes the process down)."""
         self._timer.stop()
         self._pending = None
+        if self._printing:
+            self._close_after_print = True
+            return
+        self._release_view()
+
+    def _release_view(self) -> None:
+        # (only the view, which has no parent: this object may be deleted by now)
         self.view.map_page.blockSignals(True)  # its render process ends now: no reload, no warning
         self.view.close()
         self.view.deleteLater()
@@ -249,9 +259,14 @@ class ExportRenderer(QObject):
         size = QPageSize(QSizeF(*page_mm), QPageSize.Unit.Millimeter, "", exact)
         margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
         layout = QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+        self._printing = True
         self.view.map_page.printToPdf(lambda data: self._on_pdf(token, data), layout)
 
     def _on_pdf(self, token: int, data: Any) -> None:
+        self._printing = False
+        if self._close_after_print:
+            self._release_view()
+            return
         if self._pending is None or self._pending[0] != token:
             return
         pdf = bytes(data)
