@@ -295,9 +295,12 @@ class FactSheetDialog(QDialog):
         self._update_scope()
 
     def hideEvent(self, event: QHideEvent) -> None:
+        """Closed: stop following the window; release the hidden export view unless a run goes on."""
         if self._subscriptions is not None:
             self._subscriptions.close()
             self._subscriptions = None
+        if self.job is not None and not self.job.is_running:
+            self.job.close()
         super().hideEvent(event)
 
     # ---- settings -----------------------------------------------------------------------------------
