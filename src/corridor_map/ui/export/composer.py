@@ -253,42 +253,47 @@ def compose(
     regions["date"] = date_rect
     painter.end()
 
-    for key in ("legend", "dataLabel"):
+    dots_per_metre = round(spec.effective_dpi * INCHES_PER_METRE)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    parts = _page_parts(page_info, ("legend", "dataLabel"), k, (0, header_px), (0, header_px))
+    regions.update(parts.regions)
+    parts.image = image
+    parts.regions = regions
+    return parts
+
+
+def _page_parts(
+    page_info: dict[str, Any],
+    keys: tuple[str, ...],
+    scale: float,
+    rect_offset: tuple[float, float],
+    map_offset: tuple[float, float],
+) -> Composition:
+    """What the page reported of its frame (rectangles ``keys``, selected countries' label points, the
+    level of detail, the routes' vertices) in output pixels; the image is left null."""
+    regions: dict[str, QRect] = {}
+    for key in keys:
         value = page_info.get(key)
-        scaled = _scaled(value if isinstance(value, list) else None, k, header_px)
+        scaled = _scaled(value if isinstance(value, list) else None, scale, round(rect_offset[1]))
         if scaled is not None:
-            regions[key] = scaled
+            regions[key] = scaled.translated(round(rect_offset[0]), 0)
     selected: dict[str, dict[str, Any]] = {}
     raw = page_info.get("selected")
     for iso3, item in raw.items() if isinstance(raw, dict) else []:
         x, y = item["point"]
-        selected[str(iso3)] = {"point": [round(x * k), round(y * k) + header_px], "fill": item.get("fill")}
-    dots_per_metre = round(spec.effective_dpi * INCHES_PER_METRE)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
+        point = [round(x * scale + map_offset[0]), round(y * scale + map_offset[1])]
+        selected[str(iso3)] = {"point": point, "fill": item.get("fill")}
     detail = page_info.get("detail")
-    routes = route_points(page_info.get("routes"), k, 0, header_px)
-    return Composition(image, regions, selected, detail if isinstance(detail, int) else 0, routes=routes)
+    routes = route_points(page_info.get("routes"), scale, *map_offset)
+    return Composition(QImage(), regions, selected, detail if isinstance(detail, int) else 0, routes=routes)
 
 
 def sheet_composition(pdf: bytes, page_mm: tuple[float, float], page_info: dict[str, Any]) -> Composition:
     """A PDF export's result: the file, and where the page put the map, legend and selected countries
     (CSS pixels of the sheet)."""
-    regions: dict[str, QRect] = {}
-    for key in ("map", "legend", "dataLabel"):
-        value = page_info.get(key)
-        scaled = _scaled(value if isinstance(value, list) else None, 1.0, 0)
-        if scaled is not None:
-            regions[key] = scaled
-    raw = page_info.get("selected")
-    selected: dict[str, dict[str, Any]] = {}
     found = page_info.get("map")
     map_rect: list[float] = found if isinstance(found, list) else [0, 0, 0, 0]
-    for iso3, item in raw.items() if isinstance(raw, dict) else []:
-        x, y = item["point"]
-        point = [round(x + map_rect[0]), round(y + map_rect[1])]
-        selected[str(iso3)] = {"point": point, "fill": item.get("fill")}
-    detail = page_info.get("detail")
-    routes = route_points(page_info.get("routes"), 1.0, map_rect[0], map_rect[1])
-    level = detail if isinstance(detail, int) else 0
-    return Composition(QImage(), regions, selected, level, pdf, page_mm, routes)
+    parts = _page_parts(page_info, ("map", "legend", "dataLabel"), 1.0, (0, 0), (map_rect[0], map_rect[1]))
+    parts.pdf, parts.page_mm = pdf, page_mm
+    return parts
