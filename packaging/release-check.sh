@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Release check, run before every release (and by .ci/run when it fits its time budget):
-# from a clean clone, build the bundle and the .deb (packaging/build-linux.sh), install the .deb with
-# apt-get, run the installed app offline (smoke test, check-data, export), check the menu entry and that
-# the app writes nothing into /opt, remove the package and check it left nothing. Prints sizes and times.
+# from a clean clone, build the bundle, the .deb and the AppImage (packaging/build-linux.sh), install the
+# .deb with apt-get, run the installed app offline (smoke test, check-data, PNG and PDF export, QtPdf and
+# QtPrintSupport importable), check the menu entry with its "Open with" file types and that the app
+# writes nothing into /opt, remove the package and check it left nothing; then run the AppImage's smoke
+# test offline as an unprivileged user. Prints sizes and times and fails above the size limits
+# (MAX_INSTALLED_MB, MAX_DEB_MB, MAX_APPIMAGE_MB).
 #
 #   bash packaging/release-check.sh              # clone of HEAD (what a tag would build)
 #   bash packaging/release-check.sh --worktree   # the working tree as it is, uncommitted files included
@@ -47,6 +50,11 @@ main() {
   echo "installed: $added"
   test -f /usr/share/applications/corridor-map.desktop || fail "no menu entry"
   test -L /usr/bin/corridor-map || fail "no /usr/bin/corridor-map"
+  grep -q '^MimeType=.*text/csv.*spreadsheetml' /usr/share/applications/corridor-map.desktop ||
+    fail "the menu entry offers no \"Open with\" for .csv/.xlsx"
+  grep -q '^Exec=corridor-map %F' /usr/share/applications/corridor-map.desktop || fail "Exec takes no files"
+  test -f /usr/share/icons/hicolor/256x256/apps/corridor-map.png || fail "no icon"
+  installed_kb=$(dpkg-query -W -f '${Installed-Size}' corridor-map)
 
   median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
   seconds() {  # seconds CMD...: wall time of one run, which must exit 0
@@ -69,6 +77,18 @@ main() {
       || { tail "$work/export.err" >&2; fail "export"; }
     echo "export: $(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d PNG' % struct.unpack('>II', d[16:24]))" "$work/export.png")"
   fi
+  unshare -n /usr/bin/corridor-map export --sample --paper A4 "$work/export.pdf" >/dev/null 2>"$work/pdf.err" \
+    || { tail "$work/pdf.err" >&2; fail "PDF export"; }
+  python3 - "$work/export.pdf" <<'PY' || fail "the PDF export is not a one-page A4 PDF"
+import re, sys
+data = open(sys.argv[1], "rb").read()
+box = [float(v) for v in re.search(rb"/MediaBox\s*\[([^\]]+)\]", data).group(1).split()]
+w, h = sorted((box[2] - box[0], box[3] - box[1]))
+assert data.startswith(b"%PDF-") and abs(w - 595.3) < 3 and abs(h - 841.9) < 3, (data[:8], box)
+print(f"export: PDF {len(data)} bytes, {w:.0f}x{h:.0f} pt (A4)")
+PY
+  CORRIDOR_MAP_IMPORT_CHECK=PySide6.QtPdf,PySide6.QtPrintSupport,fastparquet,cramjam unshare -n /usr/bin/corridor-map \
+    || fail "QtPdf/QtPrintSupport/fastparquet not importable in the bundle"
   written=$(find /opt/corridor-map -newer "$marker" | head -5)
   [ -z "$written" ] || fail "the app wrote into its install folder: $written"
   echo "user files written under a fresh HOME: $(cd "$home" && find . -type f | sed 's|^\./||' | tr '\n' ' ')"
@@ -96,15 +116,47 @@ main() {
   if [ "${#others[@]}" -gt 0 ]; then apt-get purge -y -qq "${others[@]}" >/dev/null; fi  # what the install pulled in
   trap - ERR
 
+  appimage=$(ls dist/Corridor_Map-*.AppImage)
+  step "AppImage $appimage: offline (unshare -n), as an unprivileged user, a fresh HOME"
+  appdir=$(mktemp -d /tmp/corridor-map-appimage.XXXXXX)
+  chmod 755 "$appdir"
+  cp "$appimage" "$appdir/"
+  mkdir -m 700 "$appdir/home"
+  chown nobody "$appdir/home"
+  as_user=(unshare -n setpriv --reuid=nobody --regid=nogroup --clear-groups
+    env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME -u XDG_RUNTIME_DIR
+    HOME="$appdir/home" TMPDIR="$appdir/home")
+  app="$appdir/$(basename "$appimage")"
+  "${as_user[@]}" "$app" --smoke-test 2>"$work/appimage.err" | tee "$work/appimage.out" \
+    || { tail -20 "$work/appimage.err" >&2; fail "AppImage smoke test"; }
+  "${as_user[@]}" "$app" export --sample --paper A4 "$appdir/home/export.pdf" >/dev/null 2>"$work/appimage-pdf.err" \
+    || { tail "$work/appimage-pdf.err" >&2; fail "AppImage PDF export"; }
+  echo "AppImage: $(grep -m1 -o 'extracting\|cannot mount' "$work/appimage.err" >/dev/null && echo "ran extracted (no FUSE for this user)" || echo "ran mounted (FUSE)")"
+  appimage_s=$(seconds "${as_user[@]}" "$app" --smoke-test)
+  left=$(find "$appdir/home" -maxdepth 1 -name 'appimage_extracted_*' -o -maxdepth 1 -name '.mount_*' | head -3)
+  [ -z "$left" ] || fail "the AppImage left its extracted copy behind: $left"
+  rm -rf "$appdir"
+
+  mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1e6 }'; }
+  installed_mb=$(( installed_kb * 1024 / 1000000 ))
+  deb_mb=$(mb "$(stat -c %s "$deb")")
+  appimage_mb=$(mb "$(stat -c %s "$appimage")")
+
   echo
   echo "== summary"
   printf '%-34s %s\n' "bundle (du -sh dist/corridor-map)" "$(du -sh dist/corridor-map | cut -f1)" \
-    ".deb ($(basename "$deb"))" "$(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes)" \
+    "installed (dpkg Installed-Size)" "${installed_mb} MB (limit ${MAX_INSTALLED_MB:-445})" \
+    ".deb ($(basename "$deb"))" "${deb_mb} MB, $(stat -c %s "$deb") bytes (limit ${MAX_DEB_MB:-130})" \
+    "AppImage ($(basename "$appimage"))" "${appimage_mb} MB, $(stat -c %s "$appimage") bytes (limit ${MAX_APPIMAGE_MB:-160})" \
     "build (build-linux.sh)" "${build_s} s" \
     "smoke test, installed .deb (median)" "${frozen_s} s" \
     "smoke test, build venv (median)" "${venv_s} s" \
+    "smoke test, AppImage (one run)" "${appimage_s} s" \
     "release check total" "$(( $(date +%s) - started )) s"
   if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work/src/dist"; else rm -rf "$work"; fi
+  [ "$installed_mb" -le "${MAX_INSTALLED_MB:-445}" ] || fail "installed size ${installed_mb} MB > ${MAX_INSTALLED_MB:-445} MB"
+  [ "$deb_mb" -le "${MAX_DEB_MB:-130}" ] || fail ".deb ${deb_mb} MB > ${MAX_DEB_MB:-130} MB"
+  [ "$appimage_mb" -le "${MAX_APPIMAGE_MB:-160}" ] || fail "AppImage ${appimage_mb} MB > ${MAX_APPIMAGE_MB:-160} MB"
 }
 
 main "$@"; exit $?  # on one line: nothing after it is read, even if the file changed meanwhile

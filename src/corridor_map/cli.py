@@ -22,12 +22,20 @@ COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "route")
 QT_COMMANDS = frozenset({"export", "export_batch"})  # the ones that start Qt and QtWebEngine
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser: GUI options and the sub-commands (only ``only``'s, when given)."""
+def build_parser(only: str | None = None, files: bool = False) -> argparse.ArgumentParser:
+    """The argument parser: GUI options and the sub-commands (only ``only``'s, when given).
+
+    ``files``: the GUI's ``[FILE ...]`` instead of the sub-commands (a positional argument beside
+    sub-parsers would take a command's name for a file); the help then names the commands.
+    """
     parser = argparse.ArgumentParser(
         prog="corridor-map",
         description=f"{APP_NAME}: vehicle exports from Chongqing along the New International "
         "Land-Sea Trade Corridor, offline.",
+        epilog=f"commands: {', '.join(n.replace('_', '-') for n in COMMANDS)} "
+        "(corridor-map COMMAND --help tells more)"
+        if files
+        else None,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -47,6 +55,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="start in exhibition mode: full screen, an automatic tour of the top destinations; "
         "Esc, then confirm, leaves it",
     )
+    if files:
+        parser.add_argument(
+            "files",
+            nargs="*",
+            metavar="FILE",
+            help="sales or dealer tables (.csv, .xlsx) to import once the window shows, as File > "
+            'Import does ("Open with Corridor Map")',
+        )
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         if only is None or name == only:
@@ -63,7 +81,8 @@ def requested_command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``corridor-map`` and ``python -m corridor_map``."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(requested_command(argv)).parse_args(argv)
+    command = requested_command(argv)
+    args = build_parser(command, files=command is None).parse_args(argv)
     from corridor_map import chromium_log
 
     if args.command:

@@ -7,12 +7,15 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corridor_map import APP_NAME, ORG_NAME, __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplashScreen, QWidget
+
+    from corridor_map.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +115,8 @@ def run_gui(args: argparse.Namespace) -> int:
         splash.finish(window)
     window.start_map()
     window.closed.connect(lambda: app.exit(0))  # (whatever else is open)
+    if smoke is None:
+        open_command_line_files(window, args)
     quit_on_signals(window)
     log.info("%s %s started (software rendering: %s)", APP_NAME, __version__, software)
     code = app.exec()
@@ -119,6 +124,14 @@ def run_gui(args: argparse.Namespace) -> int:
         code = smoke.exit_code
     end_process(window, int(code))
     return int(code)  # (not reached)
+
+
+def open_command_line_files(window: MainWindow, args: argparse.Namespace) -> None:
+    """``corridor-map FILE ...`` (a desktop's "Open with Corridor Map"): import the files through the
+    window's own import flow, which reports each file or its error and keeps the data on a failure."""
+    files = [Path(f).absolute() for f in getattr(args, "files", None) or []]
+    if files:
+        window.data_actions.open_files(files)
 
 
 def quit_on_signals(window: QWidget) -> None:

@@ -72,6 +72,21 @@ class DataActions(QObject):
         menu.addAction(self.act_template["dealers"])
         menu.addSeparator()
 
+    def open_files(self, paths: list[Path]) -> None:
+        """Import ``paths`` one after another through the import flow (``corridor-map FILE ...``, a
+        desktop's "Open with"): each shows its report or its error, as File → Import does."""
+        queue = list(paths)
+
+        def next_file(_outcome: str = "") -> None:
+            if not queue:
+                self.flow.finished.disconnect(next_file)
+                return
+            self.flow.import_file(queue.pop(0), None)
+
+        if queue:
+            self.flow.finished.connect(next_file)
+            next_file()
+
     def shutdown(self) -> None:
         """On closing the window: stop a running read (a save in progress completes) and the thread."""
         self.flow.cancel()
