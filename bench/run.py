@@ -164,6 +164,16 @@ def main() -> int:
             )
         )
         figures["export_pdf_a3_s"] = statistics.median(a3)
+    sheets = sub_bench("bench_factsheets.py", [], json_flag=True)
+    rows.append(
+        (
+            f"fact sheets, --all on the sample ({sheets['sheets']} sheets, {sheets['pages']} pages)",
+            f"{sheets['whole_s']:.1f} s; first {sheets['first_s']:.2f} s, "
+            f"then {sheets['later_p50_s']:.2f} s each",
+            "goal ≤ 1 s a sheet after the first",
+        )
+    )
+    figures["factsheets"] = sheets
     linked = sub_bench("bench_linked.py", ["50" if args.quick else "200"])
     for name, value in linked["latency"].items():
         goal = "goal p95 ≤ 33 ms" if "restyle" in name else "goal p95 ≤ 16 ms"

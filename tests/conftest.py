@@ -36,6 +36,22 @@ make_none_immortal()  # PySide6 6.12 leaks references to None on Python 3.11 (se
 
 
 @pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's QApplication, with garbage collection on the GUI thread as the app has it
+    (``create_application``): a worker thread's collection freeing a web page crashes Chromium."""
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_map.ui.gui_thread_gc import collect_on_gui_thread
+
+    class TestApplication(QApplication):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            collect_on_gui_thread(self)
+
+    return TestApplication
+
+
+@pytest.fixture(scope="session")
 def test_sandbox() -> Path:
     """The session's private folder for user data, cache, logs and settings."""
     return _SANDBOX

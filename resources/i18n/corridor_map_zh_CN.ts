@@ -200,6 +200,14 @@
         <translation>国家</translation>
     </message>
     <message>
+        <source>Fact sheet…</source>
+        <translation>国家简报…</translation>
+    </message>
+    <message>
+        <source>An A4 handout (PDF) for this country, or for every country with sales</source>
+        <translation>为该国家（或所有有销量的国家）生成 A4 简报（PDF）</translation>
+    </message>
+    <message>
         <source>Select a country on the map, in a table or with the search box.</source>
         <translation>请在地图、表格或搜索框中选择一个国家。</translation>
     </message>
@@ -734,6 +742,316 @@
     </message>
 </context>
 <context>
+    <name>FactSheet</name>
+    <message>
+        <source>Country fact sheet</source>
+        <translation>国家概况</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>销量（辆）</translation>
+    </message>
+    <message>
+        <source>NEV share</source>
+        <translation>新能源占比</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Days from Chongqing</source>
+        <translation>自重庆运输天数</translation>
+    </message>
+    <message>
+        <source>default route, estimated</source>
+        <translation>默认线路，估计值</translation>
+    </message>
+    <message>
+        <source>Units by year</source>
+        <translation>按年销量</translation>
+    </message>
+    <message>
+        <source>NEV</source>
+        <translation>新能源</translation>
+    </message>
+    <message>
+        <source>Other powertrains</source>
+        <translation>其他动力</translation>
+    </message>
+    <message>
+        <source>NEV share over all years: {share}</source>
+        <translation>各年合计新能源占比：{share}</translation>
+    </message>
+    <message>
+        <source>Units by brand</source>
+        <translation>按品牌销量</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Sales and service</source>
+        <translation>销售及服务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Routes from Chongqing</source>
+        <translation>自重庆出发的线路</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>距离（公里）</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Published figures</source>
+        <translation>公开数据</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>Published in: {publication}</source>
+        <translation>发布于：{publication}</translation>
+    </message>
+    <message>
+        <source>No sales in the data for {country}</source>
+        <translation>数据中没有{country}的销量</translation>
+    </message>
+    <message>
+        <source>No dealers in the data for {country}</source>
+        <translation>数据中没有{country}的经销商</translation>
+    </message>
+    <message>
+        <source>No route from Chongqing to {country} in the corridor data</source>
+        <translation>线路数据中没有从重庆到{country}的线路</translation>
+    </message>
+    <message>
+        <source>No published figures apply</source>
+        <translation>没有适用的公开数据</translation>
+    </message>
+    <message>
+        <source>Data: {label}</source>
+        <translation>数据：{label}</translation>
+    </message>
+    <message>
+        <source>Made on {date}</source>
+        <translation>制作日期：{date}</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>FactSheetDialog</name>
+    <message>
+        <source>Choose a folder for the fact sheets.</source>
+        <translation>请选择保存国家简报的文件夹。</translation>
+    </message>
+    <message>
+        <source>The fact sheets cannot be written to “%1” (%2). Choose another folder.</source>
+        <translation>无法将国家简报写入“%1”（%2）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Fact sheets</source>
+        <translation>国家简报</translation>
+    </message>
+    <message>
+        <source>Countries:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Units by year</source>
+        <translation>按年份销量</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Published figures</source>
+        <translation>公开数据</translation>
+    </message>
+    <message>
+        <source>Apply the window's current filters</source>
+        <translation>应用窗口当前的筛选条件</translation>
+    </message>
+    <message>
+        <source>One combined PDF with a cover and contents</source>
+        <translation>合并为一个带封面和目录的 PDF</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The %1 selected countries</source>
+        <translation>所选的 %1 个国家</translation>
+    </message>
+    <message>
+        <source>The selected country (none is selected)</source>
+        <translation>所选国家（当前未选择）</translation>
+    </message>
+    <message>
+        <source>Every country with sales (%1)</source>
+        <translation>所有有销量的国家（%1 个）</translation>
+    </message>
+    <message>
+        <source>Only for several countries.</source>
+        <translation>仅适用于多个国家。</translation>
+    </message>
+    <message>
+        <source>Folder for the fact sheets</source>
+        <translation>国家简报的保存文件夹</translation>
+    </message>
+    <message>
+        <source>No country has sales under the current filters.</source>
+        <translation>在当前筛选条件下没有任何国家有销量。</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>请至少选择一项内容。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 fact sheets written.</source>
+        <translation>已取消：已写入 %1 份国家简报（共 %2 份）。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>%1 files written to %2</source>
+        <translation>已将 %1 个文件写入 %2</translation>
+    </message>
+    <message>
+        <source>The fact sheets could not be made: %1</source>
+        <translation>无法生成国家简报：%1</translation>
+    </message>
+    <message>
+        <source>%1 fact sheets were written before.</source>
+        <translation>此前已写入 %1 份国家简报。</translation>
+    </message>
+    <message>
+        <source>Several files: make one combined PDF to print them together.</source>
+        <translation>文件有多个：请生成一个合并的 PDF 以便一起打印。</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>已将 %1 页发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be printed: %1</source>
+        <translation>无法打印该 PDF：%1</translation>
+    </message>
+</context>
+<context>
     <name>FiltersDock</name>
     <message>
         <source>All regions</source>
@@ -1063,6 +1381,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Fact sheets…</source>
+        <translation>国家简报(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;View</source>

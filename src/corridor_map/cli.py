@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from corridor_map import APP_NAME, __version__
 
 # Sub-command modules (imported only when their command is used, so the GUI starts fast).
-COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "route")
-QT_COMMANDS = frozenset({"export", "export_batch"})  # the ones that start Qt and QtWebEngine
+COMMANDS: tuple[str, ...] = ("check_data", "export", "export_batch", "factsheet", "route")
+QT_COMMANDS = frozenset({"export", "export_batch", "factsheet"})  # the ones that start Qt and QtWebEngine
 
 
 def build_parser(only: str | None = None, files: bool = False) -> argparse.ArgumentParser:

@@ -338,15 +338,17 @@ def _walk_dialogs(window: Any, lang: str) -> list[str]:
         KioskSettingsDialog(window.state, window.kiosk.settings, lang, window),
     ]
     window.show_export_dialog()
+    window.show_factsheet_dialog()
     for dialog in dialogs:
         dialog.show()
     _spin(0.3)
-    for dialog in [*dialogs, window._export_dialog]:
+    for dialog in [*dialogs, window._export_dialog, window._factsheet_dialog]:
         out += clipped_texts(dialog)
     for dialog in dialogs:
         dialog.close()
         dialog.deleteLater()
     window._export_dialog.hide()
+    window._factsheet_dialog.hide()
     return out
 
 

@@ -15,6 +15,8 @@ PAGE_FILE = "index.html"  # the page in its cache folder (mapgen.cache writes it
 # The export page's own style (its controls hidden, a strip for the frame marker, ui/export/renderer.py):
 # staged with every page, linked only in the export page (PageOptions.export).
 EXPORT_STYLE = "cm_export.css"
+FACTSHEET_STYLE = "cm_factsheet.css"  # a country's fact sheet (mapgen.factsheet_html), same rule
+EXPORT_STYLES = (EXPORT_STYLE, FACTSHEET_STYLE)
 
 # The page's own scripts: classic scripts (Chromium refuses ES module imports from file://), run in
 # this order after leaflet.js. Leaflet's private members are patched and read only in the first one,
@@ -71,7 +73,7 @@ def page_assets() -> list[Asset]:
     if font is not None:
         assets.append(Asset(font, f"fonts/{font.name}"))
     assets.append(Asset(PAGE_JS_DIR / "cm_page.css", "cm_page.css"))
-    assets.append(Asset(PAGE_JS_DIR / EXPORT_STYLE, EXPORT_STYLE))
+    assets += [Asset(PAGE_JS_DIR / name, name) for name in EXPORT_STYLES]
     assets += [Asset(PAGE_JS_DIR / name, name) for name in PAGE_SCRIPTS]
     return assets
 

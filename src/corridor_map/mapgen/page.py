@@ -16,7 +16,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from corridor_map.mapgen.assets import CJK_FONT_FAMILY, EXPORT_STYLE, PAGE_FILE, cjk_font_file, page_assets
+from corridor_map.mapgen.assets import CJK_FONT_FAMILY, EXPORT_STYLES, PAGE_FILE, cjk_font_file, page_assets
 from corridor_map.mapgen.lod import build_levels
 from corridor_map.mapgen.merged import with_merged_layers
 from corridor_map.mapgen.network import NETWORK_KEY, with_sea_network
@@ -164,7 +164,7 @@ def render_html(
     # New lists on the instance: add_js_link would mutate folium's class-wide lists.
     fmap.default_js = [(a.target, f"assets/{a.target}") for a in page_assets() if a.is_script]
     # (the export page's style in its head: its first layout is final)
-    styles = [a for a in page_assets() if a.is_style and (options.export or a.target != EXPORT_STYLE)]
+    styles = [a for a in page_assets() if a.is_style and (options.export or a.target not in EXPORT_STYLES)]
     fmap.default_css = [(a.target, f"assets/{a.target}") for a in styles]
     panes = _Panes()
     panes._name = "CorridorMapPanes"

@@ -52,6 +52,9 @@ def create_application(software_rendering: bool) -> object:
 
     QGuiApplication.setDesktopFileName("corridor-map")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from corridor_map.ui.gui_thread_gc import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # a Qt object freed by a worker thread's collection crashes Chromium
     icon = QIcon()
     for png in sorted((resources_dir() / "icons").glob("corridor-map-*.png")):
         icon.addFile(str(png))

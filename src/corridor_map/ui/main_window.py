@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
         self.corridor = corridor
         self._export_dialog: Any = None  # File → Export PNG or PDF…, created on first use
+        self._factsheet_dialog: Any = None  # File → Fact sheets… and the Country panel's button
         self._restart_reason = ""
         self.builder = PageBuilder(self)
         self.builder.finished.connect(self._on_page_built)
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.act_export_png = QAction(self)
         self.act_export_png.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export_png.triggered.connect(self.show_export_dialog)
+        self.act_factsheets = QAction(self)
+        self.act_factsheets.triggered.connect(self.show_factsheet_dialog)
         self.act_quit = QAction(self)
         # the platform's Quit key, and Ctrl+Q always (some platforms define no Quit key at all)
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.data_actions.add_to(self.menu_file)
         self.menu_file.addAction(self.act_export_png)
+        self.menu_file.addAction(self.act_factsheets)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_view = bar.addMenu("")
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         self.toolbar = PanelsToolBar(state, languages, self)
         self.addToolBar(self.toolbar)
         self.country_dock = CountryDock(state, languages, self, corridor=self.corridor)
+        self.country_dock.factSheetRequested.connect(self.show_factsheet_dialog)
         self.glance_dock = GlanceDock(state, languages, self)
         self.ranking_dock = RankingDock(state, languages, self)
         self.dealers_dock = DealersDock(state, languages, self)
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_export_png.setText(self.tr("&Export PNG or PDF…"))
+        self.act_factsheets.setText(self.tr("&Fact sheets…"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_pov.setTitle(self.tr("&Point of view"))
@@ -392,6 +398,27 @@ class MainWindow(QMainWindow):
         self._export_dialog.show()
         self._export_dialog.raise_()
         self._export_dialog.activateWindow()
+
+    def show_factsheet_dialog(self) -> None:
+        """Country panel → Fact sheet… or File → Fact sheets…: one dialog per window (its job keeps the
+        hidden export view), starting from the selected country."""
+        from corridor_map.ui.factsheet_dialog import FactSheetDialog  # late: only when used
+
+        if self._factsheet_dialog is None:
+            self._factsheet_dialog = FactSheetDialog(
+                self.state,
+                self.tripwire,
+                language=self.view_state.language,
+                corridor=self.corridor,
+                parent=self,
+            )
+        dialog = self._factsheet_dialog
+        dialog.set_language(self.view_state.language)
+        if not dialog.running:
+            dialog.choose_selection()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def show_about(self) -> None:
         AboutDialog(self).exec()

@@ -264,10 +264,11 @@
   };
 
   /** Frame these countries (a country spanning the antimeridian is framed at its label point). */
-  CM.fitCountries = function (codes, animate) {
+  CM.fitCountries = function (codes, animate, extra) {
     var layers = countryLayers(codes, true);
     if (!layers.length) return false;
     var bounds = L.latLngBounds([]);
+    if (extra && extra.isValid && extra.isValid()) bounds.extend(extra);  // (e.g. the routes drawn to them)
     layers.forEach(function (l) {
       var b = I.detail.bounds(l);  // the same whatever level of detail is shown
       if (b.getEast() - b.getWest() > 180) {

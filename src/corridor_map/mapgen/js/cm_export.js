@@ -9,6 +9,7 @@
   "use strict";
   if (window.CMX) return;
   var CMX = { token: 0, last: null };
+  var I = CM.internal;
   window.CMX = CMX;
 
   var marker = document.createElement("div");
@@ -50,6 +51,31 @@
     el.style.setProperty("top", top + "px", "important");
     el.style.setProperty("width", width + "px", "important");
     if (height != null) el.style.setProperty("height", height + "px", "important");
+  }
+
+  /** Lay the page out as a fact sheet: sheet = {factsheet: true, html, marginMm}: the sheet's HTML in the page's
+   * flow (A4 portrait pages of that margin; as many as it takes), the map placed over its map slot
+   * (#cm-fs-map-slot), or hidden when it has none. Returns the map's rectangle, or null. */
+  function layoutFactSheet(sheet) {
+    var body = document.body;
+    body.classList.add("cmx-factsheet");
+    document.documentElement.classList.add("cmx-factsheet-root");
+    if (!sheetStyle) sheetStyle = element("cmx-page-size", document.head, "style");
+    sheetStyle.textContent = "@page { size: 210mm 297mm; margin: " + sheet.marginMm + "mm; }";
+    var box = element("cmx-fs", body);
+    box.innerHTML = sheet.html;
+    var container = CM.map.getContainer();
+    var slot = document.getElementById("cm-fs-map-slot");
+    if (!slot) {
+      container.style.setProperty("visibility", "hidden", "important");
+      place(container, 0, 0, 100, 100);
+      return null;
+    }
+    container.style.removeProperty("visibility");
+    var r = slot.getBoundingClientRect();
+    var rect = [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
+    place(container, rect[0], rect[1], rect[2], rect[3]);
+    return rect;
   }
 
   /** Lay the page out as a sheet: sheet = {width, height, margin, bleed (CSS px), title, subtitle,
@@ -195,7 +221,7 @@
     var timing = {};
     var sized = false;
     CMX.token = token;
-    if (opts.sheet) timing.mapRect = layoutSheet(opts.sheet);
+    if (opts.sheet) timing.mapRect = opts.sheet.factsheet ? layoutFactSheet(opts.sheet) : layoutSheet(opts.sheet);
 
     function current() { return CMX.token === token; }
 
@@ -206,7 +232,8 @@
       timing.resized = performance.now() - t0;
       withReset(function () {
         var framed = false;
-        if (opts.fit && opts.fit.length) framed = CM.fitCountries(opts.fit, false);
+        var extra = opts.fitRoutes && I.routeBounds ? I.routeBounds() : null;
+        if (opts.fit && opts.fit.length) framed = CM.fitCountries(opts.fit, false, extra);
         timing.kept = !framed && !!opts.view && isCurrentView(opts.view);
         if (!framed && opts.view && !timing.kept) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
       });

@@ -154,6 +154,7 @@
       });
       F.shownRoutes.push(route.id || String(k));
     });
+    F.bounds = bounds.isValid() ? bounds : null;
     CM.events.fire("routeschanged");  // (the legend lists them)
     return JSON.stringify({ shown: F.shownRoutes, bounds: bounds.isValid() ? [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()] : null });
   };
@@ -167,6 +168,9 @@
     if (F.layer) draw();
     if (F.routesLayer && F.lastRoutes) CM.showRoutes(F.lastRoutes);
   });
+
+  /** The compared routes' bounds (null when none is drawn): a fact sheet's map frames its country with them. */
+  I.routeBounds = function () { return F.bounds || null; };
 
   /** Where each compared route's legs lie on the map now: {routeId: {legId: [[x, y], …]}} in container
    * pixels, every vertex in view (an export reports them, so a test can look for the route's colour). */

@@ -46,6 +46,8 @@ class MapFrame:
     # bleed in CSS pixels, the texts), printed at ``page_mm``; width and height are then the sheet's
     sheet: dict[str, Any] | None = None
     page_mm: tuple[float, float] | None = None
+    page_margin_mm: float = 0.0  # a fact sheet's pages have margins (a sheet's page is all drawn)
+    fit_routes: bool = False  # frame the routes drawn as well as the countries in ``fit``
 
     @property
     def device_size(self) -> QSize:
@@ -122,6 +124,8 @@ class ExportRenderer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._grab)
+        self._printing = False  # between printToPdf and its result
+        self._close_after_print = False
 
     @property
     def is_ready(self) -> bool:
@@ -163,9 +167,17 @@ class ExportRenderer(QObject):
         self.view.fragment = "&".join(parts)
 
     def close(self) -> None:
-        """Release the view and its render process."""
+        """Release the view and its render process (once a print in progress has come back: a page
+        deleted while Chromium prints it takes the process down)."""
         self._timer.stop()
         self._pending = None
+        if self._printing:
+            self._close_after_print = True
+            return
+        self._release_view()
+
+    def _release_view(self) -> None:
+        # (only the view, which has no parent: this object may be deleted by now)
         self.view.map_page.blockSignals(True)  # its render process ends now: no reload, no warning
         self.view.close()
         self.view.deleteLater()
@@ -209,6 +221,7 @@ class ExportRenderer(QObject):
             "view": list(frame.view) if frame.view else None,
             "lang": frame.lang,
             "sheet": frame.sheet,
+            "fitRoutes": frame.fit_routes,
         }
         self.view.api.export_frame(options)
         QTimer.singleShot(int(timeout_s * 1000) + 50, lambda: self._check_timeout(token))
@@ -234,19 +247,26 @@ class ExportRenderer(QObject):
             self._info = {}
         if not self._info.get("sized", False):
             log.warning("export view: the page did not report the requested size (%s)", self._info)
-        if self._pending[1].page_mm is not None:
-            self._print(token, self._pending[1].page_mm)
+        frame = self._pending[1]
+        if frame.page_mm is not None:
+            self._print(token, frame.page_mm, frame.page_margin_mm)
             return
         self._grab()
 
-    def _print(self, token: int, page_mm: tuple[float, float]) -> None:
+    def _print(self, token: int, page_mm: tuple[float, float], margin_mm: float = 0.0) -> None:
         """Print the drawn sheet to PDF (Chromium's print of the same layout: vectors and text)."""
         exact = QPageSize.SizeMatchPolicy.ExactMatch
         size = QPageSize(QSizeF(*page_mm), QPageSize.Unit.Millimeter, "", exact)
-        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+        self._printing = True
         self.view.map_page.printToPdf(lambda data: self._on_pdf(token, data), layout)
 
     def _on_pdf(self, token: int, data: Any) -> None:
+        self._printing = False
+        if self._close_after_print:
+            self._release_view()
+            return
         if self._pending is None or self._pending[0] != token:
             return
         pdf = bytes(data)

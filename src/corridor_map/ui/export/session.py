@@ -30,7 +30,7 @@ from corridor_map.ui.export.composer import (
     source_line,
 )
 from corridor_map.ui.export.renderer import ExportRenderer, MapFrame, RenderedMap
-from corridor_map.ui.export.spec import ExportError, ExportSpec, Paper, css_px, validate
+from corridor_map.ui.export.spec import PAPERS_MM, ExportError, ExportSpec, Paper, css_px, validate
 from corridor_map.ui.web import RequestTripwire
 from corridor_map.view_state import MapExtent
 
@@ -96,8 +96,33 @@ def sheet_map_size(paper: Paper) -> tuple[int, int]:
     return max(1, round(width)), max(1, round(sheet_h - 2 * edge - 110))
 
 
+FACT_SHEET_VIEWPORT = (round(css_px(210 - 2 * 12)), 1000)  # A4 portrait less 12 mm margins; any height
+
+
+def fact_sheet_frame(spec: ExportSpec) -> MapFrame:
+    """The frame a fact sheet is drawn in: its HTML in the page's flow, on A4 portrait pages."""
+    margin = spec.paper.margin_mm
+    width = round(css_px(PAPERS_MM["A4"][0] - 2 * margin))
+    height = FACT_SHEET_VIEWPORT[1]
+    sheet = {"factsheet": True, "html": spec.sheet_html, "marginMm": margin}
+    view = page_view(replace(spec, width=width, height=360))
+    return MapFrame(
+        width=width,
+        height=height,
+        fit=spec.selection,
+        view=view,
+        lang=spec.lang,
+        sheet=sheet,
+        page_mm=PAPERS_MM["A4"],
+        page_margin_mm=margin,
+        fit_routes=True,
+    )
+
+
 def sheet_frame(spec: ExportSpec, texts: ExportTexts) -> MapFrame:
     """The frame a PDF of ``spec`` is drawn in: the page laid out as the sheet, with its texts."""
+    if spec.sheet_html:
+        return fact_sheet_frame(spec)
     paper = spec.paper
     sheet_w, sheet_h = paper.sheet_px
     map_w, map_h = sheet_map_size(paper)
@@ -283,7 +308,8 @@ class ExportSession(QObject):
             if result is None or result.pdf is None:
                 done(None, message or "the map could not be printed to PDF")
                 return
-            done(sheet_composition(result.pdf, spec.paper.sheet_mm, result.info), "")
+            page = frame.page_mm or spec.paper.sheet_mm
+            done(sheet_composition(result.pdf, page, result.info), "")
 
         self.renderer.render(frame, printed)
 

@@ -151,6 +151,9 @@ class ExportSpec:
     # the compared routes drawn on the map: the ``CM.showRoutes`` payload (id, legs, color), as the
     # window's ViewState.routes or core.transit.draw_payload gives it
     routes: tuple[dict[str, Any], ...] = ()
+    # a fact sheet (PDF only): its HTML (mapgen.factsheet_html), printed on A4 portrait pages of
+    # ``paper.margin_mm`` with the map over its map slot, framed on the selection and the routes
+    sheet_html: str = ""
 
     @property
     def pixels(self) -> tuple[int, int]:
@@ -202,6 +205,8 @@ def validate(spec: ExportSpec) -> ExportSpec:
     """``spec`` if it can be exported; ExportError with a one-line reason otherwise."""
     if spec.fmt not in FORMATS:
         raise ExportError(f"unknown format '{spec.fmt}' (png or pdf)")
+    if spec.sheet_html and spec.fmt != "pdf":
+        raise ExportError("a fact sheet is a PDF")
     problem = (
         paper_problem(spec.paper) if spec.fmt == "pdf" else size_problem(spec.width, spec.height, spec.scale)
     )

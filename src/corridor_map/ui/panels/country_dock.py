@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +39,8 @@ MAX_ROUTES_LISTED = 5
 class CountryDock(QDockWidget):
     """Follows the selection, the filters and the dataset; writes nothing back."""
 
+    factSheetRequested = Signal()  # "Fact sheet…": the window opens the fact sheet dialog
+
     def __init__(
         self,
         state: AppState,
@@ -61,7 +65,14 @@ class CountryDock(QDockWidget):
         self.sample_note = plain_label(body)
         self.sample_note.setStyleSheet("color: #a6611a; font-style: italic;")
         self.hint = plain_label(body)
+        self.factsheet_button = QPushButton(body)
+        self.factsheet_button.setObjectName("factSheetButton")
+        self.factsheet_button.clicked.connect(self.factSheetRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.factsheet_button)
+        buttons.addStretch(1)
         layout.addWidget(self.title)
+        layout.addLayout(buttons)
         layout.addWidget(self.sample_note)
         layout.addWidget(self.hint)
         self.content = QWidget(body)
@@ -114,6 +125,10 @@ class CountryDock(QDockWidget):
     # ---- language -----------------------------------------------------------------------------
     def retranslate(self, *_: Any) -> None:
         self.setWindowTitle(self.tr("Country"))
+        self.factsheet_button.setText(self.tr("Fact sheet…"))
+        self.factsheet_button.setToolTip(
+            self.tr("An A4 handout (PDF) for this country, or for every country with sales")
+        )
         self.hint.setText(self.tr("Select a country on the map, in a table or with the search box."))
         for label, text in zip(
             self.form_labels, (self.tr("Units"), self.tr("NEV share"), self.tr("Dealers")), strict=True

@@ -1,0 +1,59 @@
+"""Python's cyclic garbage collector runs on the GUI thread only.
+
+The collector runs in whichever thread happens to allocate when a generation's threshold is passed: in
+this app often a worker thread building a map page or reading a data file. If that collection frees
+the last reference to a Qt object (a web page, a view, a channel in a reference cycle), its C++
+destructor runs on that worker thread, and QtWebEngine's Chromium stops the process at a thread check
+(``SIGTRAP`` in libQt6WebEngineCore; seen after fact sheets were made in the window, with Python's
+faulthandler showing "Garbage-collecting" on the page builder's thread). So automatic collection is
+switched off and a timer on the GUI thread collects each generation when Python's own thresholds say
+it is due — the same schedule, always on the GUI thread (calibre has done the same for years).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    """Collect garbage from a GUI-thread timer with Python's thresholds; ``gc.disable()`` meanwhile."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self.collections = [0, 0, 0]  # per generation, for tests and the log
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        gc.disable()
+        self.timer.start()
+        self.destroyed.connect(lambda *_: gc.enable())
+
+    def check(self) -> None:
+        """Collect the oldest generation whose count passed its threshold (and the younger ones)."""
+        counts = gc.get_count()
+        generation = -1
+        for g in range(3):
+            if counts[g] > self.thresholds[g]:
+                generation = g
+            else:
+                break
+        if generation >= 0:
+            gc.collect(generation)
+            self.collections[generation] += 1
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install the collector on ``app`` (once; later calls return the installed one)."""
+    found = app.findChild(GuiThreadCollector)
+    if isinstance(found, GuiThreadCollector):
+        return found
+    log.debug("garbage collection moved to the GUI thread")
+    return GuiThreadCollector(app)
