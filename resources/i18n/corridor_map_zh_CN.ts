@@ -955,6 +955,14 @@
         <translation>合并为一个带封面和目录的 PDF</translation>
     </message>
     <message>
+        <source>Also a PNG picture of each sheet's first page</source>
+        <translation>另存每份简报第一页的 PNG 图片</translation>
+    </message>
+    <message>
+        <source>The first page of the first sheet written</source>
+        <translation>已生成的第一份简报的第一页</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>

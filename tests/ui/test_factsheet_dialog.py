@@ -91,6 +91,16 @@ def ink(pdf: Path) -> float:
     return float((raw[:, : image.width()] < 200).mean())
 
 
+def mean_difference(a: QImage, b: QImage) -> float:
+    """The mean absolute difference of two same-sized images' grey levels."""
+    levels = []
+    for image in (a, b):
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        raw = np.frombuffer(grey.constBits(), np.uint8).reshape(grey.height(), grey.bytesPerLine())
+        levels.append(raw[:, : grey.width()].astype(np.int16))  # (a copy, while ``grey`` lives)
+    return float(np.abs(levels[0] - levels[1]).mean())
+
+
 def test_one_sheet_is_written_then_opened_and_printed(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -113,6 +123,9 @@ def test_one_sheet_is_written_then_opened_and_printed(
     assert not dialog.open_button.isEnabled() and not dialog.print_button.isEnabled()
     out = tmp_path / "sheets"  # missing: made on Generate
     type_into(dialog.folder_edit, str(out))
+    assert not dialog.preview.isVisible()
+    if not dialog.png_box.isChecked():
+        click(dialog.png_box)
     click(dialog.generate_button)
     assert dialog.cancel_button.isVisible() and not dialog.generate_button.isVisible()
     wait_until(lambda: dialog.written or dialog.status.text().startswith("The fact sheets"), 240)
@@ -124,6 +137,15 @@ def test_one_sheet_is_written_then_opened_and_printed(
     assert pages >= 1 and "Thailand" in PdfReader(sheet).pages[0].extract_text()
     assert dialog.open_button.isEnabled() and dialog.print_button.isEnabled()
     assert dialog.generate_button.isVisible() and not dialog.cancel_button.isVisible()
+    png = QImage(str(out / "THA-en.png"))  # the PNG picture asked for, beside the PDF
+    assert abs(png.width() - 1240) <= 1 and png.height() == 1754  # A4 at 150 dpi
+    shown = dialog.preview.pixmap().toImage()  # and the first page shown in the dialog
+    assert dialog.preview.isVisible() and not shown.isNull()
+    assert shown.height() >= 300 and abs(shown.width() / shown.height() - 210 / 297) < 0.01
+    small = png.scaled(
+        shown.size(), Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    assert mean_difference(small, shown) < 12  # the same page
 
     click(dialog.open_button)
     assert [u.toLocalFile() for u in opened] == [str(sheet)]
@@ -132,6 +154,7 @@ def test_one_sheet_is_written_then_opened_and_printed(
     assert len(PdfReader(printed).pages) == pages
     assert ink(printed) > 0.02  # the sheet itself, not blank pages
     assert dialog._settings.value("factsheet/folder") == str(out)  # remembered for the next time
+    click(dialog.png_box)
     dialog.close()
 
 

@@ -112,3 +112,43 @@ def test_a_country_without_sales_gets_a_sheet_that_says_so(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     text = pdf_text(tmp_path / "ISL-en.pdf")
     assert "No sales in the data for Iceland" in text and SAMPLE_LABEL["en"] in text
+
+
+@pytest.mark.gui
+def test_png_previews_are_the_sheets_first_pages(tmp_path: Path) -> None:
+    """``--png``: beside each PDF a 150 dpi picture of its first page, the same page poppler draws."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    need_poppler()
+    result = cli("factsheet", "THA", "KAZ", "--png", "--sample", "--out", str(tmp_path), timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert len(re.findall(r"preview (THA|KAZ)-en\.png$", result.stdout, flags=re.M)) == 2, result.stdout
+    for iso3 in ("THA", "KAZ"):
+        png = tmp_path / f"{iso3}-en.png"
+        image = QImage(str(png)).convertToFormat(QImage.Format.Format_Grayscale8)
+        assert abs(image.width() - 1240) <= 1 and image.height() == 1754  # A4 at 150 dpi
+        assert round(image.dotsPerMeterX() * 0.0254) == 150
+        run(
+            "pdftoppm",
+            "-r",
+            "150",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-gray",
+            "-singlefile",
+            str(png.with_suffix(".pdf")),
+            str(tmp_path / "poppler"),
+        )
+        poppler = QImage(str(tmp_path / "poppler.pgm")).convertToFormat(QImage.Format.Format_Grayscale8)
+        assert abs(poppler.width() - image.width()) <= 1 and abs(poppler.height() - image.height()) <= 1
+
+        def pixels(img: QImage) -> np.ndarray:
+            raw = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
+            return raw[:1750, :1236].astype(np.int16)
+
+        ours, theirs = pixels(image), pixels(poppler)
+        assert (ours < 200).mean() > 0.03  # the sheet, not a blank page
+        assert np.abs(ours - theirs).mean() < 6, np.abs(ours - theirs).mean()

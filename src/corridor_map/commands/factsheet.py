@@ -42,6 +42,11 @@ def add_parser(subparsers: Any) -> None:
         help="also one PDF of them all, behind a cover with a contents page",
     )
     parser.add_argument(
+        "--png",
+        action="store_true",
+        help="also a PNG preview of each sheet's first page beside its PDF (150 dpi)",
+    )
+    parser.add_argument(
         "--sections",
         default=None,
         metavar="NAME[,NAME…]",
@@ -130,7 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         pages = job.pages[-1]
         print(
             f"{done}/{total} {iso3} {names.get(iso3, iso3)} → {path} "
-            f"({pages} page{'s' if pages != 1 else ''}, {job.seconds[-1]:.2f} s)",
+            f"({pages} page{'s' if pages != 1 else ''}, {job.seconds[-1]:.2f} s)"
+            + (f", preview {job.previews[-1].name}" if args.png else ""),
             flush=True,
         )
 
@@ -139,7 +145,11 @@ def _run(args: argparse.Namespace) -> int:
     names.update({code: pair[0] for code, pair in country_names().items() if code in names})
     job.progress.connect(report)
     options = FactSheetOptions(
-        lang=args.sheet_lang, sections=wanted_sections, use_filters=True, combined=args.combined
+        lang=args.sheet_lang,
+        sections=wanted_sections,
+        use_filters=True,
+        combined=args.combined,
+        png=args.png,
     )
     files, error = run_blocking(job, codes, options, out)
     job.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QSize, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QHideEvent, QPainter, QShowEvent
+from PySide6.QtGui import QDesktopServices, QHideEvent, QPainter, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 SETTINGS_GROUP = "factsheet"
 LANGS = ("en", "zh", "both")
 ERROR_STYLE = "color: #b00020;"
+PREVIEW_SIZE = QSize(230, 326)  # an A4 page's shape
 MAX_PRINT_DPI = 600  # a page rendered finer than this only costs memory (an A4 page at 600 dpi: 139 MB)
 
 
@@ -146,6 +147,13 @@ class FactSheetDialog(QDialog):
         self.filters_box = QCheckBox(self)
         self.filters_box.setChecked(True)
         self.combined_box = QCheckBox(self)
+        self.png_box = QCheckBox(self)
+        self.preview = QLabel(self)  # the first page of the first sheet written
+        self.preview.setObjectName("factSheetPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_SIZE)
+        self.preview.setStyleSheet("background: #e8e8e8;")
+        self.preview.setVisible(False)
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setMinimumWidth(320)
         self.browse_button = QPushButton(self)
@@ -182,6 +190,7 @@ class FactSheetDialog(QDialog):
         form.addRow(self.labels["sections"], sections)
         form.addRow("", self.filters_box)
         form.addRow("", self.combined_box)
+        form.addRow("", self.png_box)
         form.addRow(self.labels["folder"], folder)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -190,11 +199,16 @@ class FactSheetDialog(QDialog):
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.progress)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
         self.scope_group.buttonToggled.connect(lambda *_: self._update_scope())
@@ -228,6 +242,8 @@ class FactSheetDialog(QDialog):
             box.setText(titles.get(key, key))
         self.filters_box.setText(self.tr("Apply the window's current filters"))
         self.combined_box.setText(self.tr("One combined PDF with a cover and contents"))
+        self.png_box.setText(self.tr("Also a PNG picture of each sheet's first page"))
+        self.preview.setToolTip(self.tr("The first page of the first sheet written"))
         self.browse_button.setText(self.tr("Choose…"))
         self.open_button.setText(self.tr("Open"))
         self.print_button.setText(self.tr("Print…"))
@@ -310,7 +326,9 @@ class FactSheetDialog(QDialog):
         folder = str(s.value("folder", "") or "")
         lang = str(s.value("lang", self.language) or self.language)
         saved_sections = s.value("sections", None)
+        png = str(s.value("png", "false")).lower() == "true"
         s.endGroup()
+        self.png_box.setChecked(png)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.folder_edit.setText(folder or documents or str(Path.home()))
         index = self.lang_box.findData(lang)
@@ -326,6 +344,7 @@ class FactSheetDialog(QDialog):
         s.setValue("folder", self.folder_edit.text().strip())
         s.setValue("lang", self.lang_box.currentData())
         s.setValue("sections", ",".join(self.sections()))
+        s.setValue("png", self.png_box.isChecked())
         s.endGroup()
         s.sync()
 
@@ -358,6 +377,7 @@ class FactSheetDialog(QDialog):
         if self.running:
             return
         self.written = []
+        self.preview.setVisible(False)
         self._update_result_buttons()
         codes = self.codes()
         folder = self.folder_edit.text().strip()
@@ -377,6 +397,7 @@ class FactSheetDialog(QDialog):
             sections=frozenset(self.sections()),
             use_filters=self.filters_box.isChecked(),
             combined=self.combined_box.isChecked() and len(codes) > 1,
+            png=self.png_box.isChecked(),
         )
         self._cancelled = False
         self._total = len(codes)
@@ -413,6 +434,7 @@ class FactSheetDialog(QDialog):
             self.lang_box,
             self.filters_box,
             self.combined_box,
+            self.png_box,
             self.folder_edit,
             self.browse_button,
             *self.section_boxes.values(),
@@ -444,6 +466,23 @@ class FactSheetDialog(QDialog):
             text = self.tr("%1 files written to %2").replace("%1", str(n)).replace("%2", str(folder))
         self._show_status(text)
         self._update_result_buttons()
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The first page of the first sheet written, fitted into the preview (drawn from the file)."""
+        first = next((p for p in self.written if p.suffix == ".pdf" and p.is_file()), None)
+        if first is None:
+            self.preview.setVisible(False)
+            return
+        from corridor_map.ui.export.factsheets import SHEET_PAPER, sheet_preview
+
+        dpi = PREVIEW_SIZE.height() / (SHEET_PAPER.sheet_mm[1] / 25.4)
+        paper = sheet_preview(first.read_bytes(), dpi)
+        if paper.isNull():
+            self.preview.setVisible(False)
+            return
+        self.preview.setPixmap(QPixmap.fromImage(paper))
+        self.preview.setVisible(True)
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)

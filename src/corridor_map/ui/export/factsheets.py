@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from corridor_map.ui.export.composer import Composition, date_text, map_credits
 from corridor_map.ui.export.controller import ExportController
-from corridor_map.ui.export.session import save_composition
+from corridor_map.ui.export.session import save_composition, save_png
 from corridor_map.ui.export.spec import ExportSpec, Paper
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ LANGS = ("en", "zh", "both")
 SHEET_MARGIN_MM = 12.0
 SHEET_PAPER = Paper("A4", landscape=False, margin_mm=SHEET_MARGIN_MM)
 SHEET_LAYERS = ("countries", "rail", "sea", "ports", "dealers")
+PREVIEW_DPI = 150  # an A4 page: 1240 × 1754 pixels, its small print readable on a screen
 
 
 def all_sections() -> frozenset[str]:
@@ -51,12 +53,32 @@ class FactSheetOptions:
     sections: frozenset[str] = field(default_factory=all_sections)
     use_filters: bool = True
     combined: bool = False
+    png: bool = False  # also a PNG preview of each sheet's first page, beside its PDF
 
 
 def sheet_file(out_dir: Path, iso3: str, lang: str) -> Path:
     """Where a country's sheet is written: ``THA-en.pdf``, ``THA-zh.pdf``, ``THA-en-zh.pdf`` (both)."""
     suffix = "en-zh" if lang == "both" else lang
     return out_dir / f"{iso3}-{suffix}.pdf"
+
+
+def sheet_preview(pdf: bytes, dpi: float = PREVIEW_DPI) -> QImage:
+    """The first page of a sheet's ``pdf`` as a picture on white at ``dpi`` (null if unreadable)."""
+    from corridor_map.ui.export.pdf_preview import render_pdf_page  # late: Qt PDF
+
+    width_mm, height_mm = SHEET_PAPER.sheet_mm
+    page = render_pdf_page(pdf, round(width_mm / 25.4 * dpi), round(height_mm / 25.4 * dpi))
+    if page.isNull():
+        return page
+    image = QImage(page.size(), QImage.Format.Format_RGB32)  # Qt PDF leaves the paper transparent
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
 
 
 def page_language(lang: str) -> str:
@@ -88,6 +110,7 @@ class FactSheetJob(QObject):
         self.options = FactSheetOptions()
         self.out_dir = Path()
         self.written: list[Path] = []
+        self.previews: list[Path] = []  # the PNG previews (``options.png``)
         self.pages: list[int] = []
         self.seconds: list[float] = []
         self.is_running = False
@@ -116,7 +139,7 @@ class FactSheetJob(QObject):
             self.failed.emit(f"cannot write to {out_dir}: the folder does not exist")
             return
         self.codes, self.options, self.out_dir = list(codes), options, out_dir
-        self.written, self.pages, self.seconds = [], [], []
+        self.written, self.previews, self.pages, self.seconds = [], [], [], []
         self._cancelled, self._index, self.is_running = False, 0, True
         self.private = AppState(self.window_state.dataset)
         self.private.set_filters(self.window_state.filters if options.use_filters else NO_FILTERS)
@@ -205,6 +228,12 @@ class FactSheetJob(QObject):
         out = sheet_file(self.out_dir, iso3, self.options.lang)
         try:
             save_composition(result, out)
+            if self.options.png:
+                preview = sheet_preview(result.pdf or b"")
+                if preview.isNull():
+                    raise ValueError(f"{out.name}: its first page could not be drawn for the PNG preview")
+                save_png(preview, out.with_suffix(".png"))
+                self.previews.append(out.with_suffix(".png"))
         except Exception as exc:
             self._fail(str(exc))
             return
