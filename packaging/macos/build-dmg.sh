@@ -18,7 +18,7 @@ app="dist/Corridor Map.app"
 dmg="dist/corridor-map-${version}-macos-${arch}.dmg"
 
 [ -x build/venv/bin/python ] || "$PYTHON" -m venv build/venv
-build/venv/bin/pip install -q --disable-pip-version-check . pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
+build/venv/bin/pip install -q --disable-pip-version-check . pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 fastparquet==2026.9.0
 
 rm -rf dist/corridor-map "$app" build/pyinstaller
 build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \

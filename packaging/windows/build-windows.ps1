@@ -7,7 +7,7 @@ Set-Location (Join-Path $PSScriptRoot "..\..")
 $version = (Select-String -Path src\corridor_map\__init__.py -Pattern '^__version__ = "(.+)"').Matches[0].Groups[1].Value
 
 if (-not (Test-Path build\venv\Scripts\python.exe)) { python -m venv build\venv }
-build\venv\Scripts\python -m pip install -q --disable-pip-version-check . pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
+build\venv\Scripts\python -m pip install -q --disable-pip-version-check . pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 fastparquet==2026.9.0
 if ($LASTEXITCODE) { throw "pip install failed" }
 
 Remove-Item -Recurse -Force -ErrorAction SilentlyContinue dist\corridor-map, build\pyinstaller
