@@ -224,3 +224,30 @@ def test_no_text_is_clipped_at_1366x768_in_english_and_chinese(dialog: Dialog, w
                     assert label.sizeHint().width() <= label.width() or label.width() == 0, label.text()
     window.languages.set_language("en")
     dialog.choose(d.format_box, "png")
+
+
+def test_closed_for_a_while_it_lets_its_hidden_view_go_and_opening_again_renders(
+    dialog: Dialog, window: MainWindow
+) -> None:
+    """A stand's long day: the Export dialog closed does not keep a hidden page (and its renderer's
+    memory) for the rest of the day; opened again, it loads the page anew and renders."""
+    d = dialog.d
+    dialog.preview("800 × 500 pixels")
+    session = d.session
+    assert session is not None
+    gone: list[bool] = []
+    session.renderer.view.destroyed.connect(lambda *_: gone.append(True))
+    d._release.setInterval(300)  # (RELEASE_AFTER_MS in use)
+    try:
+        d.close()
+        wait_until(lambda: gone, 30)
+        assert d.session is None
+        before = len(dialog.renders)
+        window.show_export_dialog()
+        window.state.select({"THA"})
+        wait_until(lambda: d._rendered is not None and d._rendered[0][0].selection == ("THA",), 120)
+        assert d.session is not None and d.session is not session and len(dialog.renders) > before
+        image = dialog.preview("800 × 500 pixels")
+        assert not image.isNull()
+    finally:
+        d._release.setInterval(dialog_module.RELEASE_AFTER_MS)

@@ -71,6 +71,7 @@ log = logging.getLogger(__name__)
 
 CUSTOM = "custom"
 SETTINGS_GROUP = "export"
+RELEASE_AFTER_MS = 120_000  # the Export dialog closed this long: its hidden view is released
 Key = tuple[ExportSpec, int]  # a spec and the revision of the window's state it was rendered with
 
 
@@ -126,6 +127,10 @@ class ExportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._request_render)
+        self._release = QTimer(self)  # closed for a while: the hidden export view is let go
+        self._release.setSingleShot(True)
+        self._release.setInterval(RELEASE_AFTER_MS)
+        self._release.timeout.connect(self._release_view)
         self._settings = QSettings(ORG_NAME, APP_NAME)
         self._build()
         self._restore()
@@ -521,6 +526,7 @@ class ExportDialog(QDialog):
     # ---- the live preview -----------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._release.stop()
         if self._subscriptions is None:
             pairs: list[tuple[Any, Any]] = [
                 (self.state.selection_changed, self._on_window_changed),
@@ -547,7 +553,20 @@ class ExportDialog(QDialog):
             self._subscriptions.close()
             self._subscriptions = None
         self._timer.stop()
+        self._release.start()
         super().hideEvent(event)
+
+    def _release_view(self) -> None:
+        """Let the hidden export view and its page go (a renderer process's memory, for a stand's long
+        day) once the dialog has been closed for ``RELEASE_AFTER_MS``; opening again loads it anew."""
+        if self.isVisible():
+            return
+        if self._rendering is not None or self._pending is not None:
+            self._release.start()  # a render or a save under way: look again later
+            return
+        if self.exporter.session is not None:
+            log.info("export view released (the dialog was closed)")
+            self.exporter.close()
 
     def _on_window_changed(self, *_: object) -> None:
         self._revision += 1
