@@ -97,6 +97,7 @@ RUNTIME: tuple[Package, ...] = (
     Package("libwayland-client0", ("libwayland-client.so.0",)),
     Package("libwayland-cursor0", ("libwayland-cursor.so.0",)),
     Package("libwayland-egl1", ("libwayland-egl.so.1",)),
+    Package("libcups2", ("libcups.so.2",), ("libcups2t64",)),  # Qt's print plugin (fact sheets' Print…)
 )
 
 
