@@ -1015,8 +1015,8 @@
         <translation>请至少选择一项内容。</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
+        <source>Preparing the map for the sheets…</source>
+        <translation>正在为简报准备地图…</translation>
     </message>
     <message>
         <source>stopping…</source>

@@ -128,6 +128,7 @@ def test_one_sheet_is_written_then_opened_and_printed(
         click(dialog.png_box)
     click(dialog.generate_button)
     assert dialog.cancel_button.isVisible() and not dialog.generate_button.isVisible()
+    assert dialog.progress.isVisible() and dialog.progress.text() == "Preparing the map for the sheets…"
     wait_until(lambda: dialog.written or dialog.status.text().startswith("The fact sheets"), 240)
     sheet = out / "THA-en.pdf"
     assert dialog.written == [sheet], dialog.status.text()

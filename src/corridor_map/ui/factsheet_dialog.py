@@ -404,7 +404,8 @@ class FactSheetDialog(QDialog):
         self._done = 0
         self.progress.setRange(0, len(codes))
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Starting…"))
+        # (the first run after an install or new data builds the export map first: tens of seconds)
+        self.progress.setFormat(self.tr("Preparing the map for the sheets…"))
         self.progress.setVisible(True)
         self._show_status("")
         self._set_running(True)
