@@ -117,6 +117,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if splash is not None:
         splash.finish(window)
     window.start_map()
+    freeze_after_first_paint(window)
     window.closed.connect(lambda: app.exit(0))  # (whatever else is open)
     if smoke is None:
         open_command_line_files(window, args)
@@ -135,6 +136,20 @@ def open_command_line_files(window: MainWindow, args: argparse.Namespace) -> Non
     files = [Path(f).absolute() for f in getattr(args, "files", None) or []]
     if files:
         window.data_actions.open_files(files)
+
+
+def freeze_after_first_paint(window: MainWindow) -> None:
+    """Once the map first shows, what start-up made is frozen out of the garbage collector's full
+    collections (``ui.gui_thread_gc.freeze_what_lives``): a second later, not in the first frame."""
+    from PySide6.QtCore import QTimer
+
+    from corridor_map.ui.gui_thread_gc import freeze_what_lives
+
+    def ready() -> None:
+        window.map_view.pageReady.disconnect(ready)
+        QTimer.singleShot(1000, lambda: freeze_what_lives("after the first paint"))
+
+    window.map_view.pageReady.connect(ready)
 
 
 def quit_on_signals(window: QWidget) -> None:
