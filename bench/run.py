@@ -8,6 +8,8 @@ Measures on the real stack and prints one table:
 - selection and restyle latency (p50/p95), 100,000 and 1,000,000 dealers shown, 1,000,000 sales rows
   imported and aggregated, a 3840×2160 export and an A3 PDF export.
 Writes the table and the machine it ran on to docs/benchmarks.md. Benchmarks are not tests.
+``--soak`` adds the soak benchmark (``bench/soak.py``: a trade-fair day in miniature, 2,000 actions,
+20–40 minutes) and its "Soak" section and curve (docs/img/soak.png); ``--soak-only`` runs only that.
 """
 
 from __future__ import annotations
@@ -105,12 +107,63 @@ def machine() -> str:
     )
 
 
+SOAK_HEADING = "## Soak"
+
+
+def soak_section(doc: Path) -> str:
+    """The "Soak" section of ``doc`` as it is ("" when there is none): kept when the short run rewrites."""
+    text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
+    start = text.find("\n" + SOAK_HEADING + "\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start + 1 : end + 1 if end >= 0 else len(text)].rstrip("\n") + "\n"
+
+
+def run_soak(doc: Path, actions: int, max_minutes: float) -> None:
+    """The soak benchmark: its table printed, its section put into ``doc`` (replacing the old one)."""
+    from soak import section
+
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
+        path = Path(out.name)
+    extra = ["--max-minutes", str(max_minutes)] if max_minutes else []
+    on = machine()
+    subprocess.run(  # its progress shown (a sample every 50 actions); Chromium's noise not
+        [
+            sys.executable,
+            str(ROOT / "bench" / "soak.py"),
+            "--actions",
+            str(actions),
+            *extra,
+            "--json",
+            str(path),
+        ],
+        env=ENV,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    result = json.loads(path.read_text())
+    body = f"{SOAK_HEADING}\n\nMachine: {on}\n\n{section(result)}"
+    print(body)
+    text = doc.read_text(encoding="utf-8") if doc.is_file() else "# Benchmarks\n"
+    old = soak_section(doc)
+    text = text.replace(old, body) if old else text.rstrip("\n") + "\n\n" + body
+    doc.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write every figure here too")
     parser.add_argument("--rounds", type=int, default=5, help="alternated floor/app runs (default 5)")
     parser.add_argument("--quick", action="store_true", help="fewer events and no 1,000,000-point runs")
+    parser.add_argument("--soak", action="store_true", help="also the soak benchmark (20–40 minutes)")
+    parser.add_argument("--soak-only", action="store_true", help="only the soak benchmark")
+    parser.add_argument("--soak-actions", type=int, default=2000, help="the soak's actions (default 2000)")
+    parser.add_argument("--soak-max-minutes", type=float, default=0, help="stop the soak early (0: never)")
     args = parser.parse_args()
+    if args.soak_only:
+        run_soak(ROOT / "docs" / "benchmarks.md", args.soak_actions, args.soak_max_minutes)
+        return 0
     rows: list[tuple[str, str, str]] = []
     figures: dict[str, object] = {"machine": machine(), "date": dt.date.today().isoformat()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -230,12 +283,18 @@ def main() -> int:
     print("\n".join(table))
     print(f"\nmachine: {figures['machine']}")
     doc = ROOT / "docs" / "benchmarks.md"
+    kept = soak_section(doc)
     doc.write_text(
         "# Benchmarks\n\nThe latest run of `python bench/run.py` "
         "(benchmarks are not tests: they print figures).\n\n"
-        f"Date: {figures['date']}  \nMachine: {figures['machine']}\n\n" + "\n".join(table) + "\n",
+        f"Date: {figures['date']}  \nMachine: {figures['machine']}\n\n"
+        + "\n".join(table)
+        + "\n"
+        + ("\n" + kept if kept else ""),
         encoding="utf-8",
     )
+    if args.soak:
+        run_soak(doc, args.soak_actions, args.soak_max_minutes)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0
