@@ -87,8 +87,14 @@ w, h = sorted((box[2] - box[0], box[3] - box[1]))
 assert data.startswith(b"%PDF-") and abs(w - 595.3) < 3 and abs(h - 841.9) < 3, (data[:8], box)
 print(f"export: PDF {len(data)} bytes, {w:.0f}x{h:.0f} pt (A4)")
 PY
-  CORRIDOR_MAP_IMPORT_CHECK=PySide6.QtPdf,PySide6.QtPrintSupport,fastparquet,cramjam unshare -n /usr/bin/corridor-map \
-    || fail "QtPdf/QtPrintSupport/fastparquet not importable in the bundle"
+  mkdir -p "$work/sheets"
+  unshare -n /usr/bin/corridor-map factsheet THA DEU --combined --png --lang both --sample --out "$work/sheets" \
+    >"$work/sheets.out" 2>"$work/sheets.err" || { tail "$work/sheets.err" >&2; fail "fact sheets"; }
+  [ -s "$work/sheets/THA-en-zh.pdf" ] && [ -s "$work/sheets/THA-en-zh.png" ] && ls "$work"/sheets/fact-sheets-*.pdf >/dev/null \
+    || fail "the fact sheets, their PNG pictures or the combined book are missing: $(ls "$work/sheets")"
+  echo "fact sheets: $(tail -1 "$work/sheets.out"); $(ls "$work/sheets" | tr '\n' ' ')"
+  CORRIDOR_MAP_IMPORT_CHECK=PySide6.QtPdf,PySide6.QtPrintSupport,fastparquet,cramjam,pypdf unshare -n /usr/bin/corridor-map \
+    || fail "QtPdf/QtPrintSupport/fastparquet/pypdf not importable in the bundle"
   written=$(find /opt/corridor-map -newer "$marker" | head -5)
   [ -z "$written" ] || fail "the app wrote into its install folder: $written"
   echo "user files written under a fresh HOME: $(cd "$home" && find . -type f | sed 's|^\./||' | tr '\n' ' ')"
