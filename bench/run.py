@@ -110,10 +110,14 @@ def machine() -> str:
 SOAK_HEADING = "## Soak"
 
 
-def soak_section(doc: Path) -> str:
-    """The "Soak" section of ``doc`` as it is ("" when there is none): kept when the short run rewrites."""
+BEFORE_AFTER_HEADING = "## Before and after"  # written by hand from two runs (docs/benchmarks.md)
+
+
+def soak_section(doc: Path, heading: str = SOAK_HEADING) -> str:
+    """The section ``heading`` of ``doc`` as it is ("" when there is none): kept when the short run
+    rewrites the file (the soak's, and the before-and-after comparison)."""
     text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
-    start = text.find("\n" + SOAK_HEADING + "\n")
+    start = text.find("\n" + heading + "\n")
     if start < 0:
         return ""
     end = text.find("\n## ", start + 1)
@@ -149,6 +153,54 @@ def run_soak(doc: Path, actions: int, max_minutes: float) -> None:
     old = soak_section(doc)
     text = text.replace(old, body) if old else text.rstrip("\n") + "\n\n" + body
     doc.write_text(text, encoding="utf-8")
+
+
+def first_exports(out: Path, rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """``corridor-map export`` for a user who never ran the app (an empty cache): with the map pages a
+    package ships (``mapgen.prebuilt``, built here as the build scripts do), without them, and a later
+    export of the same user; alternated, ``rounds`` each."""
+    prebuilt = out / "prebuilt"
+    made = subprocess.run(  # (an app from before mapgen.prebuilt has none: its first export builds)
+        [sys.executable, "-m", "corridor_map.mapgen.prebuilt", str(prebuilt)],
+        env=ENV,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if made.returncode != 0:
+        print("no mapgen.prebuilt in this app: its first export builds the page", file=sys.stderr)
+    first, bare, later = [], [], []
+    for k in range(rounds):
+        user = {**ENV, "CORRIDOR_MAP_CACHE_DIR": str(out / f"user{k}"), PREBUILT: str(prebuilt)}
+        first.append(timed(app("export", str(out / f"first{k}.png")), env=user)[0])
+        later.append(timed(app("export", str(out / f"later{k}.png")), env=user)[0])
+        if k < 3:  # (each builds the page: tens of seconds)
+            unbuilt = {**ENV, "CORRIDOR_MAP_CACHE_DIR": str(out / f"bare{k}"), PREBUILT: str(out / "none")}
+            bare.append(timed(app("export", str(out / f"bare{k}.png")), env=unbuilt)[0])
+    return first, bare, later
+
+
+PREBUILT = "CORRIDOR_MAP_PREBUILT_DIR"
+PROFILE_HEADING = "## Where the time goes"
+
+
+def profile_section(events: int) -> str:
+    """``bench/profile_paths.py``'s tables: each event's parts, median and p95."""
+    result = sub_bench("profile_paths.py", [str(events)], json_flag=True)
+    body = [
+        PROFILE_HEADING,
+        "",
+        f"`bench/profile_paths.py {events}`: the events of the latency rows above, each cut into its parts "
+        "(the Python callbacks of the shared state by subscriber, Qt's layout and paint of the panels, "
+        "the page's `CM` functions timed with `performance.now()` and the time to the frame after them). "
+        "The **state changed → panels repainted** row is the issue's map → panels measure (bridge call "
+        "received → last panel repainted); the end-to-end figure also holds the page's click and the "
+        "round trips that end each measurement. Instrumented, so a little slower than the rows above.",
+        "",
+    ]
+    for lines in result["tables"].values():
+        body += [*lines, ""]
+    return "\n".join(body)
 
 
 def main() -> int:
@@ -206,6 +258,26 @@ def main() -> int:
         ]
         rows.append(("3840×2160 export (whole process)", f"{statistics.median(k4):.2f} s", "goal ≤ 2 s"))
         figures["export_4k_s"] = statistics.median(k4)
+        first, first_bare, later = first_exports(out, args.rounds)
+        rows.append(
+            (
+                "first export after install / a later one (fresh user, pages from the package)",
+                f"{statistics.median(first):.2f} s / {statistics.median(later):.2f} s",
+                f"{statistics.median(first) / statistics.median(later):.2f}× (goal ≤ 2×)",
+            )
+        )
+        rows.append(
+            (
+                "  first export with no page built before (a source checkout)",
+                f"{statistics.median(first_bare):.2f} s",
+                "—",
+            )
+        )
+        figures.update(
+            first_export_s=statistics.median(first),
+            first_export_unbuilt_s=statistics.median(first_bare),
+            later_export_s=statistics.median(later),
+        )
         timed(app("export", str(out / "warm.pdf"), "--paper", "A3"))  # the vector page's cache, once
         a3 = [timed(app("export", str(out / f"a3-{k}.pdf"), "--paper", "A3"))[0] for k in range(args.rounds)]
         spread = f"{min(a3):.2f}–{max(a3):.2f}"
@@ -238,6 +310,7 @@ def main() -> int:
             )
         )
     figures["latency"] = linked
+    profile = profile_section(40 if args.quick else 100)
     sizes = ["100000"] if args.quick else ["100000", "1000000"]
     dealers = sub_bench("bench_dealers.py", sizes)
     for size, value in dealers.items():
@@ -283,13 +356,14 @@ def main() -> int:
     print("\n".join(table))
     print(f"\nmachine: {figures['machine']}")
     doc = ROOT / "docs" / "benchmarks.md"
-    kept = soak_section(doc)
+    kept = "\n".join(filter(None, (soak_section(doc, BEFORE_AFTER_HEADING), soak_section(doc))))
     doc.write_text(
         "# Benchmarks\n\nThe latest run of `python bench/run.py` "
         "(benchmarks are not tests: they print figures).\n\n"
         f"Date: {figures['date']}  \nMachine: {figures['machine']}\n\n"
         + "\n".join(table)
-        + "\n"
+        + "\n\n"
+        + profile
         + ("\n" + kept if kept else ""),
         encoding="utf-8",
     )

@@ -40,6 +40,10 @@ rm -rf dist/corridor-map build/pyinstaller
 # venv too); run as root it would land in /opt, unknown to dpkg, and survive removal. Ship it instead.
 mkdir -p dist/corridor-map/_internal/PySide6/Qt/resources/locales
 
+step "Map pages a fresh install shows first (corridor_map/mapgen/prebuilt.py)"
+# built from the same files as the bundle's, so their keys are the ones the installed app computes
+"$VENV/bin/python" -m corridor_map.mapgen.prebuilt dist/corridor-map/_internal/corridor_map/_data/prebuilt
+
 step "Debian package $deb"
 stage=build/deb/root
 rm -rf "$stage" "$deb"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release check, run before every release (and by .ci/run when it fits its time budget):
 # from a clean clone, build the bundle, the .deb and the AppImage (packaging/build-linux.sh), install the
-# .deb with apt-get, run the installed app offline (smoke test, check-data, PNG and PDF export, QtPdf and
+# .deb with apt-get, run the installed app offline (smoke test, check-data, PNG and PDF export, the first
+# export after installing with the map page from the package, QtPdf and
 # QtPrintSupport importable), check the menu entry with its "Open with" file types and that the app
 # writes nothing into /opt, remove the package and check it left nothing; then run the AppImage's smoke
 # test offline as an unprivileged user. Prints sizes and times and fails above the size limits
@@ -77,6 +78,17 @@ main() {
       || { tail "$work/export.err" >&2; fail "export"; }
     echo "export: $(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d PNG' % struct.unpack('>II', d[16:24]))" "$work/export.png")"
   fi
+  # the first export after installing, for a user who never ran the app: the map page comes with the
+  # package (mapgen/prebuilt.py), nothing is built; then a later export, for the ratio
+  fresh="$work/fresh-home"; mkdir -p "$fresh"
+  fresh_run=(env -u XDG_CACHE_HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME HOME="$fresh" CORRIDOR_MAP_DEBUG=1 unshare -n)
+  first_export_s=$(seconds "${fresh_run[@]}" /usr/bin/corridor-map export --sample "$fresh/first.png")
+  grep -q "map page from the package" "$work/last.err" && ! grep -q "map page built" "$work/last.err" \
+    || { grep -i "map page" "$work/last.err" >&2; fail "the first export after installing built its map page"; }
+  grep -q "checked sample from the package" "$work/last.err" \
+    || { grep -i "sample" "$work/last.err" >&2; fail "the first export after installing checked the sample again"; }
+  later_export_s=$(seconds "${fresh_run[@]}" /usr/bin/corridor-map export --sample "$fresh/later.png")
+  echo "export after installing: first ${first_export_s} s (map page and checked sample from the package), later ${later_export_s} s"
   unshare -n /usr/bin/corridor-map export --sample --paper A4 "$work/export.pdf" >/dev/null 2>"$work/pdf.err" \
     || { tail "$work/pdf.err" >&2; fail "PDF export"; }
   python3 - "$work/export.pdf" <<'PY' || fail "the PDF export is not a one-page A4 PDF"
@@ -158,6 +170,7 @@ PY
     "smoke test, installed .deb (median)" "${frozen_s} s" \
     "smoke test, build venv (median)" "${venv_s} s" \
     "smoke test, AppImage (one run)" "${appimage_s} s" \
+    "export, first after install / later" "${first_export_s} s / ${later_export_s} s" \
     "release check total" "$(( $(date +%s) - started )) s"
   if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work/src/dist"; else rm -rf "$work"; fi
   [ "$installed_mb" -le "${MAX_INSTALLED_MB:-445}" ] || fail "installed size ${installed_mb} MB > ${MAX_INSTALLED_MB:-445} MB"

@@ -24,6 +24,10 @@ rm -rf dist/corridor-map "$app" build/pyinstaller
 build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/pyinstaller/corridor-map.spec
 
+echo "== map pages a fresh install shows first (corridor_map/mapgen/prebuilt.py)"
+data=$(find "$app/Contents" -path '*/corridor_map/_data' -type d | head -1)
+build/venv/bin/python -m corridor_map.mapgen.prebuilt "$data/prebuilt"
+
 echo "== smoke test"
 QT_QPA_PLATFORM=offscreen "$app/Contents/MacOS/corridor-map" --smoke-test
 

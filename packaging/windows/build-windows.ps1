@@ -13,6 +13,9 @@ if ($LASTEXITCODE) { throw "pip install failed" }
 Remove-Item -Recurse -Force -ErrorAction SilentlyContinue dist\corridor-map, build\pyinstaller
 build\venv\Scripts\pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build\pyinstaller packaging\pyinstaller\corridor-map.spec
 if ($LASTEXITCODE) { throw "PyInstaller failed" }
+# the map pages a fresh install shows first, built from the bundle's own files (corridor_map/mapgen/prebuilt.py)
+build\venv\Scripts\python -m corridor_map.mapgen.prebuilt dist\corridor-map\_internal\corridor_map\_data\prebuilt
+if ($LASTEXITCODE) { throw "building the prebuilt map pages failed" }
 
 $env:QT_QPA_PLATFORM = "offscreen"
 dist\corridor-map\corridor-map-cli.exe --smoke-test

@@ -18,6 +18,7 @@ USER_DATA_ENV = "CORRIDOR_MAP_DATA_DIR"
 USER_CACHE_ENV = "CORRIDOR_MAP_CACHE_DIR"
 USER_LOG_ENV = "CORRIDOR_MAP_LOG_DIR"
 GEO_DIR_ENV = "CORRIDOR_MAP_GEO_DIR"  # tests and data maintainers: use another geodata folder
+PREBUILT_ENV = "CORRIDOR_MAP_PREBUILT_DIR"  # tests: another folder of prebuilt pages and sample
 
 
 def _bundled(installed: str, source: str) -> Path:
@@ -38,6 +39,15 @@ def geo_dir() -> Path:
     if os.environ.get(GEO_DIR_ENV):
         return Path(os.environ[GEO_DIR_ENV])
     return _bundled("_data/geo", "data/geo")
+
+
+def prebuilt_dir() -> Path | None:
+    """What the package was built with (``mapgen.prebuilt``: map pages, the checked sample), read-only;
+    None in a source checkout."""
+    if os.environ.get(PREBUILT_ENV):
+        return Path(os.environ[PREBUILT_ENV])
+    packaged = PACKAGE_DIR / "_data" / "prebuilt"
+    return packaged if packaged.is_dir() else None
 
 
 def _user_dir(env: str, default: str) -> Path:

@@ -3,6 +3,7 @@ preview shows; on the real window, its hidden export view and the real pages."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from corridor_map.ui.export import dialog as dialog_module
 from corridor_map.ui.export.dialog import ExportDialog
 from corridor_map.ui.export.preview import PREVIEW_SIZE
 from corridor_map.ui.main_window import MainWindow
+from corridor_map.ui.page_builder import PageBuilder
 from tests.ui.conftest import wait_until
 from tests.ui.real_spots import settled
 
@@ -249,5 +251,11 @@ def test_closed_for_a_while_it_lets_its_hidden_view_go_and_opening_again_renders
         assert d.session is not None and d.session is not session and len(dialog.renders) > before
         image = dialog.preview("800 × 500 pixels")
         assert not image.isNull()
+        # the page is built (or found) by the same builder each time: none (nor its worker thread) is
+        # left behind by a release
+        builders = d.exporter.findChildren(PageBuilder)
+        assert len(builders) == 1, builders
+        workers = [t for t in threading.enumerate() if t.name.startswith("page-builder")]
+        assert len(workers) <= 2, workers  # (the window's and the export's)
     finally:
         d._release.setInterval(dialog_module.RELEASE_AFTER_MS)

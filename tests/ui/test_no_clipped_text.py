@@ -88,6 +88,7 @@ def test_the_status_message_follows_the_language(window: MainWindow) -> None:
 
 def test_ilstc_is_spelt_out_in_the_route_tooltips_and_the_glossary(window: MainWindow) -> None:
     comparison = window.route_dock.comparison
+    window.route_dock.raise_()  # (a panel behind another's tab is brought up to date when it is shown)
     window.state.select(["THA"])
     wait_until(lambda: comparison.tree.topLevelItemCount() > 0, 10)
     tips = [comparison.tree.topLevelItem(i).toolTip(0) for i in range(comparison.tree.topLevelItemCount())]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -179,3 +180,41 @@ def test_checked_routes_reach_the_real_page(window: Any) -> None:
     assert run_js(window, "JSON.stringify(CM.describeFlows())")["routes"] == []
     dock.deleteLater()
     window.state.clear_selection()
+
+
+def _click_tab(window: Any, title: str) -> None:
+    """Click the dock tab titled ``title`` with the mouse (the window's own tab bars)."""
+    from PySide6.QtWidgets import QTabBar
+
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            if bar.tabText(index) == title:
+                QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+                return
+    raise AssertionError(f"no visible tab {title!r}")
+
+
+@pytest.mark.gui
+def test_behind_another_tab_it_draws_nothing_and_catches_up_when_its_tab_is_clicked(window: Any) -> None:
+    """Qt keeps a dock behind another's tab visible (off screen): the Routes panel there neither
+    draws its routes nor recomputes at each click; its tab clicked, it shows the selected country's."""
+    from tests.ui.conftest import run_js, wait_until
+
+    dock = window.route_dock
+    _click_tab(window, window.country_dock.windowTitle())
+    wait_until(lambda: dock.visibleRegion().isEmpty(), 10)
+    window.state.select({"DEU"})
+    try:
+        wait_until(lambda: "DEU" in run_js(window, "CM.describe()")["selected"], 10)
+        assert run_js(window, "JSON.stringify(CM.describeFlows())")["routes"] == []
+        assert dock.follow_when_shown.stale and dock.comparison.iso3 != "DEU"
+        _click_tab(window, dock.windowTitle())
+        wait_until(lambda: dock.comparison.iso3 == "DEU", 10)
+        routes = wait_until(lambda: run_js(window, "JSON.stringify(CM.describeFlows())")["routes"], 10)
+        assert routes == ["DEU-china_europe_rail", "DEU-rail_sea-gy"]
+        _click_tab(window, window.country_dock.windowTitle())
+        wait_until(lambda: run_js(window, "JSON.stringify(CM.describeFlows())")["routes"] == [], 10)
+    finally:
+        window.state.clear_selection()

@@ -182,14 +182,14 @@ def load_dataset(args: argparse.Namespace) -> tuple[Dataset, list[str]]:
         Dataset,
         empty_dealers,
         empty_sales,
-        load_sample,
     )
     from corridor_map.core.errors import CorridorMapError
+    from corridor_map.core.sample_cache import load_sample_cached
 
     warnings: list[str] = []
     try:
         if args.sample:
-            return load_sample(), warnings
+            return load_sample_cached(), warnings
         if args.sales is None and args.dealers is None:
             from corridor_map.core.store import DatasetStore
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from corridor_map.core.dataset import Dataset, ImportMode, SourceFile, load_sample
+from corridor_map.core.dataset import Dataset, ImportMode, SourceFile
 from corridor_map.core.schema import TableKind, header_signature
 from corridor_map.core.validate import ValidationResult, dealers_dtypes, sales_dtypes
 from corridor_map.paths import user_data_dir
@@ -87,7 +87,9 @@ class DatasetStore:
     def sample(self) -> Dataset:
         """The bundled sample (read once per store)."""
         if self._sample is None:
-            self._sample = load_sample()
+            from corridor_map.core.sample_cache import load_sample_cached
+
+            self._sample = load_sample_cached()
         return self._sample
 
     # -- the active dataset -----------------------------------------------------------------------------

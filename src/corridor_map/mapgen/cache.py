@@ -15,6 +15,7 @@ from corridor_map import __version__
 from corridor_map.core.digests import remembered
 from corridor_map.mapgen.assets import PAGE_FILE, page_assets, stage_assets
 from corridor_map.mapgen.options import PageLayers, PageOptions
+from corridor_map.paths import prebuilt_dir
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,20 @@ def quick_page_key(sources: Sequence[Path], options: PageOptions, cache_dir: Pat
 
 
 def cached_page(sources: Sequence[Path], options: PageOptions, cache_dir: Path) -> Path | None:
-    """The page for these inputs if it was built before."""
-    page = cache_dir / "pages" / quick_page_key(sources, options, cache_dir) / PAGE_FILE
-    return page if page.is_file() else None
+    """The page for these inputs if it was built before (here, or with the package)."""
+    key = quick_page_key(sources, options, cache_dir)
+    page = cache_dir / "pages" / key / PAGE_FILE
+    return page if page.is_file() else prebuilt_page(key)
+
+
+def prebuilt_page(key: str) -> Path | None:
+    """The page of ``key`` built with the package (``mapgen.prebuilt``), if it was."""
+    root = prebuilt_dir()
+    page = root / "pages" / key / PAGE_FILE if root is not None else None
+    if page is not None and page.is_file():
+        log.info("map page from the package: %s", page)
+        return page
+    return None
 
 
 def build_page(
@@ -70,6 +82,9 @@ def build_page(
     if page.is_file():
         log.info("map page cached: %s", page)
         return page
+    prebuilt = prebuilt_page(key)
+    if prebuilt is not None:
+        return prebuilt
     page_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=page_dir.parent))
     stage_assets(tmp)

@@ -27,11 +27,18 @@ class PageBuilder(QObject):
     """
 
     finished = Signal(Path, float)
+    built = Signal(Path, object)  # the page and the PageOptions it was built with
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-builder")
+        pool = self._pool  # (not self: gone by then) its idle thread ends with the builder
+        self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
+
+    def _done(self, page: Path, options: PageOptions, started: float) -> None:
+        self.finished.emit(page, time.perf_counter() - started)
+        self.built.emit(page, options)
 
     def start(self, options: PageOptions) -> None:
         started = time.perf_counter()
@@ -43,12 +50,12 @@ class PageBuilder(QObject):
             return
         if cached is not None:
             log.info("map page cached: %s", cached)
-            QTimer.singleShot(0, lambda: self.finished.emit(cached, time.perf_counter() - started))
+            QTimer.singleShot(0, lambda: self._done(cached, options, started))
             return
         import corridor_map.mapgen.page  # noqa: F401  (folium; never imported in a worker thread)
 
         future = self._pool.submit(build_page, load_page_layers, sources, options, user_cache_dir())
-        when_done(future, lambda page: self.finished.emit(page, time.perf_counter() - started), self._fail)
+        when_done(future, lambda page: self._done(page, options, started), self._fail)
 
     def _fail(self, exc: BaseException) -> None:
         if isinstance(exc, CorridorMapError):

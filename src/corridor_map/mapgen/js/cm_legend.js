@@ -353,8 +353,20 @@
     return { costs: costs, rects: rects };
   }
 
+  var placeRequest = 0;  // the latest placement asked for after a frame (placeSoon); a placement now voids it
+
+  /** Place the legend once the next frame is drawn: a selection or the routes shown change what the
+   * corners hide, but weighing the corners (~13 ms) must not delay the frame that shows the change. */
+  function placeSoon() {
+    var request = ++placeRequest;
+    requestAnimationFrame(function () {
+      setTimeout(function () { if (request === placeRequest) place(); }, 0);
+    });
+  }
+
   /** Move the legend to the corner where it hides least (kept where it is unless clearly better). */
   function place() {
+    placeRequest += 1;
     if (!control || !CM.map) return;
     var div = control.getContainer();
     if (!state.collapsed) state.size = { w: div.offsetWidth, h: div.offsetHeight };
@@ -383,13 +395,14 @@
     return true;
   };
 
-  /** Build (or fill again) the legend and place it; ``force``: place it even at the same size. */
-  function buildLegend(force) {
+  /** Build (or fill again) the legend and place it; ``force``: place it even at the same size; ``later``:
+   * after the next frame (placeSoon). */
+  function buildLegend(force, later) {
     if (!watching && CM.map) {
       watching = true;
       CM.map.on("moveend resize", place);
       CM.map.on("overlayadd overlayremove", function () { buildLegend(true); });
-      CM.events.on("selectionchanged routeschanged", function () { buildLegend(true); });
+      CM.events.on("selectionchanged routeschanged", function () { buildLegend(true, true); });
     }
     if (!CM.legendVisible) {
       if (control) control.remove();
@@ -406,7 +419,9 @@
     // placed again if its size changed (not for each year of a playback: the same size, ~50 ms saved)
     var div = control.getContainer(), was = state.size;
     if (force === true || !state.placed || state.collapsed || !was || Math.abs(div.offsetWidth - was.w) > 4 ||
-        Math.abs(div.offsetHeight - was.h) > 4) place();
+        Math.abs(div.offsetHeight - was.h) > 4) {
+      if (later === true && state.placed) placeSoon(); else place();
+    }
   }
 
   function describeLegend() {

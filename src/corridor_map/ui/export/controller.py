@@ -40,6 +40,7 @@ class ExportController(QObject):
         self.tripwire = tripwire
         self.session: ExportSession | None = None
         self._builder: PageBuilder | None = None
+        self._options: object = None  # the PageOptions of the page the open session waits for
         self.failures: list[str] = []
         self.world = ""  # the world the open session's page is drawn in
         self.vector = False  # whether its page draws SVG (for PDF) rather than canvases
@@ -78,10 +79,18 @@ class ExportController(QObject):
         self.vector = spec.fmt == "pdf"
         session.presize(spec)
         session.attach(state, language, corridor)
-        self._builder = PageBuilder(self)
-        self._builder.finished.connect(lambda page, _s: self.session.load(page) if self.session else None)
-        self._builder.failed.connect(self._on_failed)
-        self._builder.start(PageOptions(export=True, world=spec.world, vector=self.vector))
+        if self._builder is None:  # one for the controller's life (each had its own worker thread)
+            self._builder = PageBuilder(self)
+            self._builder.built.connect(self._on_page_built)
+            self._builder.failed.connect(self._on_failed)
+        self._options = PageOptions(export=True, world=spec.world, vector=self.vector)
+        self._builder.start(self._options)
+
+    def _on_page_built(self, page: Path, options: object) -> None:
+        """A page the builder finished: loaded if it is the open session's (a session closed and opened
+        for another world meanwhile gets its own)."""
+        if self.session is not None and options == self._options:
+            self.session.load(page)
 
     def open_payload(
         self, spec: ExportSpec, payload: dict[str, Any], cache_dir: Path, timeout_s: float

@@ -145,6 +145,15 @@ class DataFrameModel(QAbstractTableModel):
             return RIGHT
         return None
 
+    def display_texts(self, column: int, limit: int) -> list[str]:
+        """The display texts of ``column``'s first ``limit`` rows (source order)."""
+        texts = self._shown[column]
+        if texts is not None:
+            return texts[:limit]
+        show = self.columns[column].display
+        values = self._values[column][:limit]
+        return [show(v) for v in values] if show else ["" if _missing(v) else str(v) for v in values]
+
     def _display_texts(self, column: int) -> list[str]:
         shown = self._shown[column]
         if shown is None:

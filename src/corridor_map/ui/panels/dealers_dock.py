@@ -90,17 +90,15 @@ class DealersDock(TableDock):
             "country": "≈ " + self.tr("approximate"),
         }
         fields = ("row_id", "iso3", "dealer", "city", "brand", "phone", "website")
-        frame = pd.DataFrame(
-            {name: dealers[name] for name in fields}, dtype=object
-        )  # no text inference: fast
-        frame["country"] = [names[code] for code in dealers["iso3"].tolist()]
-        frame["kind_text"] = [kinds.get(kind, kind) for kind in dealers["kind"].tolist()]
-        frame["position"] = [where.get(p, where["country"]) for p in dealers["position"].tolist()]
-        return frame
+        columns = {name: dealers[name] for name in fields}
+        columns["country"] = [names[code] for code in dealers["iso3"].tolist()]
+        columns["kind_text"] = [kinds.get(kind, kind) for kind in dealers["kind"].tolist()]
+        columns["position"] = [where.get(p, where["country"]) for p in dealers["position"].tolist()]
+        return pd.DataFrame(columns, dtype=object)  # in one go, no text inference: fast
 
     def _on_selection(self, codes: frozenset[str]) -> None:
         if self.only_selected.isChecked():
-            self.refresh()  # the rows themselves depend on the selection
+            self.refresh_when_shown()  # the rows themselves depend on the selection
         else:
             self.sync.show_state(codes)
 

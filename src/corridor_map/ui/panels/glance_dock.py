@@ -22,6 +22,7 @@ from corridor_map.core.aggregate import NO_FILTERS, totals
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.panels.dataframe_model import Column, DataFrameModel, format_int, format_percent
+from corridor_map.ui.panels.on_screen import WhenOnScreen
 from corridor_map.ui.panels.plain import plain_label
 from corridor_map.ui.panels.published_figures import PublishedFigure, bundled_figures
 from corridor_map.ui.panels.table_dock import subscribe
@@ -93,8 +94,9 @@ class GlanceDock(QDockWidget):
         layout.addLayout(form)
         layout.setStretch(1, 1)
         self.setWidget(body)
-        subscribe(self, state.filters_changed, lambda _: self.refresh())
-        subscribe(self, state.dataset_changed, lambda _: self.refresh())
+        self.refresh_when_shown = WhenOnScreen(self, self.refresh)
+        subscribe(self, state.filters_changed, self.refresh_when_shown)
+        subscribe(self, state.dataset_changed, self.refresh_when_shown)
         languages.languageChanged.connect(self.retranslate)
         self.retranslate()
 

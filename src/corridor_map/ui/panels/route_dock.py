@@ -28,6 +28,7 @@ from corridor_map.core.countries import display_name
 from corridor_map.core.transit import TransitParams
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
+from corridor_map.ui.panels.on_screen import WhenOnScreen, on_screen
 from corridor_map.ui.panels.plain import plain_label
 from corridor_map.ui.panels.route_compare import RouteComparison, TransitParamsModel
 from corridor_map.ui.panels.table_dock import subscribe
@@ -142,9 +143,10 @@ class RouteDock(QDockWidget):
         self.setWidget(scroll)
         self._codes: list[str] = []
         self._last_sent: list[dict[str, Any]] | None = None
-        subscribe(self, state.selection_changed, lambda _codes: self._follow_selection())
+        self.follow_when_shown = WhenOnScreen(self, self._follow_selection)
+        subscribe(self, state.selection_changed, self.follow_when_shown)
         languages.languageChanged.connect(self.retranslate)
-        self.visibilityChanged.connect(lambda _v: self._send(self.comparison.payload()))
+        self.visibilityChanged.connect(lambda visible: self._send(self.comparison.payload(), visible))
         self.retranslate()
         self._follow_selection()
 
@@ -158,8 +160,12 @@ class RouteDock(QDockWidget):
         super().changeEvent(event)
 
     def shown_routes(self) -> list[dict[str, Any]]:
-        """What should be drawn now (for a page that has just (re)loaded): [] while the panel is hidden."""
-        return self.comparison.payload() if self.isVisible() else []
+        """What should be drawn now (for a page that has just (re)loaded): [] while the panel is hidden
+        or behind another panel's tab."""
+        return self.comparison.payload() if self._shown() else []
+
+    def _shown(self) -> bool:
+        return on_screen(self) or (self.isVisible() and not self.window().isVisible())
 
     def _follow_selection(self) -> None:
         self._codes = sorted(self.state.selection)
@@ -186,8 +192,8 @@ class RouteDock(QDockWidget):
     def _on_routes(self, payload: list[dict[str, Any]]) -> None:
         self._send(payload)
 
-    def _send(self, payload: list[dict[str, Any]]) -> None:
-        wanted = payload if self.isVisible() else []
+    def _send(self, payload: list[dict[str, Any]], shown: bool | None = None) -> None:
+        wanted = payload if (self._shown() if shown is None else shown) else []
         if wanted != self._last_sent:
             self._last_sent = wanted
             self.routesChanged.emit(wanted)

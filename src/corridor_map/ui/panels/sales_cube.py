@@ -1,9 +1,9 @@
 """Sales and dealers under one set of filters, pre-grouped so a selection is summed in microseconds.
 
 pandas needs tens of milliseconds per groupby on small frames; a click must update every panel within a
-frame. So once per (dataset, filters) the filtered sales are grouped by country, year, brand and
-powertrain with the core's :func:`filter_sales`, and the rows of each country indexed; a selection then
-only sums a few numpy slices. Qt-free.
+frame. So once per dataset the sales are grouped by country, year, brand and powertrain, and the rows
+of each country indexed; a filter then only masks those groups (every filter is on one of these keys:
+no pandas, well under a millisecond), and a selection only sums a few numpy slices. Qt-free.
 """
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from corridor_map.core.aggregate import Filters, filter_dealers, filter_sales, year_range
+from corridor_map.core.aggregate import (
+    NO_FILTERS,
+    Filters,
+    allowed_countries,
+    filter_dealers,
+    filter_sales,
+    year_range,
+)
 from corridor_map.core.dataset import Dataset
 
 DEALER_FIELDS = ("dealer", "iso3", "city", "brand", "kind", "phone", "website")
@@ -55,10 +62,17 @@ def _rows_by(codes: np.ndarray) -> dict[str, np.ndarray]:
     )
 
 
+def _narrow_years(span: tuple[int, int] | None, filters: Filters) -> tuple[int, int] | None:
+    """The data's years ``span`` within the year filter."""
+    if span and filters.years:
+        return (max(span[0], filters.years[0]), min(span[1], filters.years[1]))
+    return span
+
+
 class SalesCube:
     """The filtered sales grouped by (iso3, year, brand, powertrain) and the filtered dealers, by country."""
 
-    def __init__(self, dataset: Dataset, filters: Filters) -> None:
+    def __init__(self, dataset: Dataset, filters: Filters = NO_FILTERS) -> None:
         sales = filter_sales(dataset.sales, filters)
         keys = ["iso3", "year", "brand", "powertrain"]
         if len(sales):
@@ -70,10 +84,8 @@ class SalesCube:
         )
         self.year = grouped["year"].to_numpy(dtype=np.int64)
         self.units = grouped["units"].to_numpy(dtype=np.int64)
-        span = year_range(dataset.sales)
-        if span and filters.years:
-            span = (max(span[0], filters.years[0]), min(span[1], filters.years[1]))
-        self.years = span
+        self._all_years = year_range(dataset.sales)
+        self.years = _narrow_years(self._all_years, filters)
         all_dealers = dataset.dealers
         dealers = filter_dealers(all_dealers.assign(row_id=np.arange(len(all_dealers))), filters)
         self.dealers: dict[str, np.ndarray] = {
@@ -85,6 +97,35 @@ class SalesCube:
         self._sales_rows = _rows_by(self.iso3)
         self._dealer_rows = _rows_by(self.dealers["iso3"])
         self._summary: pd.DataFrame | None = None
+
+    def narrowed(self, filters: Filters) -> SalesCube:
+        """This cube (built without filters) under ``filters``, as ``SalesCube(dataset, filters)`` would
+        be: its groups and dealers masked, no pandas."""
+        keep = np.ones(len(self.units), dtype=bool)
+        if filters.brands:
+            keep &= np.isin(self.brand, sorted(filters.brands))
+        if filters.years:
+            keep &= (self.year >= filters.years[0]) & (self.year <= filters.years[1])
+        if filters.powertrains:
+            keep &= np.isin(self.powertrain, sorted(filters.powertrains))
+        allowed = allowed_countries(filters)
+        if allowed is not None:
+            keep &= np.isin(self.iso3, sorted(allowed))
+        dealers = np.ones(len(self.dealers["row_id"]), dtype=bool)
+        if filters.brands:
+            dealers &= np.isin(self.dealers["brand"], sorted(filters.brands))
+        if allowed is not None:
+            dealers &= np.isin(self.dealers["iso3"], sorted(allowed))
+        cube = object.__new__(SalesCube)
+        cube.iso3, cube.brand, cube.powertrain = self.iso3[keep], self.brand[keep], self.powertrain[keep]
+        cube.year, cube.units = self.year[keep], self.units[keep]
+        cube._all_years = self._all_years
+        cube.years = _narrow_years(self._all_years, filters)
+        cube.dealers = {name: values[dealers] for name, values in self.dealers.items()}
+        cube._sales_rows = _rows_by(cube.iso3)
+        cube._dealer_rows = _rows_by(cube.dealers["iso3"])
+        cube._summary = None
+        return cube
 
     # ---- rows of a selection ------------------------------------------------------------------
     def sales_rows(self, codes: Iterable[str]) -> np.ndarray:
@@ -118,7 +159,7 @@ class SalesCube:
             key=lambda t: (-t[1], -t[2], t[0]),
         )
         by_year: list[tuple[int, int]] = []
-        if self.years:
+        if self.years and self.years[0] <= self.years[1]:  # (a year filter outside the data: none)
             lo, hi = self.years
             sums = np.bincount(self.year[rows] - lo, weights=self.units[rows], minlength=hi - lo + 1)
             by_year = [(lo + i, int(v)) for i, v in enumerate(sums[: hi - lo + 1])]
@@ -173,14 +214,20 @@ class SalesCube:
         )
 
 
+_bases: list[tuple[Dataset, SalesCube]] = []
 _cache: list[tuple[Dataset, Filters, SalesCube]] = []
 
 
 def cube_for(dataset: Dataset, filters: Filters) -> SalesCube:
-    """The cube of ``dataset`` under ``filters``, built once and shared until either changes."""
+    """The cube of ``dataset`` under ``filters``: the dataset's own cube (grouped once) narrowed to the
+    filters, shared until either changes."""
     for cached_dataset, cached_filters, cube in _cache:
         if cached_dataset is dataset and cached_filters == filters:
             return cube
-    cube = SalesCube(dataset, filters)
-    _cache[:] = [(dataset, filters, cube), *_cache[:3]]  # the last few: panels may ask in any order
+    base = next((cube for d, cube in _bases if d is dataset), None)
+    if base is None:
+        base = SalesCube(dataset)
+        _bases[:] = [(dataset, base), *_bases[:1]]  # the active dataset and the one before (a revert)
+    cube = base if filters == NO_FILTERS else base.narrowed(filters)
+    _cache[:] = [(dataset, filters, cube), *_cache[:7]]  # the last few: panels may ask in any order
     return cube

@@ -1,0 +1,81 @@
+"""Map pages (and the checked sample) built with the package: a fresh install shows its map and exports
+at once.
+
+A page is keyed by the bytes of everything it is made from (``mapgen.cache.page_key``): pages built
+from the same files when the package is built are the pages the installed app would build on first
+use (a minute or more on a slow laptop, before the first export or fact sheet). The build scripts run
+``python -m corridor_map.mapgen.prebuilt DIR`` into the bundle (``paths.prebuilt_dir``);
+``mapgen.cache`` finds them there, read-only, before building its own in the user's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from corridor_map.core.sample_cache import load_sample_cached
+from corridor_map.mapgen.cache import build_page
+from corridor_map.mapgen.options import PageOptions
+from corridor_map.mapgen.sources import load_page_layers, page_sources
+
+# The pages a fresh install asks for first: the window's in English and in Chinese (the app's defaults:
+# China's point of view, the China-centred world), and the export page for PNG and for PDF.
+# tests/core/test_prebuilt_pages.py keeps these equal to what the window and the exports ask for.
+FIRST_PAGES: tuple[PageOptions, ...] = (
+    PageOptions(pov="china", lang="en", world="pacific"),
+    PageOptions(pov="china", lang="zh", world="pacific"),
+    PageOptions(export=True, world="pacific"),
+    PageOptions(export=True, world="pacific", vector=True),
+)
+
+
+def prebuild(root: Path, pages: Sequence[PageOptions] = FIRST_PAGES, *, sample: bool = True) -> list[Path]:
+    """Build ``pages`` under ``root`` (``root/pages/<key>/``), files shared between them hard-linked
+    (the fonts and scripts every page copies), and with ``sample`` the checked sample
+    (``root/sample/<key>/``, ``core.sample_cache``); the pages' HTML files."""
+    built = [build_page(load_page_layers, page_sources(), options, root) for options in pages]
+    link_duplicates([page.parent for page in built])
+    if sample:
+        load_sample_cached(root)
+    return built
+
+
+def link_duplicates(folders: Sequence[Path]) -> int:
+    """Hard-link files of the later ``folders`` to equal files (same relative path) of the first; the
+    bytes saved."""
+    if not folders:
+        return 0
+    first, saved = folders[0], 0
+    for folder in folders[1:]:
+        for path in sorted(folder.rglob("*")):
+            twin = first / path.relative_to(folder)
+            same = path.is_file() and twin.is_file() and not path.samefile(twin)
+            if same and filecmp.cmp(path, twin, shallow=False):
+                saved += path.stat().st_size
+                path.unlink()
+                os.link(twin, path)
+    return saved
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path, help="the bundle's prebuilt-pages folder")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    pages = prebuild(args.root)
+    for page in pages:
+        print(page.relative_to(args.root))
+    stats = [p.stat() for p in args.root.rglob("*") if p.is_file()]
+    files = {(st.st_dev, st.st_ino): st.st_size for st in stats}  # (hard links once)
+    seconds = time.perf_counter() - started
+    print(f"{len(pages)} pages and the checked sample in {seconds:.1f} s: {sum(files.values()) / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
