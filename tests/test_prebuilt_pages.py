@@ -4,13 +4,16 @@ found there (read-only) with the sample, so that the first export after installi
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+from corridor_map.mapgen.assets import page_assets
 from corridor_map.mapgen.options import PageOptions
-from corridor_map.mapgen.prebuilt import FIRST_PAGES, link_duplicates, prebuild
+from corridor_map.mapgen.prebuilt import FIRST_PAGES, link_duplicates, link_to_package, prebuild
+from corridor_map.paths import PACKAGE_DIR, resources_dir
 from corridor_map.ui.export.page_cache import EXPORT_OPTIONS
 from corridor_map.view_state import ViewState
 
@@ -64,3 +67,28 @@ def test_a_fresh_install_exports_with_the_prebuilt_page_and_builds_none(tmp_path
     assert "map page built" not in done.stderr and "checked sample kept" not in done.stderr
     assert not (cache / "pages").exists() or not any((cache / "pages").iterdir())  # nothing built
     assert {p: p.stat().st_mtime_ns for p in prebuilt.rglob("*")} == before  # and nothing written there
+
+
+def test_the_pages_assets_are_the_bundles_own_files(tmp_path: Path) -> None:
+    """In the bundle, a page's copies of Leaflet, the CJK font and the page's scripts are hard links to
+    the bundle's own files: no byte is shipped twice."""
+    package = tmp_path / "corridor_map"
+    page = tmp_path / "pages" / "key" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html></html>")
+    for asset in page_assets():
+        source = asset.source.resolve()
+        if source.is_relative_to(resources_dir().resolve()):
+            original = package / "_resources" / source.relative_to(resources_dir().resolve())
+        else:
+            original = package / source.relative_to(PACKAGE_DIR)
+        original.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, original)
+        copy = page.parent / "assets" / asset.target
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+    saved = link_to_package([page], package)
+    assert saved == sum(a.source.stat().st_size for a in page_assets())
+    for asset in page_assets():
+        copy = page.parent / "assets" / asset.target
+        assert copy.stat().st_nlink == 2 and copy.read_bytes() == asset.source.read_bytes()

@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corridor_map.core.sample_cache import load_sample_cached
+from corridor_map.mapgen.assets import page_assets
 from corridor_map.mapgen.cache import build_page
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.mapgen.sources import load_page_layers, page_sources
+from corridor_map.paths import PACKAGE_DIR, resources_dir
 
 # The pages a fresh install asks for first: the window's in English and in Chinese (the app's defaults:
 # China's point of view, the China-centred world), and the export page for PNG and for PDF.
@@ -45,6 +47,28 @@ def prebuild(root: Path, pages: Sequence[PageOptions] = FIRST_PAGES, *, sample: 
     return built
 
 
+def link_to_package(pages: Sequence[Path], package: Path) -> int:
+    """Hard-link each page's copies of its assets (``mapgen.assets``: Leaflet, the CJK font, the page's
+    scripts) to the same files of the bundle's ``package`` folder (its ``corridor_map``); the bytes saved."""
+    saved = 0
+    for asset in page_assets():
+        source = asset.source.resolve()
+        if source.is_relative_to(resources_dir().resolve()):
+            original = package / "_resources" / source.relative_to(resources_dir().resolve())
+        elif source.is_relative_to(PACKAGE_DIR):
+            original = package / source.relative_to(PACKAGE_DIR)
+        else:
+            continue
+        for page in pages:
+            copy = page.parent / "assets" / asset.target
+            both = original.is_file() and copy.is_file() and not copy.samefile(original)
+            if both and filecmp.cmp(copy, original, shallow=False):
+                saved += copy.stat().st_size
+                copy.unlink()
+                os.link(original, copy)
+    return saved
+
+
 def link_duplicates(folders: Sequence[Path]) -> int:
     """Hard-link files of the later ``folders`` to equal files (same relative path) of the first; the
     bytes saved."""
@@ -65,9 +89,19 @@ def link_duplicates(folders: Sequence[Path]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="the bundle's prebuilt-pages folder")
+    parser.add_argument(
+        "--package",
+        type=Path,
+        help="the bundle's corridor_map folder, whose files the pages' assets are hard-linked to "
+        "(default: ROOT/../.. when ROOT is its _data/prebuilt)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     pages = prebuild(args.root)
+    package = args.package or (args.root.parent.parent if args.root.parent.name == "_data" else None)
+    if package is not None and (package / "_resources").is_dir():
+        saved = link_to_package(pages, package)
+        print(f"assets linked to the bundle's own files: {saved / 1e6:.1f} MB saved")
     for page in pages:
         print(page.relative_to(args.root))
     stats = [p.stat() for p in args.root.rglob("*") if p.is_file()]
