@@ -12,7 +12,7 @@ from pathlib import Path
 
 from corridor_map.mapgen.assets import page_assets
 from corridor_map.mapgen.options import PageOptions
-from corridor_map.mapgen.prebuilt import FIRST_PAGES, link_duplicates, link_to_package, prebuild
+from corridor_map.mapgen.prebuilt import FIRST_PAGES, link_duplicates, link_to_package, own_bytes, prebuild
 from corridor_map.paths import PACKAGE_DIR, resources_dir
 from corridor_map.ui.export.page_cache import EXPORT_OPTIONS
 from corridor_map.view_state import ViewState
@@ -92,3 +92,4 @@ def test_the_pages_assets_are_the_bundles_own_files(tmp_path: Path) -> None:
     for asset in page_assets():
         copy = page.parent / "assets" / asset.target
         assert copy.stat().st_nlink == 2 and copy.read_bytes() == asset.source.read_bytes()
+    assert own_bytes(page.parent) == len("<html></html>")  # (the assets are the package's)

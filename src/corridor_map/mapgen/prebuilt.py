@@ -59,13 +59,7 @@ def link_to_package(pages: Sequence[Path], package: Path) -> int:
             original = package / source.relative_to(PACKAGE_DIR)
         else:
             continue
-        for page in pages:
-            copy = page.parent / "assets" / asset.target
-            both = original.is_file() and copy.is_file() and not copy.samefile(original)
-            if both and filecmp.cmp(copy, original, shallow=False):
-                saved += copy.stat().st_size
-                copy.unlink()
-                os.link(original, copy)
+        saved += sum(_link(page.parent / "assets" / asset.target, original) for page in pages)
     return saved
 
 
@@ -76,14 +70,32 @@ def link_duplicates(folders: Sequence[Path]) -> int:
         return 0
     first, saved = folders[0], 0
     for folder in folders[1:]:
-        for path in sorted(folder.rglob("*")):
-            twin = first / path.relative_to(folder)
-            same = path.is_file() and twin.is_file() and not path.samefile(twin)
-            if same and filecmp.cmp(path, twin, shallow=False):
-                saved += path.stat().st_size
-                path.unlink()
-                os.link(twin, path)
+        saved += sum(_link(path, first / path.relative_to(folder)) for path in sorted(folder.rglob("*")))
     return saved
+
+
+def _link(copy: Path, original: Path) -> int:
+    """Replace ``copy`` by a hard link to ``original`` when both are files with equal bytes; the bytes
+    saved."""
+    if not (copy.is_file() and original.is_file()) or copy.samefile(original):
+        return 0
+    if not filecmp.cmp(copy, original, shallow=False):
+        return 0
+    size = copy.stat().st_size
+    copy.unlink()
+    os.link(original, copy)
+    return size
+
+
+def own_bytes(root: Path) -> int:
+    """The bytes of the files under ``root`` that are stored there only (hard links counted once, files
+    linked to others outside ``root`` not at all)."""
+    seen: dict[tuple[int, int], list[int]] = {}
+    for path in root.rglob("*"):
+        if path.is_file():
+            st = path.stat()
+            seen.setdefault((st.st_dev, st.st_ino), [st.st_size, st.st_nlink, 0])[2] += 1
+    return sum(size for size, links, found in seen.values() if links <= found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,15 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     pages = prebuild(args.root)
     package = args.package or (args.root.parent.parent if args.root.parent.name == "_data" else None)
+    before = own_bytes(args.root)
     if package is not None and (package / "_resources").is_dir():
-        saved = link_to_package(pages, package)
-        print(f"assets linked to the bundle's own files: {saved / 1e6:.1f} MB saved")
+        link_to_package(pages, package)
     for page in pages:
         print(page.relative_to(args.root))
-    stats = [p.stat() for p in args.root.rglob("*") if p.is_file()]
-    files = {(st.st_dev, st.st_ino): st.st_size for st in stats}  # (hard links once)
-    seconds = time.perf_counter() - started
-    print(f"{len(pages)} pages and the checked sample in {seconds:.1f} s: {sum(files.values()) / 1e6:.1f} MB")
+    seconds, own = time.perf_counter() - started, own_bytes(args.root)
+    print(
+        f"{len(pages)} pages and the checked sample in {seconds:.1f} s: {own / 1e6:.1f} MB of their own "
+        f"({before / 1e6:.1f} MB before their assets were linked to the bundle's files)"
+    )
     return 0
 
 

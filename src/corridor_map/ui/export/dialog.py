@@ -65,7 +65,7 @@ from corridor_map.ui.export.spec import (
     size_problem,
 )
 from corridor_map.ui.web import RequestTripwire
-from corridor_map.view_state import ViewState
+from corridor_map.view_state import MapExtent, ViewState
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,7 @@ class ExportDialog(QDialog):
         self._pending: tuple[str, Path | None] | None = None  # a save or copy waiting for its render
         self._rendering: Key | None = None
         self._rendered: tuple[Key, Composition] | None = None  # the last render (what the preview shows)
+        self._layers: dict[str, bool] = {}  # the window's layers shown, as the last render drew them
         self._revision = 0  # counts the window's state changes (filters etc. are not in the spec)
         self._subscriptions: Subscriptions | None = None
         self.last: Composition | None = None
@@ -539,12 +540,13 @@ class ExportDialog(QDialog):
                     (vs.language_changed, self.set_language),
                     (vs.point_of_view_changed, self.set_point_of_view),
                     (vs.routes_changed, self._on_window_changed),
-                    (vs.extent_changed, self._on_window_changed),
+                    (vs.extent_changed, self._on_extent_changed),
                     (vs.playback_year_changed, self._on_window_changed),
                     (vs.world_changed, self._on_window_changed),
                 ]
             self._subscriptions = Subscriptions(*pairs)
             self._revision += 1  # the window may have changed while the dialog was closed
+            self._layers = self._shown_layers(self.view_state.extent if self.view_state else None)
         self._changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -571,6 +573,19 @@ class ExportDialog(QDialog):
     def _on_window_changed(self, *_: object) -> None:
         self._revision += 1
         self._changed()
+
+    def _on_extent_changed(self, extent: MapExtent | None) -> None:
+        """The window's map moved, or its layers changed: the layers are drawn in the export (a new
+        render); where the map is, only when the spec uses it (then the spec itself changed)."""
+        layers = self._shown_layers(extent)
+        if layers != self._layers:
+            self._layers = layers
+            self._revision += 1
+        self._changed()
+
+    @staticmethod
+    def _shown_layers(extent: MapExtent | None) -> dict[str, bool]:
+        return dict(extent.layers) if extent is not None else {}
 
     def _on_dataset_changed(self, *_: object) -> None:
         self._revision += 1
@@ -615,6 +630,9 @@ class ExportDialog(QDialog):
             self.exporter.open_live(spec, self.state, self.language, self.corridor)  # then: ready
             return
         key = (spec, self._revision)
+        if self._rendered is not None and self._rendered[0] == key:  # (a debounce that outlived a render)
+            self._on_rendered(key, self._rendered[1], "")  # shown again, and a waiting save delivered
+            return
         self._rendering = key
         self.exporter.export(spec, lambda result, message: self._on_rendered(key, result, message))
 
