@@ -431,10 +431,16 @@
 
   /** The name shown for a country feature (``iso3``) in the current language and view. */
   CM.nameOf = function (iso3) {
-    var found = null;
+    // The country's own feature first: its territories share its code (Ashmore and Cartier Islands are
+    // AUS too, and come first in the data: the legend said "Route to Ashmore and Cartier Islands").
+    var found = null, own = null;
     CM.layers.countries.eachLayer(function (l) {
-      if (!found && l.feature.properties.iso3 === iso3 && inView(l.feature.properties)) found = l;
+      var p = l.feature.properties;
+      if (p.iso3 !== iso3 || !inView(p)) return;
+      if (!found) found = l;
+      if (!own && p.adm0 === iso3) own = l;
     });
+    found = own || found;
     return found ? CM.countryName(found.feature.properties) : null;
   };
 })();
