@@ -11,18 +11,15 @@ that cannot be read or written only costs that time.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import shutil
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
 from corridor_map import __version__
-from corridor_map.core.dataset import Dataset, SourceFile, load_sample, sample_dir
+from corridor_map.core.dataset import Dataset, load_sample, sample_dir
 from corridor_map.core.digests import remembered
-from corridor_map.core.validate import dealers_dtypes, sales_dtypes
+from corridor_map.core.store import read_dataset, write_dataset
 from corridor_map.paths import geo_dir, prebuilt_dir, resources_dir, user_cache_dir
 
 log = logging.getLogger(__name__)
@@ -95,14 +92,7 @@ def _write(dataset: Dataset, folder: Path) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     try:
-        dataset.sales.to_parquet(tmp / "sales.parquet", index=True)
-        dataset.dealers.to_parquet(tmp / "dealers.parquet", index=True)
-        meta = {
-            "label_en": dataset.label_en,
-            "label_zh": dataset.label_zh,
-            "sources": [s.to_json() for s in dataset.sources],
-        }
-        (tmp / "dataset.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        write_dataset(dataset, tmp)
         for old in folder.parent.iterdir():  # one checked sample is enough
             if old.is_dir() and not old.name.startswith("."):
                 shutil.rmtree(old, ignore_errors=True)
@@ -113,16 +103,4 @@ def _write(dataset: Dataset, folder: Path) -> None:
 
 
 def _read(folder: Path) -> Dataset:
-    meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
-    sales = _plain_index(sales_dtypes(pd.read_parquet(folder / "sales.parquet")))
-    dealers = _plain_index(dealers_dtypes(pd.read_parquet(folder / "dealers.parquet")))
-    sources = tuple(SourceFile.from_json(s) for s in meta["sources"])
-    return Dataset(sales, dealers, "sample", meta["label_en"], meta["label_zh"], sources, "sample")
-
-
-def _plain_index(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows labelled 0…n-1, as read from the files, keep a RangeIndex (Parquet stores it as numbers)."""
-    if frame.index.equals(pd.RangeIndex(len(frame))):
-        frame.index = pd.RangeIndex(len(frame))
-    frame.index.name = None
-    return frame
+    return read_dataset(folder, "sample", "sample")

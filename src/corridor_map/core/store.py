@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from corridor_map.core.dataset import Dataset, ImportMode, SourceFile
+from corridor_map.core.dataset import Dataset, DatasetKind, ImportMode, SourceFile
 from corridor_map.core.schema import TableKind, header_signature
 from corridor_map.core.validate import ValidationResult, dealers_dtypes, sales_dtypes
 from corridor_map.paths import user_data_dir
@@ -101,19 +101,7 @@ class DatasetStore:
             return self.sample()
         folder = self.datasets_dir / str(pointer["id"])
         try:
-            meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
-            sales = sales_dtypes(pd.read_parquet(folder / "sales.parquet"))
-            dealers = dealers_dtypes(pd.read_parquet(folder / "dealers.parquet"))
-            sources = tuple(SourceFile.from_json(s) for s in meta.get("sources", []))
-            return Dataset(
-                sales,
-                dealers,
-                "user",
-                str(meta["label_en"]),
-                str(meta["label_zh"]),
-                sources,
-                str(pointer["id"]),
-            )
+            return read_dataset(folder, "user", str(pointer["id"]))
         except Exception as exc:  # a damaged store must not stop the app: show the sample, keep the files
             log.warning("the saved dataset in %s cannot be read (%s); showing the sample", folder, exc)
             return self.sample()
@@ -135,11 +123,7 @@ class DatasetStore:
                 dataset.sources,
                 new_id,
             )
-            _plain_parquet(stored.sales, tmp / "sales.parquet")
-            _plain_parquet(stored.dealers, tmp / "dealers.parquet")
-            (tmp / "dataset.json").write_text(
-                json.dumps(stored.metadata(), ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            write_dataset(stored, tmp)
             tmp.rename(self.datasets_dir / new_id)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -215,3 +199,21 @@ class DatasetStore:
 
 def _plain_parquet(frame: pd.DataFrame, path: Path) -> None:
     frame.to_parquet(path, index=False)
+
+
+def write_dataset(dataset: Dataset, folder: Path) -> None:
+    """The dataset's tables (Parquet) and its description (dataset.json) into ``folder``."""
+    _plain_parquet(dataset.sales, folder / "sales.parquet")
+    _plain_parquet(dataset.dealers, folder / "dealers.parquet")
+    (folder / "dataset.json").write_text(
+        json.dumps(dataset.metadata(), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+
+
+def read_dataset(folder: Path, kind: DatasetKind, dataset_id: str) -> Dataset:
+    """The dataset ``write_dataset`` wrote into ``folder`` (its rows labelled 0…n-1)."""
+    meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+    sales = sales_dtypes(pd.read_parquet(folder / "sales.parquet"))
+    dealers = dealers_dtypes(pd.read_parquet(folder / "dealers.parquet"))
+    sources = tuple(SourceFile.from_json(s) for s in meta.get("sources", []))
+    return Dataset(sales, dealers, kind, str(meta["label_en"]), str(meta["label_zh"]), sources, dataset_id)

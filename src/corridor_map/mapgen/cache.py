@@ -52,18 +52,19 @@ def quick_page_key(sources: Sequence[Path], options: PageOptions, cache_dir: Pat
 
 def cached_page(sources: Sequence[Path], options: PageOptions, cache_dir: Path) -> Path | None:
     """The page for these inputs if it was built before (here, or with the package)."""
-    key = quick_page_key(sources, options, cache_dir)
+    return _existing(quick_page_key(sources, options, cache_dir), cache_dir)
+
+
+def _existing(key: str, cache_dir: Path) -> Path | None:
+    """The page of ``key`` in ``cache_dir``, else the one built with the package (``mapgen.prebuilt``)."""
     page = cache_dir / "pages" / key / PAGE_FILE
-    return page if page.is_file() else prebuilt_page(key)
-
-
-def prebuilt_page(key: str) -> Path | None:
-    """The page of ``key`` built with the package (``mapgen.prebuilt``), if it was."""
-    root = prebuilt_dir()
-    page = root / "pages" / key / PAGE_FILE if root is not None else None
-    if page is not None and page.is_file():
-        log.info("map page from the package: %s", page)
+    if page.is_file():
+        log.info("map page cached: %s", page)
         return page
+    root = prebuilt_dir()
+    if root is not None and (root / "pages" / key / PAGE_FILE).is_file():
+        log.info("map page from the package: %s", root / "pages" / key / PAGE_FILE)
+        return root / "pages" / key / PAGE_FILE
     return None
 
 
@@ -77,14 +78,11 @@ def build_page(
     renamed into place, so a page that exists is always complete.
     """
     key = quick_page_key(sources, options, cache_dir)
+    found = _existing(key, cache_dir)
+    if found is not None:
+        return found
     page_dir = cache_dir / "pages" / key
     page = page_dir / PAGE_FILE
-    if page.is_file():
-        log.info("map page cached: %s", page)
-        return page
-    prebuilt = prebuilt_page(key)
-    if prebuilt is not None:
-        return prebuilt
     page_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=page_dir.parent))
     stage_assets(tmp)

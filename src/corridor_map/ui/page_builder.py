@@ -48,8 +48,7 @@ class PageBuilder(QObject):
         except CorridorMapError as exc:
             self._fail(exc)
             return
-        if cached is not None:
-            log.info("map page cached: %s", cached)
+        if cached is not None:  # (mapgen.cache logged where it was found)
             QTimer.singleShot(0, lambda: self._done(cached, options, started))
             return
         import corridor_map.mapgen.page  # noqa: F401  (folium; never imported in a worker thread)

@@ -20,6 +20,7 @@ from corridor_map.ui.web import RequestTripwire
 
 if TYPE_CHECKING:
     from corridor_map.core.corridor import Corridor
+    from corridor_map.mapgen.options import PageOptions
     from corridor_map.state import AppState
     from corridor_map.ui.export.composer import Composition
     from corridor_map.ui.page_builder import PageBuilder
@@ -40,7 +41,7 @@ class ExportController(QObject):
         self.tripwire = tripwire
         self.session: ExportSession | None = None
         self._builder: PageBuilder | None = None
-        self._options: object = None  # the PageOptions of the page the open session waits for
+        self._options: PageOptions | None = None  # the page the open session waits for
         self.failures: list[str] = []
         self.world = ""  # the world the open session's page is drawn in
         self.vector = False  # whether its page draws SVG (for PDF) rather than canvases

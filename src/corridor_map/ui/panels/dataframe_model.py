@@ -148,20 +148,17 @@ class DataFrameModel(QAbstractTableModel):
     def display_texts(self, column: int, limit: int) -> list[str]:
         """The display texts of ``column``'s first ``limit`` rows (source order)."""
         texts = self._shown[column]
-        if texts is not None:
-            return texts[:limit]
-        show = self.columns[column].display
-        values = self._values[column][:limit]
-        return [show(v) for v in values] if show else ["" if _missing(v) else str(v) for v in values]
+        return texts[:limit] if texts is not None else self._format(column, self._values[column][:limit])
 
     def _display_texts(self, column: int) -> list[str]:
         shown = self._shown[column]
         if shown is None:
-            show = self.columns[column].display
-            values = self._values[column]
-            shown = [show(v) for v in values] if show else ["" if _missing(v) else str(v) for v in values]
-            self._shown[column] = shown
+            shown = self._shown[column] = self._format(column, self._values[column])
         return shown
+
+    def _format(self, column: int, values: list[Any]) -> list[str]:
+        show = self.columns[column].display
+        return [show(v) for v in values] if show else ["" if _missing(v) else str(v) for v in values]
 
     def _sort_keys(self, column: int) -> list[Any]:
         keys = self._sort[column]

@@ -162,10 +162,7 @@ class RouteDock(QDockWidget):
     def shown_routes(self) -> list[dict[str, Any]]:
         """What should be drawn now (for a page that has just (re)loaded): [] while the panel is hidden
         or behind another panel's tab."""
-        return self.comparison.payload() if self._shown() else []
-
-    def _shown(self) -> bool:
-        return on_screen(self) or (self.isVisible() and not self.window().isVisible())
+        return self.comparison.payload() if on_screen(self) else []
 
     def _follow_selection(self) -> None:
         self._codes = sorted(self.state.selection)
@@ -193,7 +190,7 @@ class RouteDock(QDockWidget):
         self._send(payload)
 
     def _send(self, payload: list[dict[str, Any]], shown: bool | None = None) -> None:
-        wanted = payload if (self._shown() if shown is None else shown) else []
+        wanted = payload if (on_screen(self) if shown is None else shown) else []
         if wanted != self._last_sent:
             self._last_sent = wanted
             self.routesChanged.emit(wanted)
