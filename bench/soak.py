@@ -555,7 +555,7 @@ def section(result: dict[str, Any]) -> str:
         "import of a sales file and the revert to the sample every 500. PSS of all processes every "
         f"{result['sample_every']} actions.",
         "The curve: [docs/img/soak.png](img/soak.png). The verdict on growth is the floor's: a PNG export's",
-        "hidden page inflates the samples after it until the Export dialog lets it go (2 minutes after it",
+        "hidden page inflates the samples after it until the Export dialog lets it go (20 s after it",
         "closed), so a single sample can be a peak or a trough.",
         "",
         f"| {'measure':{width}s} | figure | against |",

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if "--no-sandbox" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+from corridor_map.ui.app import prepare_chromium_flags
+
+prepare_chromium_flags(False)  # Chromium's flags as the app sets them (--no-sandbox as root, gc, GPU)
 
 _SANDBOX = Path(tempfile.mkdtemp(prefix="corridor-map-tests-"))
 for _name, _sub in (

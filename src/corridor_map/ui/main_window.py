@@ -21,6 +21,7 @@ from corridor_map.ui.data.actions import DataActions
 from corridor_map.ui.dock_tabs import StrayTabBarSweeper
 from corridor_map.ui.i18n import LanguageManager
 from corridor_map.ui.kiosk import install_kiosk
+from corridor_map.ui.memory_care import MemoryCare
 from corridor_map.ui.page_builder import PageBuilder
 from corridor_map.ui.panels.country_dock import CountryDock
 from corridor_map.ui.panels.dealers_dock import DealersDock
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map_view)
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
         self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
+        self.memory_care = MemoryCare(self.map_view.api, self)
         self.corridor = corridor
         self._export_dialog: Any = None  # File → Export PNG or PDF…, created on first use
         self._factsheet_dialog: Any = None  # File → Fact sheets… and the Country panel's button

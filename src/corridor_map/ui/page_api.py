@@ -148,6 +148,11 @@ class PageApi:
         that nothing covers (window coordinates), as JSON text."""
         self._call("CM.aimAt", iso3, callback=callback)
 
+    def collect_garbage(self, callback: Callback | None = None) -> None:
+        """A full collection of the page's JavaScript garbage (``ui.memory_care``); ``callback`` gets
+        whether the page could (``true`` only where the app exposes ``gc``)."""
+        self._call("CM.collectGarbage", callback=callback)
+
     # ---- the export page ----------------------------------------------------------------------
     def install_export(self, source: str) -> None:
         """The export page's frame script (``cm_export.js``, which defines ``CMX``)."""

@@ -8,6 +8,7 @@ and the selection must reach the Country panel. A failure names the step that fa
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from typing import Any
@@ -24,6 +25,12 @@ EXPECTED_LAYERS = {"countries", "coastline", "lakes", "graticule", "sea", "river
 MIN_COUNTRIES = 200
 CLICKED = "KAZ"  # large, inland, away from the corridor's lines: its label point is deep inside
 CLICK_TIMEOUT_MS = 10_000
+
+
+def compositing() -> str:
+    """How Chromium composites the page: on the GPU, or in software (chosen, or no GPU device)."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    return "software" if "--disable-gpu-compositing" in flags else "GPU"
 
 
 class SmokeTest(QObject):
@@ -71,7 +78,7 @@ class SmokeTest(QObject):
             self._summary = (
                 f"smoke test OK: {page['countries']} countries, layers {'+'.join(page['visible'])}, "
                 f"language {page['lang']}, view {page['pov']}, painted {painted:.2f} s after start, "
-                f"0 blocked requests"
+                f"0 blocked requests, {compositing()} compositing"
             )
             self.window.state.clear_selection()
             # the country in the open upper left, and a point inside it that nothing covers (CM.aimAt)

@@ -73,6 +73,9 @@
         layer.setLatLngs(levels[n]);
       });
     });
+    // every layer now holds level n as latlngs: the level's source arrays are not needed again (a
+    // third of the page's live heap once level 2 was shown: bench/soak.py, docs/benchmarks.md)
+    if (n > 0) DETAIL.geometry[n] = {};
     DETAIL.level = n;
     CM.events.fire("detailchanged", { level: n });
   }

@@ -71,7 +71,7 @@ log = logging.getLogger(__name__)
 
 CUSTOM = "custom"
 SETTINGS_GROUP = "export"
-RELEASE_AFTER_MS = 120_000  # the Export dialog closed this long: its hidden view is released
+RELEASE_AFTER_MS = 20_000  # the Export dialog closed this long: its hidden view is released
 Key = tuple[ExportSpec, int]  # a spec and the revision of the window's state it was rendered with
 
 
