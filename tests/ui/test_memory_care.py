@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from corridor_map.ui.main_window import MainWindow
-from corridor_map.ui.memory_care import MemoryCare
+from corridor_map.ui.memory_care import EVERY_S, MemoryCare
 from tests.ui.conftest import run_js, wait_until
 
 # an object only a WeakRef points to: a full collection clears it (V8's scavenges may keep it for long)
@@ -17,7 +15,7 @@ HELD_WEAKLY = (
 
 def test_the_window_cares_for_its_memory_every_half_minute(window: MainWindow) -> None:
     care = window.findChild(MemoryCare)
-    assert care is window.memory_care and care.timer.isActive() and care.timer.interval() == 30_000
+    assert care is window.memory_care and care.timer.isActive() and care.timer.interval() == EVERY_S * 1000
 
 
 def test_a_round_collects_the_page_garbage_and_trims(window: MainWindow) -> None:
@@ -44,9 +42,8 @@ def test_the_page_says_when_it_cannot_collect(window: MainWindow) -> None:
     assert run_js(window, "CM.collectGarbage()") is True
 
 
-@pytest.mark.parametrize("every_s", [0.2])
-def test_rounds_come_by_themselves(window: MainWindow, every_s: float) -> None:
-    care = MemoryCare(window.map_view.api, window, every_s=every_s)
+def test_rounds_come_by_themselves(window: MainWindow) -> None:
+    care = MemoryCare(window.map_view.api, window, every_s=0.2)
     try:
         wait_until(lambda: care.rounds >= 2, 20)
         assert care.page_collections >= 1

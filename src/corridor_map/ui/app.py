@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 
 GPU_DEVICES = ("dri/renderD*", "nvidia[0-9]*")  # under /dev: what a Linux GPU driver shows programs
+SOFTWARE_COMPOSITING = ("--disable-gpu", "--disable-gpu-compositing")  # Chromium's own, no OpenGL
 
 
 def gpu_device_present(dev: Path = Path("/dev")) -> bool:
@@ -48,11 +49,11 @@ def prepare_chromium_flags(software_rendering: bool, dev: Path = Path("/dev")) -
         flags.append("--no-sandbox")
     if not any(flag.startswith("--js-flags") for flag in flags):
         flags.append("--js-flags=--expose-gc")  # (ui/memory_care.py; the app's pages are its own files)
-    if software_rendering and "--disable-gpu" not in flags:
-        flags += ["--disable-gpu", "--disable-gpu-compositing"]
-    elif not any("gpu" in flag for flag in flags) and not gpu_device_present(dev):
-        flags += ["--disable-gpu", "--disable-gpu-compositing"]
+    no_gpu = not software_rendering and not any("gpu" in f for f in flags) and not gpu_device_present(dev)
+    if no_gpu:
         log.info("no GPU device under %s: Chromium composites in software", dev)
+    if no_gpu or (software_rendering and SOFTWARE_COMPOSITING[0] not in flags):
+        flags += SOFTWARE_COMPOSITING
     if flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
