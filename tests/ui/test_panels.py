@@ -29,6 +29,7 @@ from corridor_map.ui.panels.published_figures import load_published_figures
 from corridor_map.ui.panels.ranking_dock import RankingDock
 from corridor_map.ui.panels.routes import default_route
 from corridor_map.ui.panels.search_index import SearchIndex, load_ports
+from corridor_map.ui.panels.table_dock import MAX_COLUMN_WIDTH
 from corridor_map.ui.panels.toolbar import PanelsToolBar
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -326,3 +327,33 @@ def test_year_chart_paints_its_bars(panels: Panels) -> None:
     x = int(chart.width() * (tallest + 0.5) / 5)
     y = chart.height() - 30
     assert QColor(image.pixel(QPoint(x, y) * image.devicePixelRatio())) == BAR_COLOUR
+
+
+def test_dealer_columns_fit_every_country_s_rows_as_the_selection_moves(qtbot: QtBot) -> None:
+    """Columns are measured only where a text might not fit (ui/panels/table_dock.py): a city name that
+    fits its column as text but not with the cell's padding, arriving with new data in one country,
+    still widens the column when that country is selected."""
+    panels = Panels(qtbot)
+    view, model = panels.dealers.view, panels.dealers.model
+    first = str(SAMPLE.dealers["iso3"].iloc[0])
+    codes = [c for c in SAMPLE.dealers["iso3"].astype(str).unique() if c != first]
+    for code in codes[:3]:
+        panels.state.select({code})
+    column = [c.field for c in model.columns].index("city")
+    width, advance = view.columnWidth(column), view.fontMetrics().horizontalAdvance
+    padding = view.sizeHintForIndex(view.model().index(0, column)).width() - advance(cell(view, 0, column))
+    city = "W"
+    while advance(city + "i") <= width:
+        city += "i"
+    assert width - padding < advance(city) <= width < MAX_COLUMN_WIDTH and padding > 0
+    dealers = SAMPLE.dealers.copy()
+    dealers.loc[0, "city"] = city
+    panels.state.set_dataset(replace(SAMPLE, dealers=dealers))
+    for code in [*codes, first]:
+        panels.state.select({code})
+        rows = range(view.model().rowCount())
+        for col, spec in enumerate(model.columns):
+            needed = max(view.sizeHintForIndex(view.model().index(r, col)).width() for r in rows)
+            if not spec.numeric:
+                needed = min(needed, MAX_COLUMN_WIDTH)
+            assert view.columnWidth(col) >= needed, (code, spec.field, view.columnWidth(col), needed)

@@ -4,8 +4,9 @@ points at them (a selectable QLabel lays its text out as a document at every rel
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from corridor_map.ui.panels.plain import SELECTABLE, plain_label
@@ -51,3 +52,31 @@ def test_text_is_selected_by_dragging_over_it_and_the_label_is_plain_otherwise(q
     QTest.mouseMove(label, start)
     QTest.mouseMove(other, QPoint(5, 5))
     qtbot.waitUntil(lambda: label.textInteractionFlags() == NONE)
+
+
+def test_a_label_s_remembered_height_is_qlabel_s_own_after_every_change(qtbot: QtBot) -> None:
+    label = plain_label(None, "Bangkok Sample Motors — Bangkok")
+    qtbot.addWidget(label)
+    twin = QLabel()  # the same text, format and wrap in a plain QLabel: what Qt answers
+    twin.setTextFormat(Qt.TextFormat.PlainText)
+    twin.setWordWrap(True)
+    qtbot.addWidget(twin)
+
+    def same(*widths: int) -> None:
+        twin.setText(label.text())
+        twin.setFont(label.font())
+        twin.setTextInteractionFlags(label.textInteractionFlags())
+        for width in widths:
+            assert label.heightForWidth(width) == twin.heightForWidth(width), width
+            assert label.heightForWidth(width) == twin.heightForWidth(width), width  # (remembered)
+
+    same(60, 120, 400)
+    label.setText("Chiang Mai Demo Cars — Chiang Mai\n" * 4)
+    same(60, 120, 400)
+    bigger = QFont(label.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)
+    label.setFont(bigger)
+    same(60, 120, 400)
+    label.setTextInteractionFlags(SELECTABLE)
+    same(60, 120)
+    assert label.heightForWidth(60) > label.heightForWidth(400) > 0

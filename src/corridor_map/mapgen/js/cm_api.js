@@ -401,7 +401,7 @@
   };
 
   /** A full collection of the page's garbage now: V8 lets it grow to 100–180 MB before collecting
-   * (the live heap is ~17 MB); only where the app exposes gc (--js-flags=--expose-gc, ui/app.py). */
+   * (the live heap is ~17 MB); only where the app exposes gc (JS_FLAGS in ui/app.py). */
   CM.collectGarbage = function () {
     if (typeof window.gc !== "function") return false;
     window.gc();

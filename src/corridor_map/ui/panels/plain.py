@@ -35,9 +35,49 @@ class SelectableOnHover(QObject):
         return self.label.hasSelectedText() or self.label.underMouse()
 
 
+class PlainLabel(QLabel):
+    """A QLabel that remembers its height for a width until its text, font, style or flags change.
+
+    A layout pass asks a word-wrapped label for its height several times (minimum, hint, the box's own
+    height for the width), and QLabel shapes its whole text for each answer: the country panel's labels
+    were a fifth of a click's time in the panels (bench/profile_paths.py, py-spy --native)."""
+
+    MAX_WIDTHS = 32  # widths remembered (a dock dragged wider asks for many)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self.MAX_WIDTHS:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        self._heights.clear()  # (selectable text is laid out as a document: it may differ by a pixel)
+        super().setTextInteractionFlags(flags)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 def plain_label(parent: QWidget | None = None, text: str = "", *, wrap: bool = True) -> QLabel:
     """A QLabel that never interprets its text as rich text; its text can be selected with the mouse."""
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     SelectableOnHover(label)

@@ -77,6 +77,10 @@ class TableDock(QDockWidget):
         self.view.setWordWrap(False)
         self.sync = SelectionSync(self.view, self.proxy, state)
         self._sized = False
+        self._measured_with: tuple[str, str] = ("", "")  # the fonts of the widths below
+        self._advances: dict[str, int] = {}
+        self._paddings: dict[int, int] = {}  # per column
+        self._header_hints: dict[int, tuple[tuple[str, int, Qt.SortOrder], int]] = {}
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_text)
@@ -127,38 +131,69 @@ class TableDock(QDockWidget):
     def widen_columns(self) -> None:
         """Widen the columns whose title or values no longer fit (new numbers, another language); never
         narrower, so the user's widths stay; text columns up to ``MAX_COLUMN_WIDTH`` (they elide, with the
-        full text in the cell's tooltip), numbers always in full."""
+        full text in the cell's tooltip), numbers always in full.
+
+        A click changes the rows, and most often every text still fits: a column is measured through the
+        delegate only when its widest text by the font, plus the cell's padding measured before, might
+        not fit (the measuring was half of the dealers table's time on a click)."""
         if not self._sized:
             return
         header = self.view.horizontalHeader()
+        fonts = self.view.font().key(), header.font().key()
+        if fonts != self._measured_with:
+            self._measured_with, self._advances, self._paddings, self._header_hints = fonts, {}, {}, {}
         for column, spec in enumerate(self.model.columns):
             if header.isSectionHidden(column):
                 continue
-            wanted = max(self._content_width(column), header.sectionSizeHint(column))
+            texts = self.model.display_texts(column, WIDEST_LIMIT)
+            header_hint = self._header_hint(column)
+            padding = self._paddings.get(column)
+            if padding is not None:
+                bound = max(max(map(self._advance, set(texts)), default=0) + padding, header_hint)
+                if (bound if spec.numeric else min(bound, MAX_COLUMN_WIDTH)) <= self.view.columnWidth(column):
+                    continue  # everything fits already
+            wanted = max(self._content_width(column, texts), header_hint)
             if not spec.numeric:
                 wanted = min(wanted, MAX_COLUMN_WIDTH)
             if self.view.columnWidth(column) < wanted:
                 self.view.setColumnWidth(column, wanted)
 
-    def _content_width(self, column: int) -> int:
+    def _advance(self, text: str) -> int:
+        """The width of ``text`` in the view's font (remembered: the same names come back)."""
+        width = self._advances.get(text)
+        if width is None:
+            if len(self._advances) >= WIDEST_LIMIT:
+                self._advances.clear()
+            width = self._advances[text] = self.view.fontMetrics().horizontalAdvance(text)
+        return width
+
+    def _header_hint(self, column: int) -> int:
+        """The header section's size hint (its title, the sort arrow), remembered per title and sort."""
+        header = self.view.horizontalHeader()
+        key = self.model.headers()[column], header.sortIndicatorSection(), header.sortIndicatorOrder()
+        known = self._header_hints.get(column)
+        if known is None or known[0] != key:
+            known = self._header_hints[column] = key, header.sectionSizeHint(column)
+        return known[1]
+
+    def _content_width(self, column: int, texts: list[str]) -> int:
         """The width the widest cells of ``column`` need, as ``sizeHintForColumn`` measures it, which asks
         the delegate for each of the first 1,000 rows (60 % of a filter change's time): here the texts
-        are measured with the font, and only the widest few cells through the delegate."""
-        texts = self.model.display_texts(column, WIDEST_LIMIT)
-        advance = self.view.fontMetrics().horizontalAdvance
-        widths: dict[str, int] = {}
-        for text in texts:
-            if text not in widths:
-                widths[text] = advance(text)
+        are measured with the font, and only the widest few cells through the delegate; the padding
+        found (the delegate's width less the text's, plus a pixel of rounding) is kept for the next time."""
+        widths = {text: self._advance(text) for text in set(texts)}
         widest = set(heapq.nlargest(WIDEST_CELLS, widths, key=widths.__getitem__))
-        rows = [row for row, text in enumerate(texts) if text in widest]
+        rows = [row for row, text in enumerate(texts) if text in widest][: 4 * WIDEST_CELLS]
         hints = [
             self.view.sizeHintForIndex(self.proxy.mapFromSource(self.model.index(row, column))).width()
-            for row in rows[: 4 * WIDEST_CELLS]
+            for row in rows
         ]
         if not hints or max(hints) < 0:  # (those rows are hidden by the filter line: Qt's way then)
             return self.view.sizeHintForColumn(column)
-        return max(hints) + (1 if self.view.showGrid() else 0)
+        grid = 1 if self.view.showGrid() else 0
+        padding = max(hint - widths[texts[row]] for row, hint in zip(rows, hints, strict=True) if hint >= 0)
+        self._paddings[column] = max(self._paddings.get(column, 0), padding + grid + 1)
+        return max(hints) + grid
 
     def _on_selection(self, codes: frozenset[str]) -> None:
         self.sync.show_state(codes)
