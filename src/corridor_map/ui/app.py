@@ -22,9 +22,10 @@ log = logging.getLogger(__name__)
 
 GPU_DEVICES = ("dri/renderD*", "nvidia[0-9]*")  # under /dev: what a Linux GPU driver shows programs
 SOFTWARE_COMPOSITING = ("--disable-gpu", "--disable-gpu-compositing")  # Chromium's own, no OpenGL
-# V8 for the app's pages: ``gc`` for ui/memory_care.py, and a heap kept near its live size (the renderer
-# ~100 MB smaller after a visitor's clicks; 1,000,000 dealers shown in 2.2 s, not 1.6 s: docs/benchmarks.md)
-JS_FLAGS = "--js-flags=--expose-gc,--optimize-for-size"
+# V8 for the app's pages: ``gc`` for ui/memory_care.py. (--optimize-for-size was measured and left out:
+# the renderer ~100 MB smaller after a visitor's clicks, but the latency's p95 up to twice as long in 3 of
+# 5 runs, and 1,000,000 dealers shown in 2.2 s, not 1.6 s: docs/benchmarks.md.)
+JS_FLAGS = "--js-flags=--expose-gc"
 
 
 def gpu_device_present(dev: Path = Path("/dev")) -> bool:
