@@ -22,6 +22,8 @@ from corridor_map.paths import geo_dir
 log = logging.getLogger(__name__)
 
 RIVAL_SHARE = 0.25  # another city of the same name this big, relative to the chosen one: ambiguous
+FIELDS = 7  # name_en, name_zh, iso3, lon, lat, pop, alt
+FIELD_SEP = "\x1f"  # (ASCII's unit separator: in no city's name)
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,12 @@ class PlaceIndex:
     def __init__(self, cities_csv: Path | None = None, countries: CountryIndex | None = None) -> None:
         self._countries = countries or default_index()
         self._path = cities_csv if cities_csv is not None else geo_dir() / "cities.csv"
-        self._rows: dict[str, list[list[str]]] | None = None  # ISO3 -> gazetteer rows, unindexed
+        self._rows: dict[str, list[str]] | None = None  # ISO3 -> gazetteer rows (FIELD_SEP-joined), unindexed
         self._cities: dict[str, dict[str, list[City]]] = {}  # ISO3 -> name key -> cities, most populous first
 
-    def _read(self) -> dict[str, list[list[str]]]:
+    def _read(self) -> dict[str, list[str]]:
+        """The gazetteer's rows by ISO3, each one string of its fields (a list of seven strings a city
+        held 27 MB for the 33,000 cities; one string, a fifth of it): split when the country is indexed."""
         if self._rows is None:
             self._rows = {}
             if not self._path.is_file():
@@ -75,7 +79,7 @@ class PlaceIndex:
                 at = {name: header.index(name) for name in wanted if name in header}
                 for row in reader:
                     picked = [row[at[n]] if n in at and at[n] < len(row) else "" for n in wanted]
-                    self._rows.setdefault(picked[2].strip().upper(), []).append(picked)
+                    self._rows.setdefault(picked[2].strip().upper(), []).append(FIELD_SEP.join(picked))
         return self._rows
 
     def _country(self, iso3: str) -> dict[str, list[City]]:
@@ -83,7 +87,11 @@ class PlaceIndex:
         if index is not None:
             return index
         index = {}
-        for name_en, name_zh, code, lon, lat, pop, alt in self._read().get(iso3, []):
+        for row in self._read().get(iso3, []):
+            fields = row.split(FIELD_SEP)
+            if len(fields) != FIELDS:
+                continue  # (a name holding the separator: not a city to match)
+            name_en, name_zh, code, lon, lat, pop, alt = fields
             try:
                 city = City(name_en, name_zh, code, float(lon), float(lat), int(float(pop or 0)))
             except ValueError:
