@@ -61,8 +61,8 @@ class PlaceIndex:
         self._cities: dict[str, dict[str, list[City]]] = {}  # ISO3 -> name key -> cities, most populous first
 
     def _read(self) -> dict[str, list[str]]:
-        """The gazetteer's rows by ISO3, each one string of its fields (a list of seven strings a city
-        held 27 MB for the 33,000 cities; one string, a fifth of it): split when the country is indexed."""
+        """The gazetteer's rows by ISO3, each one string of its fields, split when its country is indexed
+        (a list of seven strings a city held 10.7 MB more for the 33,000 cities, by tracemalloc)."""
         if self._rows is None:
             self._rows = {}
             if not self._path.is_file():
