@@ -146,13 +146,14 @@ class TableDock(QDockWidget):
             if header.isSectionHidden(column):
                 continue
             texts = self.model.display_texts(column, WIDEST_LIMIT)
+            widths = {text: self._advance(text) for text in set(texts)}
             header_hint = self._header_hint(column)
             padding = self._paddings.get(column)
             if padding is not None:
-                bound = max(max(map(self._advance, set(texts)), default=0) + padding, header_hint)
+                bound = max(max(widths.values(), default=0) + padding, header_hint)
                 if (bound if spec.numeric else min(bound, MAX_COLUMN_WIDTH)) <= self.view.columnWidth(column):
                     continue  # everything fits already
-            wanted = max(self._content_width(column, texts), header_hint)
+            wanted = max(self._content_width(column, texts, widths), header_hint)
             if not spec.numeric:
                 wanted = min(wanted, MAX_COLUMN_WIDTH)
             if self.view.columnWidth(column) < wanted:
@@ -176,12 +177,12 @@ class TableDock(QDockWidget):
             known = self._header_hints[column] = key, header.sectionSizeHint(column)
         return known[1]
 
-    def _content_width(self, column: int, texts: list[str]) -> int:
+    def _content_width(self, column: int, texts: list[str], widths: dict[str, int]) -> int:
         """The width the widest cells of ``column`` need, as ``sizeHintForColumn`` measures it, which asks
         the delegate for each of the first 1,000 rows (60 % of a filter change's time): here the texts
-        are measured with the font, and only the widest few cells through the delegate; the padding
-        found (the delegate's width less the text's, plus a pixel of rounding) is kept for the next time."""
-        widths = {text: self._advance(text) for text in set(texts)}
+        are measured with the font (``widths``), and only the widest few cells through the delegate; the
+        padding found (the delegate's width less the text's, plus a pixel of rounding) is kept for the
+        next time."""
         widest = set(heapq.nlargest(WIDEST_CELLS, widths, key=widths.__getitem__))
         rows = [row for row, text in enumerate(texts) if text in widest][: 4 * WIDEST_CELLS]
         hints = [
