@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_sources
+
 HERE = Path(__file__).resolve().parent.parent
 KINDS = ("map → panels", "panel → map", "filter restyle")
 
@@ -37,6 +39,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     trees = {"before": args.old.resolve(), "after": HERE}
+    for tree in trees.values():
+        compile_sources(tree / "src")  # (both as installed apps have them: bench/bytecode.py)
     base = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         base["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bytecode import compile_sources
 from memory import pss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,6 +217,7 @@ def main() -> int:
     if args.soak_only:
         run_soak(ROOT / "docs" / "benchmarks.md", args.soak_actions, args.soak_max_minutes)
         return 0
+    compile_sources(ROOT / "src")  # (as an installed app has them: bench/bytecode.py)
     rows: list[tuple[str, str, str]] = []
     figures: dict[str, object] = {"machine": machine(), "date": dt.date.today().isoformat()}
     with tempfile.TemporaryDirectory() as tmp:
