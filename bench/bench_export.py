@@ -120,16 +120,16 @@ def whole_process(runs: int, floor: Path, out: Path) -> None:
 def warm_session_4k(repeats: int, out: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(SRC))
-    from corridor_map.commands.export import start_qt
     from corridor_map.core.dataset import load_sample
     from corridor_map.paths import geo_dir, resources_dir, user_cache_dir
     from corridor_map.state import AppState
+    from corridor_map.ui.composition import start_qt
     from corridor_map.ui.export.page_cache import export_page
     from corridor_map.ui.export.session import ExportSession, export_blocking, save_png, wait_for
     from corridor_map.ui.export.spec import ExportSpec
     from corridor_map.ui.web import shared_tripwire
 
-    start_qt("en")
+    start_qt("en", headless=True)
     session = ExportSession(shared_tripwire([resources_dir(), geo_dir()]))
     session.load(export_page(user_cache_dir()))
     session.attach(AppState(load_sample()), "en")
