@@ -46,7 +46,8 @@ def prepare_chromium_flags(software_rendering: bool, dev: Path = Path("/dev")) -
     then (CI, containers); the pages get ``JS_FLAGS`` (V8's ``gc``: they are the app's own files,
     nothing else is ever loaded) unless the flags set V8's already; software rendering is for machines
     with broken GPU drivers, and is chosen by itself on a machine with no GPU device
-    (``gpu_device_present``) unless the flags already say something about the GPU.
+    (``gpu_device_present``) unless the flags already say something about the GPU. Qt Quick's scene
+    graph follows Chromium's choice (``choose_scene_graph``).
     """
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
@@ -60,6 +61,30 @@ def prepare_chromium_flags(software_rendering: bool, dev: Path = Path("/dev")) -
         flags += SOFTWARE_COMPOSITING
     if flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    choose_scene_graph()
+
+
+def composites_in_software() -> bool:
+    """Whether Chromium composites the pages in software (chosen, or no GPU device): its flags say so."""
+    return SOFTWARE_COMPOSITING[1] in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+
+
+def choose_scene_graph() -> bool:
+    """Qt Quick draws in software too when Chromium composites in software, unless the environment
+    chooses (``QT_QUICK_BACKEND``, ``QSG_RHI_BACKEND``); True if software was chosen now.
+
+    QtWebEngine shows Chromium's frames in the window through Qt Quick (the view's delegate is a
+    ``QQuickWidget``), which tries OpenGL first: without a GPU device that is Mesa's llvmpipe, a GPU
+    emulated on the CPU that every frame goes through once more. Measured under Xvfb, alternated: the
+    map painted after 2.23 s instead of 2.44 s (four runs each), the app's process 25-40 MB smaller
+    (PSS 12 s after start, three runs each). Must run before the first window is made."""
+    chosen = os.environ.get("QT_QUICK_BACKEND") or os.environ.get("QSG_RHI_BACKEND")
+    if chosen or not composites_in_software():
+        return False
+    from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
+
+    QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+    return True
 
 
 def create_application(software_rendering: bool) -> object:

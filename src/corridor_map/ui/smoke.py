@@ -8,7 +8,6 @@ and the selection must reach the Country panel. A failure names the step that fa
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from typing import Any
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.countries import display_name
 from corridor_map.ui import real_input
-from corridor_map.ui.app import SOFTWARE_COMPOSITING
+from corridor_map.ui.app import composites_in_software
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.paint_check import map_is_painted
 
@@ -30,8 +29,7 @@ CLICK_TIMEOUT_MS = 10_000
 
 def compositing() -> str:
     """How Chromium composites the page: on the GPU, or in software (chosen, or no GPU device)."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    return "software" if SOFTWARE_COMPOSITING[1] in flags else "GPU"
+    return "software" if composites_in_software() else "GPU"
 
 
 class SmokeTest(QObject):
