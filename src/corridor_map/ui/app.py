@@ -83,7 +83,10 @@ def choose_scene_graph() -> bool:
         return False
     from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
-    QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+    software = QSGRendererInterface.GraphicsApi.Software
+    if QQuickWindow.graphicsApi() == software:  # (once: Qt warns when asked again after the first window)
+        return False
+    QQuickWindow.setGraphicsApi(software)
     return True
 
 
