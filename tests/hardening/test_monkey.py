@@ -289,6 +289,14 @@ def _console_errors(window: Any, since: int) -> list[str]:
     return [m for level, m in window.map_view.map_page.console[since:] if level >= 2]
 
 
+def tended(win: Any) -> None:
+    """One round of the app's memory care now (it runs every 30 s, longer than some runs of this test):
+    the page's garbage collected and the heap's free memory handed back, so a reading holds what is kept."""
+    rounds = win.memory_care.rounds
+    win.memory_care.tend()
+    wait_until(lambda: win.memory_care.rounds > rounds, 10)
+
+
 @pytest.mark.timeout(300 + (WARM_UP + ACTIONS) // 2)  # 0.5 s per action: 600 took 44 s on 2 cores
 def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
     hwindow: Any, problems: ProblemLog, tmp_path: Path, qtlog: Any
@@ -306,6 +314,7 @@ def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
         monkey.step()
     monkey.close_export()  # both readings without the export view's page
     run_js(win, "1", timeout=60)
+    tended(win)
     before = rss_mb(os.getpid())
     python_before = rss_mb(os.getpid(), only_root=True)
     try:
@@ -327,6 +336,7 @@ def test_random_ui_actions_cause_no_crash_no_exception_and_bounded_memory(
     except BaseException:
         print(f"monkey failed: {context}; last actions:\n  " + "\n  ".join(monkey.history[-25:]))
         raise
+    tended(win)
     after = rss_mb(os.getpid())
     python_after = rss_mb(os.getpid(), only_root=True)
     seconds = time.monotonic() - started

@@ -83,10 +83,9 @@ def choose_scene_graph() -> bool:
         return False
     from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
-    software = QSGRendererInterface.GraphicsApi.Software
-    if QQuickWindow.graphicsApi() == software:  # (once: Qt warns when asked again after the first window)
+    if QQuickWindow.sceneGraphBackend() == "software":  # (once: Qt warns when asked again after a window)
         return False
-    QQuickWindow.setGraphicsApi(software)
+    QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)  # (the "software" backend)
     return True
 
 
