@@ -19,6 +19,9 @@
   var SIDES = ["right", "left", "top", "bottom"];
   var OFFSETS = { left: [-3, 0], right: [3, 0], top: [0, -3], bottom: [0, 3] };  // (Leaflet adds 6 px)
   var LABEL_GAP = 2;  // px kept between a label and anything else
+  // px: a label lies this close to its port's dot or closer (its side's offset, Leaflet's 6 px, the gap), so
+  // a port further outside the map cannot have a label wholly inside it and is not tried
+  var LABEL_REACH = 3 + 6 + LABEL_GAP + 1;
 
   function modifierPressed(e) {
     var o = e && e.originalEvent;
@@ -123,9 +126,13 @@
   }
 
   function placeLabels() {
-    var zoom = CM.map.getZoom(), byId = {}, kept = {};
+    var zoom = CM.map.getZoom(), byId = {}, kept = {}, size = CM.map.getSize();
     CM.layers.ports.eachLayer(function (layer) { byId[layer.feature.properties.id] = layer; });
-    var specs = PORT_LABELS.filter(function (spec) { return byId[spec[0]] && zoom >= spec[2]; });
+    var specs = PORT_LABELS.filter(function (spec) {
+      if (!byId[spec[0]] || zoom < spec[2]) return false;
+      var c = CM.map.latLngToContainerPoint(byId[spec[0]].getLatLng());  // (each try costs the page a layout)
+      return c.x >= -LABEL_REACH && c.y >= -LABEL_REACH && c.x <= size.x + LABEL_REACH && c.y <= size.y + LABEL_REACH;
+    });
     var box = CM.map.getContainer().getBoundingClientRect();
     var inside = L.bounds([box.left, box.top], [box.right, box.bottom]);
     var taken = controlRects();
