@@ -77,15 +77,17 @@ def choose_scene_graph() -> bool:
     ``QQuickWidget``), which tries OpenGL first: without a GPU device that is Mesa's llvmpipe, a GPU
     emulated on the CPU that every frame goes through once more. Measured under Xvfb, alternated: the
     map painted after 2.23 s instead of 2.44 s (four runs each), the app's process 25-40 MB smaller
-    (PSS 12 s after start, three runs each). Must run before the first window is made."""
-    chosen = os.environ.get("QT_QUICK_BACKEND") or os.environ.get("QSG_RHI_BACKEND")
-    if chosen or not composites_in_software():
+    (PSS 12 s after start, three runs each). Set as Qt's environment variable, read when Qt Quick first
+    draws, because the packaged app leaves out PySide6's QtQuick module (packaging/pyinstaller); like
+    Chromium's flags, programs the app opens inherit it (a Qt Quick program among them draws in
+    software: it works)."""
+    if (
+        os.environ.get("QT_QUICK_BACKEND")
+        or os.environ.get("QSG_RHI_BACKEND")
+        or not composites_in_software()
+    ):
         return False
-    from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
-
-    if QQuickWindow.sceneGraphBackend() == "software":  # (once: Qt warns when asked again after a window)
-        return False
-    QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)  # (the "software" backend)
+    os.environ["QT_QUICK_BACKEND"] = "software"
     return True
 
 
