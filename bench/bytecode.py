@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 
-def compile_sources(src: Path) -> bool:
+def compile_sources(src: Path) -> None:
     """Compile every module under ``src`` into its ``__pycache__`` (as the interpreter would write it at
-    the first import); whether all compiled. Compiling an unchanged tree again only checks timestamps."""
-    return bool(compileall.compile_dir(os.fspath(src), quiet=1, workers=1))
+    the first import). Compiling an unchanged tree again only checks timestamps."""
+    compileall.compile_dir(os.fspath(src), quiet=1, workers=1)

@@ -69,9 +69,9 @@ def composites_in_software() -> bool:
     return SOFTWARE_COMPOSITING[1] in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
 
 
-def choose_scene_graph() -> bool:
+def choose_scene_graph() -> None:
     """Qt Quick draws in software too when Chromium composites in software, unless the environment
-    chooses (``QT_QUICK_BACKEND``, ``QSG_RHI_BACKEND``); True if software was chosen now.
+    chooses (``QT_QUICK_BACKEND``, ``QSG_RHI_BACKEND``).
 
     QtWebEngine shows Chromium's frames in the window through Qt Quick (the view's delegate is a
     ``QQuickWidget``), which tries OpenGL first: without a GPU device that is Mesa's llvmpipe, a GPU
@@ -86,9 +86,8 @@ def choose_scene_graph() -> bool:
         or os.environ.get("QSG_RHI_BACKEND")
         or not composites_in_software()
     ):
-        return False
+        return
     os.environ["QT_QUICK_BACKEND"] = "software"
-    return True
 
 
 def create_application(software_rendering: bool) -> object:

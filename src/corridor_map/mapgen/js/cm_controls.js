@@ -126,11 +126,12 @@
   }
 
   function placeLabels() {
-    var zoom = CM.map.getZoom(), byId = {}, kept = {}, size = CM.map.getSize();
+    var zoom = CM.map.getZoom(), byId = {}, points = {}, kept = {}, size = CM.map.getSize();
     CM.layers.ports.eachLayer(function (layer) { byId[layer.feature.properties.id] = layer; });
     var specs = PORT_LABELS.filter(function (spec) {
       if (!byId[spec[0]] || zoom < spec[2]) return false;
-      var c = CM.map.latLngToContainerPoint(byId[spec[0]].getLatLng());  // (each try costs the page a layout)
+      var c = points[spec[0]] = CM.map.latLngToContainerPoint(byId[spec[0]].getLatLng());
+      // (each try costs the page a layout)
       return c.x >= -LABEL_REACH && c.y >= -LABEL_REACH && c.x <= size.x + LABEL_REACH && c.y <= size.y + LABEL_REACH;
     });
     var box = CM.map.getContainer().getBoundingClientRect();
@@ -138,7 +139,7 @@
     var taken = controlRects();
     // the labelled hubs' own dots are not covered by another hub's label
     var dots = specs.map(function (spec) {
-      var c = CM.map.latLngToContainerPoint(byId[spec[0]].getLatLng());
+      var c = points[spec[0]];
       return L.bounds([box.left + c.x - 6, box.top + c.y - 6], [box.left + c.x + 6, box.top + c.y + 6]);
     });
     // groups of dealers are avoided where a side is free of them, else covered (the hubs come first); not
