@@ -1,8 +1,8 @@
 /* Corridor Map page: CM.init and the CM.* functions Python calls (docs/bridge.md, "Page API"), as data.
  *
  * How a page starts: its URL's fragment may say "hold" (its canvases draw nothing until
- * CM.releaseDrawing, the export's first frame), "wait" (they draw nothing until the page is complete)
- * and "view=lat,lon,zoom" (the view it starts at, before any layer is projected): e.g.
+ * CM.releaseDrawing, the export's first frame) and "view=lat,lon,zoom" (the view it starts at, before
+ * any layer is projected): e.g.
  * index.html#hold&view=30,75,3 (ui/export/renderer.py). CM.init builds the map; once the QWebChannel
  * is connected, the page makes the calls the bridge's "startup" property lists (an export's data,
  * ui/page_push.py) or else builds its controls, and calls bridge.ready(): the page is complete when it
@@ -13,11 +13,11 @@
   var I = CM.internal;
   var LAYER_STYLES = I.LAYER_STYLES, inView = I.inView, countryStyle = I.countryStyle;
 
-  /** What the page's URL fragment asks for: {hold: bool, wait: bool, view: [lat, lon, zoom] or null}. */
+  /** What the page's URL fragment asks for: {hold: bool, view: [lat, lon, zoom] or null}. */
   function startOptions(hash) {
-    var out = { hold: false, wait: false, view: null };
+    var out = { hold: false, view: null };
     String(hash || "").replace(/^#/, "").split("&").forEach(function (part) {
-      if (part === "hold" || part === "wait") out[part] = true;
+      if (part === "hold") out.hold = true;
       if (part.indexOf("view=") !== 0) return;
       var v = decodeURIComponent(part.slice(5)).split(",").map(Number);
       if (v.length === 3 && v.every(isFinite) && Math.abs(v[0]) <= 90) out.view = v;
@@ -26,7 +26,7 @@
   }
   var START = startOptions(window.location.hash);
   I.startOptions = startOptions;
-  I.leaflet.holdDrawing(START.hold || START.wait);
+  I.leaflet.holdDrawing(START.hold);
 
   /** Let held canvases draw (the whole of each), now. */
   CM.releaseDrawing = function () {
@@ -167,8 +167,6 @@
       I.buildLayerControl();
       I.setAttribution();
     }
-    // (drawn at the next frame, as Leaflet draws: the page says it is ready meanwhile)
-    if (START.wait && !START.hold) I.leaflet.releaseDrawing(CM.map, true);
     CM.timing.started = performance.now();
   }
 

@@ -134,9 +134,18 @@
 
   function fontsLoaded(lang, done) {
     if (!document.fonts) { done(); return; }
+    var cjk = "12px 'Corridor Map CJK'";
+    // Laid out now, the page knows which fonts it uses: when all are in, the marker goes into the same
+    // frame as the canvases just drawn. (A later frame hands every canvas to the compositor once more:
+    // 7 × ~35 ms at 3840×2160, docs/benchmarks.md.)
+    void document.body.offsetWidth;
+    if (document.fonts.status === "loaded" && (lang !== "zh" || !document.fonts.check || document.fonts.check(cjk, "图例"))) {
+      done();
+      return;
+    }
     var loads = [];
     if (lang === "zh" && document.fonts.load) {
-      loads.push(document.fonts.load("12px 'Corridor Map CJK'", "图例").catch(function () { return null; }));
+      loads.push(document.fonts.load(cjk, "图例").catch(function () { return null; }));
     }
     Promise.all(loads).then(function () { return document.fonts.ready; }).then(done, done);
   }

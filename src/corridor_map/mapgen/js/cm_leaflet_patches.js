@@ -89,21 +89,27 @@
     canvasDraw.call(this);
   };
 
-  /** Hold (true) or let draw (false) every canvas renderer from now on. */
-  P.holdDrawing = function (on) { holding = !!on; };
+  // Held canvases are also out of the page's layout (cm_page.css "cm-holding"): a canvas laid out is
+  // handed to the compositor at each frame after it was sized, blank or not (a 3840×2160 export page:
+  // seven canvases, ~35 ms each, at three frames while it loads; docs/benchmarks.md).
+  function setHolding(on) {
+    holding = !!on;
+    document.documentElement.classList.toggle("cm-holding", holding);
+  }
 
-  /** Stop holding, and let the canvases of ``map`` that were held draw (the whole of each): now, or at
-   * the next animation frame when ``nextFrame`` (as Leaflet itself would have drawn them). */
-  P.releaseDrawing = function (map, nextFrame) {
-    holding = false;
+  /** Hold (true) or let draw (false) every canvas renderer from now on. */
+  P.holdDrawing = setHolding;
+
+  /** Stop holding, and draw the canvases of ``map`` that were held (the whole of each) now. */
+  P.releaseDrawing = function (map) {
+    setHolding(false);
     map.eachLayer(function (layer) {
-      if (!(layer instanceof L.Canvas) || !layer._cmHeld) return;
+      if (!(layer instanceof L.Canvas) || !(layer._cmHeld || layer._redrawRequest)) return;
+      // (a redraw Leaflet asked for meanwhile, e.g. for finer geometry, would draw it all again)
+      L.Util.cancelAnimFrame(layer._redrawRequest);
+      layer._redrawRequest = null;
       layer._redrawBounds = null;
-      if (!nextFrame) {
-        layer._redraw();
-      } else if (!layer._redrawRequest) {
-        layer._redrawRequest = L.Util.requestAnimFrame(layer._redraw, layer);
-      }
+      layer._redraw();
     });
   };
 

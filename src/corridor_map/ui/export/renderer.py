@@ -112,7 +112,6 @@ class ExportRenderer(QObject):
         self.view.exportReady.connect(self._on_export_ready)
         self.loading_started = False
         self._start_view: tuple[float, float, float] | None = None
-        self._hold_drawing = True
         self._write_start()
         self._token = 0
         self._pending: tuple[int, MapFrame, Callable[[RenderedMap | None, str], None]] | None = None
@@ -147,21 +146,15 @@ class ExportRenderer(QObject):
         self.view.resize(frame.device_size)
         self.view.setZoomFactor(frame.scale)
         self._start_view = frame.view
-        self._hold_drawing = True
         self._write_start()
 
-    def draw_at_load(self) -> None:
-        """The page will have its data when it loads (preloaded): if it also starts at the picture's
-        view, let it draw while loading instead of at the first frame (the frame then only checks)."""
-        if self._start_view is not None:
-            self._hold_drawing = False
-            self._write_start()
-
     def _write_start(self) -> None:
-        # cm_api.js reads the page URL's fragment: "hold" keeps the canvases blank until
-        # CM.releaseDrawing (the first frame); "wait" until the page made its startup calls (then it
-        # draws once, complete); "view=lat,lon,zoom" is the view the map starts at.
-        parts = ["hold" if self._hold_drawing else "wait"]
+        # cm_api.js reads the page URL's fragment: "hold" keeps the canvases blank (and out of the
+        # layout) until CM.releaseDrawing, at the first frame asked for: then everything is drawn once,
+        # at the geometry the view needs, and handed to the compositor in one frame with the marker
+        # (drawn while loading, each canvas was handed over again with the marker's frame: a 3840×2160
+        # export 2.9 → 1.8 s, docs/benchmarks.md); "view=lat,lon,zoom" is the view the map starts at.
+        parts = ["hold"]
         if self._start_view is not None:
             parts.append("view=" + ",".join(repr(float(v)) for v in self._start_view))
         self.view.fragment = "&".join(parts)

@@ -215,7 +215,6 @@ class ExportSession(QObject):
         presenter = PayloadPresenter(self.renderer.view, payload, language, selection)
         if not self.renderer.loading_started:
             presenter.preload()
-            self.renderer.draw_at_load()
         self._follow(presenter)
 
     def _follow(self, presenter: PagePresenter | PayloadPresenter) -> None:
