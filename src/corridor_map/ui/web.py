@@ -181,8 +181,8 @@ class MapView(QWebEngineView):
         """Load a generated page file (never ``setHtml``: it fails silently above 2 MB).
 
         ``fragment`` (kept for later reloads when ``None``) tells the page how to start (``cm_api.js``):
-        ``hold`` (draw nothing until the first export frame), ``wait`` (until the page is complete),
-        ``view=lat,lon,zoom`` (the view it starts at), joined with ``&``.
+        ``hold`` (draw nothing until the first export frame), ``view=lat,lon,zoom`` (the view it starts
+        at), joined with ``&``.
         """
         if fragment is not None:
             self.fragment = fragment
