@@ -153,14 +153,39 @@
     }
   }
 
-  /** The page made complete: the startup calls made (they build the controls) or the controls built. */
-  function start(calls) {
-    if (calls.length) {
+  // What the calls of a batch would each build again (the legend alone, placed anew each time its size
+  // changed: 22–30 ms at 1600×900), built once after the batch's last call, in this order.
+  var CONTROLS = ["buildLegend", "buildLayerControl", "setAttribution", "buildPortLabels"];
+
+  /** Make ``calls`` ([[name, args], …]) in order, the controls built once, after the last. */
+  function applyCalls(calls) {
+    var real = {}, wanted = {};
+    CONTROLS.forEach(function (name) {
+      real[name] = I[name];
+      I[name] = function () { wanted[name] = true; };
+    });
+    try {
       calls.forEach(function (call) {
-        var fn = call[0] !== "init" && CM[call[0]];
+        var fn = call[0] !== "init" && call[0] !== "applyCalls" && CM[call[0]];
         if (typeof fn === "function") fn.apply(CM, call[1] || []);
         else console.error("Corridor Map: no page function " + call[0]);
       });
+    } finally {
+      CONTROLS.forEach(function (name) { I[name] = real[name]; });
+    }
+    CONTROLS.forEach(function (name) { if (wanted[name]) I[name](); });
+  }
+
+  /** A batch of calls from Python (``PageApi.apply``): as data, like the bridge's startup calls. */
+  CM.applyCalls = function (calls) {
+    applyCalls(calls || []);
+    return true;
+  };
+
+  /** The page made complete: the startup calls made (they build the controls) or the controls built. */
+  function start(calls) {
+    if (calls.length) {
+      applyCalls(calls);
     } else {
       I.buildPortLabels();
       I.buildLegend();
