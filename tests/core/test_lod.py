@@ -23,9 +23,9 @@ def vertices(collection: dict) -> int:
 
 
 def detail(script: str) -> tuple[int, dict]:
-    match = re.fullmatch(r"CM\.addDetail\((\d+), (.*)\);\n", script, re.S)
+    match = re.fullmatch(r"CM\.addDetail\((\d+), JSON\.parse\((\".*\")\)\);\n", script, re.S)
     assert match, script[:80]
-    return int(match.group(1)), json.loads(match.group(2))
+    return int(match.group(1)), json.loads(json.loads(match.group(2)))
 
 
 def as_drawn(layers: list) -> list:
