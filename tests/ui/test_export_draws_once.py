@@ -53,14 +53,16 @@ WATCH = """
 })();
 """
 
-# The tick in which the page reported the frame drawn (its marker set in the same task).
-WRAP_READY = """
+# The tick in which the marker took its colour (a mutation observer runs at the end of that task; the
+# strip's other style changes, as the frame sizes it, are not the colour).
+WATCH_MARKER = """
 (function () {
-  var report = CM.bridge.exportReady;
-  CM.bridge.exportReady = function (token) {
+  var marker = document.getElementById("cmx-marker"), colour = marker.style.backgroundColor;
+  new MutationObserver(function () {
+    if (marker.style.backgroundColor === colour) return;
+    colour = marker.style.backgroundColor;
     window.__draws.readyTick = window.__draws.tick;
-    return report.apply(this, arguments);
-  };
+  }).observe(marker, { attributes: true, attributeFilter: ["style"] });
 })();
 """
 
@@ -104,7 +106,7 @@ def test_an_export_draws_each_canvas_once_in_the_frame_with_its_marker(
         export.attach_payload(payload, "en", selection)
         export.load(export_page(user_cache_dir()))
         wait_until(lambda: export.is_ready, 120)
-        page_value(export.renderer.view, WRAP_READY + "'true'")
+        page_value(export.renderer.view, WATCH_MARKER + "'true'")
         composition = export_blocking(export, spec, timeout_s=120)
         draws = page_value(export.renderer.view, "JSON.stringify(window.__draws)")
         detail = page_value(export.renderer.view, "String(CM.detailLevel())")
