@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 import shapely
 from shapely.geometry import shape
 
-from corridor_map.mapgen.lod import DIGITS, LEVELS, LevelSet, build_levels, script_name
+from corridor_map.mapgen.lod import DIGITS, LEVELS, LevelSet, build_levels, read_level_script, script_name
 from corridor_map.mapgen.merged import MERGED_LAYERS, merged
 from corridor_map.mapgen.network import sea_network, with_sea_network
 from corridor_map.mapgen.sources import load_page_layers
@@ -20,12 +19,6 @@ def vertices(collection: dict) -> int:
     return sum(
         shapely.get_num_coordinates(shape(f["geometry"])) for f in collection["features"] if f["geometry"]
     )
-
-
-def detail(script: str) -> tuple[int, dict]:
-    match = re.fullmatch(r"CM\.addDetail\((\d+), JSON\.parse\((\".*\")\)\);\n", script, re.S)
-    assert match, script[:80]
-    return int(match.group(1)), json.loads(json.loads(match.group(2)))
 
 
 def as_drawn(layers: list) -> list:
@@ -82,13 +75,13 @@ def test_each_finer_level_is_a_script_with_a_geometry_per_drawn_feature(page: tu
     source = dict(layers)
     counts = []
     for name in sorted(levels.scripts):
-        n, by_layer = detail(levels.scripts[name])
+        n, by_layer = read_level_script(levels.scripts[name])
         assert name == script_name(n)
         for key, geometries in by_layer.items():
             assert len(geometries) == sum(1 for f in source[key]["features"] if f["geometry"]), key
         counts.append(sum(len(json.dumps(g)) for g in by_layer["countries"]))
     assert counts == sorted(counts)  # finer levels carry more
-    _, full = detail(levels.scripts[script_name(len(LEVELS))])
+    _, full = read_level_script(levels.scripts[script_name(len(LEVELS))])
     assert full["countries"] == [f["geometry"] for f in source["countries"]["features"] if f["geometry"]]
 
 

@@ -130,5 +130,16 @@ def build_levels(layers: list[tuple[str, GeoJSON]]) -> LevelSet:
         # as JSON text read by JSON.parse: V8 parses it faster than the same object as JS code (a
         # 1.5 MB level in the page: 44–57 → 25–37 ms; docs/benchmarks.md)
         text = json.dumps(present, separators=(",", ":"))
-        scripts[script_name(n)] = f"CM.addDetail({n}, JSON.parse({json.dumps(text)}));\n"
+        scripts[script_name(n)] = f"{_ADD}{n}, JSON.parse({json.dumps(text)}));\n"
     return LevelSet(inline, scripts, [level.max_zoom for level in LEVELS])
+
+
+_ADD = "CM.addDetail("
+
+
+def read_level_script(script: str) -> tuple[int, dict[str, list[Any]]]:
+    """A level's script read back (what ``build_levels`` wrote): its number and geometries by layer."""
+    if not script.startswith(_ADD):
+        raise ValueError(f"not a level script: {script[:40]!r}")
+    number, rest = script[len(_ADD) :].split(", JSON.parse(", 1)
+    return int(number), json.loads(json.loads(rest[: rest.rindex("));")]))
