@@ -170,10 +170,10 @@
         if (typeof fn === "function") fn.apply(CM, call[1] || []);
         else console.error("Corridor Map: no page function " + call[0]);
       });
-    } finally {
+    } finally {  // (built for what was made, even when a call failed)
       CONTROLS.forEach(function (name) { I[name] = real[name]; });
+      CONTROLS.forEach(function (name) { if (wanted[name]) I[name](); });
     }
-    CONTROLS.forEach(function (name) { if (wanted[name]) I[name](); });
   }
 
   /** A batch of calls from Python (``PageApi.apply``): as data, like the bridge's startup calls. */
