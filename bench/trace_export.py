@@ -45,6 +45,8 @@ class Tracer:
         from PySide6.QtCore import QUrl
         from PySide6.QtWebSockets import QWebSocket
 
+        from corridor_map.ui.export.session import wait_for
+
         found: list[str] = []
 
         def look() -> None:  # (the server answers from Qt's GUI thread: ask from another one)
@@ -58,19 +60,21 @@ class Tracer:
 
         thread = threading.Thread(target=look)
         thread.start()
-        pump(lambda: not thread.is_alive(), 20)
+        wait_for(lambda: not thread.is_alive(), 20)
         if not found:
             raise SystemExit("Chromium's DevTools server did not answer")
         self.socket = QWebSocket()
         self.socket.textMessageReceived.connect(self._message)
         self.socket.open(QUrl(found[0]))
-        pump(lambda: self.socket.state().name == "ConnectedState", 10)
+        wait_for(lambda: self.socket.state().name == "ConnectedState", 10)
         self._send("Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"})
-        pump(lambda: False, 0.1)
+        wait_for(lambda: False, 0.1)  # (Chromium starts recording)
 
     def stop(self) -> list[dict[str, Any]]:
+        from corridor_map.ui.export.session import wait_for
+
         self._send("Tracing.end")
-        pump(lambda: self.complete, 30)
+        wait_for(lambda: self.complete, 30)
         return self.events
 
     def _send(self, method: str, params: dict[str, Any] | None = None) -> None:
@@ -82,16 +86,6 @@ class Tracer:
             self.events.extend(message["params"]["value"])
         elif message.get("method") == "Tracing.tracingComplete":
             self.complete = True
-
-
-def pump(condition: Any, seconds: float) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    end = time.monotonic() + seconds
-    while not condition() and time.monotonic() < end:
-        loop = QEventLoop()
-        QTimer.singleShot(5, loop.quit)
-        loop.exec()
 
 
 def report(events: list[dict[str, Any]]) -> None:
@@ -115,26 +109,22 @@ def report(events: list[dict[str, Any]]) -> None:
                 tasks.append(span)
                 end = span["ts"] + span["dur"]
         print(f"page process {main[0]}: main-thread tasks over 8 ms (ms from the first)")
-        busy = 0.0
+        busy, frames = 0.0, 0
         for task in tasks:
             busy += task["dur"] / 1000
+            inside = [s for s in spans if task["ts"] <= s["ts"] < task["ts"] + task["dur"]]
+            canvases = [round(s["dur"] / 1000, 1) for s in inside if s["name"] == PRODUCE]
+            frames += bool(canvases)
             if task["dur"] < 8000:
                 continue
-            inside = [s for s in spans if task["ts"] <= s["ts"] < task["ts"] + task["dur"]]
             parts: Counter[str] = Counter()
             for s in inside:
                 if s["name"] in SHOWN:
                     parts[s["name"]] += s["dur"] / 1000
-            canvases = [round(s["dur"] / 1000, 1) for s in inside if s["name"] == PRODUCE]
             what = ", ".join(f"{name} {ms:.0f}" for name, ms in parts.most_common(3))
             handed = f"; {len(canvases)} canvases handed over, ms: {canvases}" if canvases else ""
             print(f"  {(task['ts'] - t0) / 1000:7.0f}  {task['dur'] / 1000:6.1f} ms  [{what}]{handed}")
-        frames = [
-            t
-            for t in tasks
-            if any(s["name"] == PRODUCE for s in spans if t["ts"] <= s["ts"] < t["ts"] + t["dur"])
-        ]
-        print(f"  busy {busy:.0f} ms in all; {len(frames)} frames handed canvases over")
+        print(f"  busy {busy:.0f} ms in all; {frames} frames handed canvases over")
 
 
 def main() -> None:

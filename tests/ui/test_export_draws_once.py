@@ -13,13 +13,12 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.dataset import load_sample
 from corridor_map.ui.export.spec import ExportSpec
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import close_export_session, wait_until
 
 # Installed before the page's own scripts: numbers the animation frames, and records per canvas the
 # frames it was drawn in, and per frame how many canvases were laid out before any had been drawn.
@@ -111,8 +110,7 @@ def test_an_export_draws_each_canvas_once_in_the_frame_with_its_marker(
         draws = page_value(export.renderer.view, "JSON.stringify(window.__draws)")
         detail = page_value(export.renderer.view, "String(CM.detailLevel())")
     finally:
-        export.close()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        close_export_session(export)
 
     assert composition.image.width() == size[0]
     assert len(draws["drawnIn"]) >= 5, draws  # the map's canvases (countries, lakes, sea, corridor, ...)

@@ -7,14 +7,11 @@ call by call, built them four times where the last time is the one that shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
-from PySide6.QtWidgets import QApplication
 
 from corridor_map.ui.main_window import MainWindow
-from tests.ui.conftest import close_window, open_window, run_js, wait_until
+from tests.ui.conftest import run_js, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -30,13 +27,6 @@ COUNT_BUILDS = """
   return "true";
 })()
 """
-
-
-@pytest.fixture(scope="module")
-def window(qapp: QApplication) -> Iterator[MainWindow]:
-    win = open_window(qapp)
-    yield win
-    close_window(win)
 
 
 def test_a_page_push_builds_the_legend_and_controls_once(window: MainWindow) -> None:

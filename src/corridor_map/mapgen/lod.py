@@ -105,6 +105,9 @@ def script_name(level: int) -> str:
     return f"lod{level}.js"
 
 
+_ADD = "CM.addDetail("  # how a level's script starts (``build_levels``, ``read_level_script``)
+
+
 def build_levels(layers: list[tuple[str, GeoJSON]]) -> LevelSet:
     """Split ``layers`` (key, FeatureCollection) into the coarsest inline level and scripts for the rest."""
     kinds = dict.fromkeys(POLYGON_LAYERS, True) | dict.fromkeys(LINE_LAYERS, False)
@@ -132,9 +135,6 @@ def build_levels(layers: list[tuple[str, GeoJSON]]) -> LevelSet:
         text = json.dumps(present, separators=(",", ":"))
         scripts[script_name(n)] = f"{_ADD}{n}, JSON.parse({json.dumps(text)}));\n"
     return LevelSet(inline, scripts, [level.max_zoom for level in LEVELS])
-
-
-_ADD = "CM.addDetail("
 
 
 def read_level_script(script: str) -> tuple[int, dict[str, list[Any]]]:

@@ -57,11 +57,11 @@ class PageApi:
         """Make ``calls`` (``("setLanguage", [args…])``, as ``ui.page_push`` lists them) in order, in one
         call to the page, which builds its legend and controls once after the last (a function that is
         none of this class's methods raises ``AttributeError``)."""
-        batch = [(function, list(args)) for function, args in calls]
+        batch = list(calls)
         for function, _args in batch:
             getattr(self, _snake(function))  # (only the page API's functions)
         if batch:
-            self._call("CM.applyCalls", [list(call) for call in batch])
+            self._call("CM.applyCalls", [[function, list(args)] for function, args in batch])
 
     # ---- language and data --------------------------------------------------------------------
     def set_language(self, language: str, strings: dict[str, str]) -> None:
