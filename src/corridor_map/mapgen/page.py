@@ -37,9 +37,9 @@ POINT_LAYERS = {"ports"}
 _STABLE_IDS = "cm"
 
 
-# The pane (one canvas each, stacked; created before the layers) each layer draws in. Every canvas
-# costs the page a surface to raster and composite on each frame, so layers share one where their
-# order never changes; the page keeps that order when a layer is shown again (cm_api.js).
+# The pane (stacked; created before the layers) each layer draws in. The panes' layers draw on one
+# canvas in the panes' order (cm_leaflet_patches.js), the flows' pane apart; layers share a pane where
+# their order never changes, and the page keeps that order when a layer is shown again (cm_api.js).
 PANE_OF = {
     "graticule": "countries",
     "countries": "countries",

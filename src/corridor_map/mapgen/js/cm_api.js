@@ -115,6 +115,8 @@
       var pane = map.createPane("cm-" + name);
       pane.style.zIndex = PANES[name];
       if (name === "highlight") pane.style.pointerEvents = "none";
+      // the flows' pane has its opacity as a whole (cm_flows.js): its lines on a canvas of their own
+      if (name === "flows") CM.internal.leaflet.ownCanvas(map, "cm-" + name);
     });
   };
   CM.pane = function (name) { return "cm-" + name; };
@@ -216,7 +218,7 @@
         layers.sea.on("add", function () { map.addLayer(CM.seaNetwork); restack(); });
         layers.sea.on("remove", function () { map.removeLayer(CM.seaNetwork); });
         // the legs answer the pointer within a few pixels, though they are not painted
-        map.getRenderer(layers.sea.getLayers()[0] || layers.sea).options.tolerance = 3;
+        CM.internal.leaflet.setPaneTolerance(map, CM.pane("sea"), 3);
       }
     }
     CM.layers = layers;

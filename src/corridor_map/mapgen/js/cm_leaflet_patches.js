@@ -78,6 +78,112 @@
     result.push(ring);
   };
 
+  // ---- one canvas for the panes ------------------------------------------------------------------
+  // Leaflet gives each pane a canvas of its own, a little larger than the map: each costs the renderer
+  // its memory, its allocation, and its hand-over to the compositor at every frame it changed (eight in
+  // the window, seven in an export; docs/benchmarks.md). Here a map that prefers canvas draws the vector
+  // layers of all its panes on one canvas, in the order the panes would have stacked them: a layer
+  // added or brought to the front goes after the layers of its own pane and those below it, one brought
+  // to the back before those of its pane and above. Only a pane styled as a whole (its opacity) keeps a
+  // canvas of its own (P.ownCanvas), and the panes above it share another. The panes hold only
+  // canvas-drawn layers between them (markers and tooltips lie in Leaflet's own panes above), so the
+  // picture is the same; and hit testing walks the same order (the last drawn on top, cm_pointer.js).
+  function zOfPane(pane) {
+    var z = parseInt(pane && (pane.style.zIndex || window.getComputedStyle(pane).zIndex), 10);
+    return isNaN(z) ? 0 : z;
+  }
+
+  /** Which canvas the layers of pane ``name`` draw on: their own, or the one shared between two panes
+   * that have their own. */
+  function canvasOfPane(map, name) {
+    var own = map._cmOwnCanvas || {};
+    if (own[name]) return "own " + name;
+    var z = zOfPane(map.getPane(name)), below = 0;
+    Object.keys(own).forEach(function (other) { if (zOfPane(map.getPane(other)) < z) below += 1; });
+    return "shared " + below;
+  }
+
+  var getPaneRenderer = L.Map.prototype._getPaneRenderer;
+  L.Map.prototype._getPaneRenderer = function (name) {
+    if (!this.options.preferCanvas || this.options.renderer) return getPaneRenderer.call(this, name);
+    name = name || "overlayPane";
+    var renderers = this._cmCanvases = this._cmCanvases || {}, key = canvasOfPane(this, name);
+    if (!renderers[key]) renderers[key] = this._createRenderer({ pane: name });
+    return renderers[key];
+  };
+
+  /** Give ``pane`` of ``map`` a canvas of its own (before any of its layers is made): for a pane the page
+   * styles as a whole, e.g. its opacity, so that its overlapping lines do not add up. */
+  P.ownCanvas = function (map, pane) {
+    map._cmOwnCanvas = map._cmOwnCanvas || {};
+    map._cmOwnCanvas[pane] = true;
+  };
+
+  /** The stacking order of ``layer``'s pane (each pane's read once per renderer; the panes' never change). */
+  function paneZ(renderer, layer) {
+    var cache = renderer._cmPaneZ = renderer._cmPaneZ || {}, name = layer.options.pane;
+    if (!(name in cache)) cache[name] = zOfPane(renderer._map.getPane(name));
+    return cache[name];
+  }
+
+  function unlink(renderer, order) {
+    if (order.prev) order.prev.next = order.next; else renderer._drawFirst = order.next;
+    if (order.next) order.next.prev = order.prev; else renderer._drawLast = order.prev;
+    order.prev = order.next = null;
+  }
+
+  /** Put ``order`` (unlinked) right after ``after``, or first when ``after`` is null. */
+  function linkAfter(renderer, order, after) {
+    order.prev = after;
+    order.next = after ? after.next : renderer._drawFirst;
+    if (order.next) order.next.prev = order; else renderer._drawLast = order;
+    if (after) after.next = order; else renderer._drawFirst = order;
+  }
+
+  /** Move ``layer`` to the front (or back) of its pane's layers; whether its place changed. */
+  function placeInPane(renderer, layer, toBack) {
+    var order = layer._order;
+    var z = layer._cmPaneZ = paneZ(renderer, layer);
+    var prev = order.prev, next = order.next, at;
+    unlink(renderer, order);
+    if (toBack) {
+      at = renderer._drawFirst;
+      while (at && at.layer._cmPaneZ < z) at = at.next;
+      linkAfter(renderer, order, at ? at.prev : renderer._drawLast);
+    } else {
+      at = renderer._drawLast;
+      while (at && at.layer._cmPaneZ > z) at = at.prev;
+      linkAfter(renderer, order, at);
+    }
+    return order.prev !== prev || order.next !== next;
+  }
+
+  var initPath = L.Canvas.prototype._initPath;
+  L.Canvas.prototype._initPath = function (layer) {
+    initPath.call(this, layer);  // (appends it)
+    placeInPane(this, layer, false);
+  };
+  L.Canvas.prototype._bringToFront = function (layer) {
+    if (layer._order && placeInPane(this, layer, false)) this._requestRedraw(layer);
+  };
+  L.Canvas.prototype._bringToBack = function (layer) {
+    if (layer._order && placeInPane(this, layer, true)) this._requestRedraw(layer);
+  };
+
+  // A pane's layers may answer the pointer within a few pixels more than they are drawn (Leaflet's
+  // renderer-wide "tolerance", per pane now that the panes share a renderer).
+  var clickTolerance = L.Path.prototype._clickTolerance;
+  L.Path.prototype._clickTolerance = function () {
+    var extra = this._map && this._map._cmPaneTolerance && this._map._cmPaneTolerance[this.options.pane];
+    return clickTolerance.call(this) + (extra || 0);
+  };
+
+  /** Let the layers of ``pane`` answer the pointer within ``pixels`` more than they are drawn. */
+  P.setPaneTolerance = function (map, pane, pixels) {
+    map._cmPaneTolerance = map._cmPaneTolerance || {};
+    map._cmPaneTolerance[pane] = pixels;
+  };
+
   // ---- holding the canvases -----------------------------------------------------------------------
   // An export page starts held (its URL says #hold, see cm_api.js): its canvases draw nothing while
   // the page loads and its data arrive, and draw once, whole, when a frame is asked for.
