@@ -132,9 +132,9 @@ def test_negative_control_a_full_map_canvas_on_top_swallows_the_click(window: Ma
     canvas = "window.cmTopCanvas"
     run_js(
         window,
-        "window.cmTopCanvas = Array.prototype.slice.call(document.querySelectorAll('.leaflet-map-pane canvas'))"
-        ".sort(function (a, b) { return getComputedStyle(a.parentNode).zIndex - getComputedStyle(b.parentNode)"
-        ".zIndex; }).pop(); 1",
+        "window.cmTopCanvas = Array.from(document.querySelectorAll('.leaflet-map-pane canvas'))"
+        ".sort(function (a, b) { return getComputedStyle(a.parentNode).zIndex"
+        " - getComputedStyle(b.parentNode).zIndex; }).pop(); 1",
     )
     assert run_js(window, f"{canvas}.getBoundingClientRect().width >= CM.map.getSize().x")
     run_js(window, f"{canvas}.style.pointerEvents = 'auto'; 1")
