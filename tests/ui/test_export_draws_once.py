@@ -52,6 +52,19 @@ WATCH = """
 })();
 """
 
+# The panes of the layers on the countries' canvas, in draw order, and their stacking orders.
+PANES_IN_ORDER = """JSON.stringify((function () {
+  var r = CM.map.getRenderer(CM.layers.countries.getLayers()[0]), panes = [], z = [];
+  for (var o = r._drawFirst; o; o = o.next) {
+    var pane = o.layer.options.pane;
+    if (panes[panes.length - 1] !== pane) {
+      panes.push(pane);
+      z.push(parseInt(getComputedStyle(CM.map.getPane(pane)).zIndex, 10));
+    }
+  }
+  return {panes: panes, z: z};
+})())"""
+
 # The tick in which the marker took its colour (a mutation observer runs at the end of that task; the
 # strip's other style changes, as the frame sizes it, are not the colour).
 WATCH_MARKER = """
@@ -109,11 +122,16 @@ def test_an_export_draws_each_canvas_once_in_the_frame_with_its_marker(
         composition = export_blocking(export, spec, timeout_s=120)
         draws = page_value(export.renderer.view, "JSON.stringify(window.__draws)")
         detail = page_value(export.renderer.view, "String(CM.detailLevel())")
+        order = page_value(export.renderer.view, PANES_IN_ORDER)
     finally:
         close_export_session(export)
 
     assert composition.image.width() == size[0]
-    assert len(draws["drawnIn"]) >= 2, draws  # the map's canvases: the panes below the flows', the flows'
+    # the map's canvases: the panes below the flows' on one, the flows' own, those above on a third
+    assert 2 <= len(draws["drawnIn"]) <= 3, draws
+    # on the shared canvas, each pane's layers together and the panes in their stacking order
+    assert order["panes"][:3] == ["cm-countries", "cm-lakes", "cm-sea"], order
+    assert order["z"] == sorted(order["z"]) and len(order["panes"]) == len(set(order["panes"])), order
     assert draws["laidOutBlank"] == 0, "canvases were laid out (and composited) before being drawn"
     frames = {tick for ticks in draws["drawnIn"].values() for tick in ticks}
     assert len(frames) == 1, f"canvases drawn in {len(frames)} frames: {draws['drawnIn']}"

@@ -37,9 +37,10 @@ POINT_LAYERS = {"ports"}
 _STABLE_IDS = "cm"
 
 
-# The pane (stacked; created before the layers) each layer draws in. The panes' layers draw on one
-# canvas in the panes' order (cm_leaflet_patches.js), the flows' pane apart; layers share a pane where
-# their order never changes, and the page keeps that order when a layer is shown again (cm_api.js).
+# The pane (one canvas each in the window, stacked; created before the layers) each layer draws in. Every
+# canvas costs the page a surface to raster and composite on each frame, so layers share one where their
+# order never changes; the page keeps that order when a layer is shown again (cm_api.js). An export page
+# draws all panes on one canvas, the flows' apart (cm_leaflet_patches.js).
 PANE_OF = {
     "graticule": "countries",
     "countries": "countries",
@@ -150,6 +151,7 @@ def render_html(
         zoom_start=options.zoom,
         tiles=None,
         prefer_canvas=not options.vector,
+        cmOneCanvas=options.export,  # the panes drawn on one canvas (cm_leaflet_patches.js)
         control_scale=False,
         min_zoom=2,
         max_zoom=11,

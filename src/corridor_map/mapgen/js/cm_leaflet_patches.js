@@ -78,16 +78,19 @@
     result.push(ring);
   };
 
-  // ---- one canvas for the panes ------------------------------------------------------------------
-  // Leaflet gives each pane a canvas of its own, a little larger than the map: each costs the renderer
-  // its memory, its allocation, and its hand-over to the compositor at every frame it changed (eight in
-  // the window, seven in an export; docs/benchmarks.md). Here a map that prefers canvas draws the vector
-  // layers of all its panes on one canvas, in the order the panes would have stacked them: a layer
-  // added or brought to the front goes after the layers of its own pane and those below it, one brought
-  // to the back before those of its pane and above. Only a pane styled as a whole (its opacity) keeps a
-  // canvas of its own (P.ownCanvas), and the panes above it share another. The panes hold only
-  // canvas-drawn layers between them (markers and tooltips lie in Leaflet's own panes above), so the
-  // picture is the same; and hit testing walks the same order (the last drawn on top, cm_pointer.js).
+  // ---- one canvas for the panes of an export page ------------------------------------------------
+  // Leaflet gives each pane a canvas of its own, a little larger than the map: an export page pays for
+  // each its allocation, its drawing and its hand-over to the compositor (seven canvases; a 3840×2160
+  // export 1.65 → 1.35 s and its peak memory 1,190 → 820 MB with three; docs/benchmarks.md). So a map
+  // made with the option ``cmOneCanvas`` (mapgen/page.py, export pages) draws the vector layers of all
+  // its panes on one canvas, in the order the panes would have stacked them: a layer added or brought
+  // to the front goes after the layers of its own pane and those below it, one brought to the back
+  // before those of its pane and above. Only a pane styled as a whole (its opacity) keeps a canvas of its
+  // own (P.ownCanvas), and the panes above it share another. The panes hold only canvas-drawn layers
+  // between them (markers and tooltips lie in Leaflet's own panes above), so the picture is the same;
+  // hit testing walks the same order (the last drawn on top, cm_pointer.js). The window's map keeps a
+  // canvas per pane: drawn again and again, a shared canvas left its renderer ~270 MB larger after a
+  // soak's first 50 actions (measured, not understood; docs/benchmarks.md).
   function zOfPane(pane) {
     var z = parseInt(pane && (pane.style.zIndex || window.getComputedStyle(pane).zIndex), 10);
     return isNaN(z) ? 0 : z;
@@ -105,7 +108,8 @@
 
   var getPaneRenderer = L.Map.prototype._getPaneRenderer;
   L.Map.prototype._getPaneRenderer = function (name) {
-    if (!this.options.preferCanvas || this.options.renderer) return getPaneRenderer.call(this, name);
+    var o = this.options;
+    if (!o.cmOneCanvas || !o.preferCanvas || o.renderer) return getPaneRenderer.call(this, name);
     name = name || "overlayPane";
     var renderers = this._cmCanvases = this._cmCanvases || {}, key = canvasOfPane(this, name);
     if (!renderers[key]) renderers[key] = this._createRenderer({ pane: name });
