@@ -41,7 +41,8 @@ class Tracer:
         self.complete = False
         self.socket: Any = None
 
-    def start(self) -> None:
+    def start(self, params: dict[str, Any] | None = None) -> None:
+        """Connect and start tracing (``params``: Tracing.start's, the page's timeline by default)."""
         from PySide6.QtCore import QUrl
         from PySide6.QtWebSockets import QWebSocket
 
@@ -67,7 +68,7 @@ class Tracer:
         self.socket.textMessageReceived.connect(self._message)
         self.socket.open(QUrl(found[0]))
         wait_for(lambda: self.socket.state().name == "ConnectedState", 10)
-        self._send("Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"})
+        self._send("Tracing.start", params or {"categories": CATEGORIES, "transferMode": "ReportEvents"})
         wait_for(lambda: False, 0.1)  # (Chromium starts recording)
 
     def stop(self) -> list[dict[str, Any]]:
@@ -76,6 +77,10 @@ class Tracer:
         self._send("Tracing.end")
         wait_for(lambda: self.complete, 30)
         return self.events
+
+    def dump_memory(self) -> None:
+        """Ask every process for a detailed memory dump (traced with ``memory-infra`` on)."""
+        self._send("Tracing.requestMemoryDump", {"deterministic": True, "levelOfDetail": "detailed"})
 
     def _send(self, method: str, params: dict[str, Any] | None = None) -> None:
         self.socket.sendTextMessage(json.dumps({"id": 1, "method": method, "params": params or {}}))
