@@ -81,9 +81,9 @@
   // ---- one canvas for the panes of an export page ------------------------------------------------
   // Leaflet gives each pane a canvas of its own, a little larger than the map: an export page pays for
   // each its allocation, its drawing and its hand-over to the compositor (seven canvases; a 3840×2160
-  // export 1.65 → 1.35 s and its peak memory 1,190 → 820 MB with three; docs/benchmarks.md). So a map
-  // made with the option ``cmOneCanvas`` (mapgen/page.py, export pages) draws the vector layers of all
-  // its panes on one canvas, in the order the panes would have stacked them: a layer added or brought
+  // export 1.65 → 1.35 s and its peak memory 1,190 → 820 MB with the panes shared; docs/benchmarks.md).
+  // So a map made with the option ``cmOneCanvas`` (mapgen/page.py, export pages) draws the vector layers
+  // of all its panes on one canvas, in the order the panes would have stacked them: a layer added or brought
   // to the front goes after the layers of its own pane and those below it, one brought to the back
   // before those of its pane and above. Only a pane styled as a whole (its opacity) keeps a canvas of its
   // own (P.ownCanvas), and the panes above it share another. The panes hold only canvas-drawn layers
