@@ -112,8 +112,20 @@
     if (!o.cmOneCanvas || !o.preferCanvas || o.renderer) return getPaneRenderer.call(this, name);
     name = name || "overlayPane";
     var renderers = this._cmCanvases = this._cmCanvases || {}, key = canvasOfPane(this, name);
-    if (!renderers[key]) renderers[key] = this._createRenderer({ pane: name });
+    if (!renderers[key]) {
+      renderers[key] = this._createRenderer({ pane: name });
+      renderers[key]._cmShared = true;
+    }
     return renderers[key];
+  };
+
+  // A shared canvas lies in the pane of the first layer that needed it, under whatever else that pane
+  // holds (e.g. the dealers' painted dots, which are above every pane it draws).
+  var canvasOnAdd = L.Canvas.prototype.onAdd;
+  L.Canvas.prototype.onAdd = function () {
+    canvasOnAdd.call(this);
+    var pane = this._container.parentNode, first = pane.firstChild;
+    if (this._cmShared && first !== this._container) pane.insertBefore(this._container, first);
   };
 
   /** Give ``pane`` of ``map`` a canvas of its own (before any of its layers is made): for a pane the page
