@@ -64,11 +64,7 @@ def main() -> None:
     run = soak.Soak(window, random.Random(24), Path(tempfile.mkdtemp(prefix="cm-memory-infra-")))
     done = 0
     while done < args.actions:
-        if done % soak.CYCLE == 0:
-            done += run.kiosk_phase()
-        else:
-            run.normal_action(done)
-            done += 1
+        done += run.act(done)[0]
     run.settle()
     pids = descendants(os.getpid())
     print(f"after {done} actions: PSS of all processes {pss_mb(os.getpid()):.0f} MB ({len(pids)} processes)")

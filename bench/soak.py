@@ -366,6 +366,13 @@ class Soak:
         self.settle()
         return KIOSK_CLICKS + 2  # the clicks, entering and leaving
 
+    def act(self, done: int) -> tuple[int, str]:
+        """The next action after ``done``: exhibition mode at a cycle's start, else one of the normal
+        window's; how many actions it counts for, and what it was."""
+        if done % CYCLE == 0:
+            return self.kiosk_phase(), "exhibition mode phase"
+        return 1, self.normal_action(done)
+
     def normal_action(self, done: int) -> str:
         if done % IMPORT_EVERY == 150:
             return self.import_sales()
@@ -632,13 +639,8 @@ def main() -> int:
     while done < args.actions and not (
         args.max_minutes and time.monotonic() - started > args.max_minutes * 60
     ):
-        if done % CYCLE == 0:
-            done += soak.kiosk_phase()
-            text = "exhibition mode phase"
-        else:
-            name = soak.normal_action(done)
-            text = name
-            done += 1
+        counted, text = soak.act(done)
+        done += counted
         soak.counts[text.split()[0]] += 1
         if log:
             log.write(f"{done}\t{time.monotonic() - started:.1f}\t{text}\n")

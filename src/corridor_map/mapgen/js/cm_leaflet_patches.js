@@ -91,6 +91,7 @@
   // hit testing walks the same order (the last drawn on top, cm_pointer.js). The window's map keeps a
   // canvas per pane: drawn again and again, a shared canvas left its renderer ~270 MB larger after a
   // soak's first 50 actions (measured, not understood; docs/benchmarks.md).
+  /** A pane's stacking order (its z-index; 0 when it has none). */
   function zOfPane(pane) {
     var z = parseInt(pane && (pane.style.zIndex || window.getComputedStyle(pane).zIndex), 10);
     return isNaN(z) ? 0 : z;
@@ -274,10 +275,10 @@
   P.containsPoint = function (layer, point) { return layer._containsPoint(point); };
 
   /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
-  P.canvasSource = function (renderer, zIndexOfPane) {
+  P.canvasSource = function (renderer) {
     return {
       renderer: renderer,
-      zIndex: function () { return renderer._map ? zIndexOfPane(renderer.getPane()) : -Infinity; },
+      zIndex: function () { return renderer._map ? zOfPane(renderer.getPane()) : -Infinity; },
       hit: function (point, type) {
         var hit = null;
         for (var order = renderer._drawFirst; order; order = order.next) {

@@ -19,15 +19,10 @@
   var ROUTED = "click dblclick mousedown mouseup contextmenu";
   var sources = [];
 
-  function zIndexOfPane(pane) {
-    var z = parseInt(pane && (pane.style.zIndex || window.getComputedStyle(pane).zIndex), 10);
-    return isNaN(z) ? 0 : z;
-  }
-
   var LP = window.CM.internal.leaflet;  // Leaflet's insides (cm_leaflet_patches.js)
 
   // Every canvas renderer is a hit source (its canvas takes no pointer events itself).
-  LP.onCanvasRenderer(function (renderer) { sources.push(LP.canvasSource(renderer, zIndexOfPane)); });
+  LP.onCanvasRenderer(function (renderer) { sources.push(LP.canvasSource(renderer)); });
 
   function ordered() {
     return sources.slice().sort(function (a, b) { return b.zIndex() - a.zIndex(); });
