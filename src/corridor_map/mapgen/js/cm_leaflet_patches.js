@@ -112,7 +112,9 @@
     var o = this.options;
     if (!o.cmOneCanvas || !o.preferCanvas || o.renderer) return getPaneRenderer.call(this, name);
     name = name || "overlayPane";
-    var renderers = this._cmCanvases = this._cmCanvases || {}, key = canvasOfPane(this, name);
+    var renderers = this._cmCanvases = this._cmCanvases || {};
+    var keys = this._cmCanvasOfPane = this._cmCanvasOfPane || {};  // (asked once for every layer made)
+    var key = keys[name] || (keys[name] = canvasOfPane(this, name));
     if (!renderers[key]) {
       renderers[key] = this._createRenderer({ pane: name });
       renderers[key]._cmShared = true;
