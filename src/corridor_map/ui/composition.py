@@ -56,10 +56,12 @@ def start_qt(language: str, *, software_rendering: bool = False, headless: bool 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from corridor_map.ui.app import create_application, prepare_chromium_flags
+    from corridor_map.ui.app import create_application, keep_fills_on_gui_thread, prepare_chromium_flags
 
     created = QApplication.instance() is None
     prepare_chromium_flags(software_rendering)
+    if not headless:
+        keep_fills_on_gui_thread()  # the window's panels repaint faster (the commands keep Qt's pool)
     qapp = create_application(software_rendering)
     from corridor_map.ui.fonts import apply_app_font, register_cjk_font
     from corridor_map.ui.i18n import LanguageManager
