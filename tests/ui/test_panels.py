@@ -219,6 +219,33 @@ def test_filters_change_the_ranking_numbers(panels: Panels) -> None:
     assert panels.glance.filters_note.isVisible()
 
 
+def dealer_names_shown(view: QTableView) -> list[str]:
+    return sorted(cell(view, row, 0) for row in range(view.model().rowCount()))
+
+
+def test_dealer_rows_follow_selection_and_brand_but_not_years(panels: Panels, qtbot: QtBot) -> None:
+    """The dealers table's rows are the dataset's dealers of the selection under the brand filter; a years
+    filter (dealers have none) leaves the rows as they are, without a reset of the table."""
+    view, dealers = panels.dealers.view, SAMPLE.dealers
+    panels.state.select({"THA"})
+    thai = dealers[dealers["iso3"] == "THA"]
+    assert dealer_names_shown(view) == sorted(thai["dealer"].astype(str))
+    resets: list[bool] = []
+    panels.dealers.model.modelReset.connect(lambda: resets.append(True))
+    panels.state.update_filters(years=(2024, 2024))
+    assert resets == [] and dealer_names_shown(view) == sorted(thai["dealer"].astype(str))
+    brand = str(thai["brand"].iloc[0])
+    panels.state.update_filters(brands=frozenset({brand}))
+    of_brand = thai.loc[thai["brand"] == brand, "dealer"].astype(str)
+    assert resets and dealer_names_shown(view) == sorted(of_brand)
+    assert len(of_brand) < len(thai)
+    panels.state.select({"THA", "VNM"})
+    both = dealers[dealers["iso3"].isin(["THA", "VNM"]) & (dealers["brand"] == brand)]
+    assert dealer_names_shown(view) == sorted(both["dealer"].astype(str))
+    assert set(codes_shown(view)) == set(both["iso3"])
+    assert panels.dealers.model.frame()["iso3"].tolist().count("VNM") == (both["iso3"] == "VNM").sum()
+
+
 def with_dealer_name(name: str) -> Dataset:
     dealers = SAMPLE.dealers.copy()
     dealers.loc[0, "dealer"] = name

@@ -1,4 +1,5 @@
-"""A thin read-only QAbstractTableModel over a pandas DataFrame, for use behind a QSortFilterProxyModel.
+"""A thin read-only QAbstractTableModel over rows given as a list per field (or a pandas DataFrame), for
+use behind a QSortFilterProxyModel. A click that changes a table's rows builds lists, not a DataFrame.
 
 Display text is plain text (item views never interpret it as HTML); numbers are right-aligned and sort
 by value through :data:`SORT_ROLE`; :data:`KEY_ROLE` gives the row's country (ISO3), :data:`ROW_ID_ROLE`
@@ -8,7 +9,7 @@ a stable row id, so views can sync their selection with the app's state by busin
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +74,8 @@ class DataFrameModel(QAbstractTableModel):
         self.key_field = key_field
         self.id_field = id_field
         self._headers = [c.field for c in self.columns]
-        self._frame = pd.DataFrame()
+        self._frame: pd.DataFrame | None = pd.DataFrame()  # made from ``_fields`` when first asked for
+        self._fields: dict[str, list[Any]] = {}
         self._values: list[list[Any]] = [[] for _ in self.columns]
         self._shown: list[list[str] | None] = [None for _ in self.columns]  # display texts, made on demand
         self._sort: list[list[Any] | None] = [None for _ in self.columns]  # sort keys, made on demand
@@ -81,18 +83,35 @@ class DataFrameModel(QAbstractTableModel):
         self._ids: list[Any] = []
 
     # ---- content ------------------------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        """Show ``frame`` (must have every column's field, the key field and the id field)."""
+    def set_fields(self, fields: Mapping[str, list[Any]]) -> None:
+        """Show the rows ``fields`` gives, a list per field of equal lengths (every column's field, the key
+        field and the id field)."""
         self.beginResetModel()
-        self._frame = frame
-        self._values = [[_plain(v) for v in frame[c.field].tolist()] for c in self.columns]
+        self._fields = dict(fields)
+        self._frame = None
+        rows = len(fields[self.key_field])
+        self._values = [[_plain(v) for v in fields[c.field]] for c in self.columns]
         self._shown = [None for _ in self.columns]
         self._sort = [None for _ in self.columns]
-        self._keys = [str(k) for k in frame[self.key_field].tolist()] if len(frame) else []
-        self._ids = frame[self.id_field].tolist() if self.id_field and len(frame) else list(range(len(frame)))
+        self._keys = [str(k) for k in fields[self.key_field]]
+        self._ids = list(fields[self.id_field]) if self.id_field and rows else list(range(rows))
         self.endResetModel()
 
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame`` (must have every column's field, the key field and the id field)."""
+        self.set_fields({str(name): frame[name].tolist() for name in frame.columns})
+        self._frame = frame
+
+    def shows(self, fields: Mapping[str, list[Any]]) -> bool:
+        """Whether ``fields`` are the rows shown now (missing values equal to missing values)."""
+        return fields.keys() == self._fields.keys() and all(
+            _same_values(values, self._fields[name]) for name, values in fields.items()
+        )
+
     def frame(self) -> pd.DataFrame:
+        """The rows shown, as a DataFrame (made when first asked for after ``set_fields``)."""
+        if self._frame is None:
+            self._frame = pd.DataFrame(self._fields)
         return self._frame
 
     def set_headers(self, headers: Sequence[str]) -> None:
@@ -179,6 +198,13 @@ class DataFrameModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
+
+
+def _same_values(a: list[Any], b: list[Any]) -> bool:
+    if a == b:
+        return True
+    pairs = zip(a, b, strict=True) if len(a) == len(b) else None
+    return pairs is not None and all(x == y or (_missing(x) and _missing(y)) for x, y in pairs)
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 
@@ -78,7 +77,7 @@ class DealersDock(TableDock):
     def _showing_selection_only(self) -> bool:
         return self.only_selected.isChecked() and bool(self.state.selection)
 
-    def build_frame(self) -> pd.DataFrame:
+    def build_fields(self) -> dict[str, list[Any]]:
         cube = cube_for(self.state.dataset, self.state.filters)
         rows = cube.dealer_rows(self.state.selection if self._showing_selection_only() else None)
         dealers = {name: values[rows] for name, values in cube.dealers.items()}
@@ -89,12 +88,12 @@ class DealersDock(TableDock):
             "city": self.tr("city position"),
             "country": "≈ " + self.tr("approximate"),
         }
-        fields = ("row_id", "iso3", "dealer", "city", "brand", "phone", "website")
-        columns = {name: dealers[name] for name in fields}
-        columns["country"] = [names[code] for code in dealers["iso3"].tolist()]
-        columns["kind_text"] = [kinds.get(kind, kind) for kind in dealers["kind"].tolist()]
-        columns["position"] = [where.get(p, where["country"]) for p in dealers["position"].tolist()]
-        return pd.DataFrame(columns, dtype=object)  # in one go, no text inference: fast
+        shown = ("row_id", "iso3", "dealer", "city", "brand", "phone", "website")
+        fields = {name: dealers[name].tolist() for name in shown}
+        fields["country"] = [names[code] for code in fields["iso3"]]
+        fields["kind_text"] = [kinds.get(kind, kind) for kind in dealers["kind"].tolist()]
+        fields["position"] = [where.get(p, where["country"]) for p in dealers["position"].tolist()]
+        return fields  # (lists, no DataFrame made on a click)
 
     def _on_selection(self, codes: frozenset[str]) -> None:
         if self.only_selected.isChecked():

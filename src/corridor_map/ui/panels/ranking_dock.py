@@ -67,5 +67,6 @@ class RankingDock(TableDock):
             self.tr("Dealers"),
         ]
 
-    def build_frame(self) -> pd.DataFrame:
-        return ranking_frame(cube_for(self.state.dataset, self.state.filters).summary(), self.lang)
+    def build_fields(self) -> dict[str, list[Any]]:
+        frame = ranking_frame(cube_for(self.state.dataset, self.state.filters).summary(), self.lang)
+        return {str(name): frame[name].tolist() for name in frame.columns}

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,8 +102,8 @@ class TableDock(QDockWidget):
         languages.languageChanged.connect(self.retranslate)
 
     # ---- for subclasses -----------------------------------------------------------------------
-    def build_frame(self) -> pd.DataFrame:
-        """The rows to show now (with every column's field, ``iso3`` and the id field)."""
+    def build_fields(self) -> dict[str, list[Any]]:
+        """The rows to show now as a list per field (every column's field, ``iso3`` and the id field)."""
         raise NotImplementedError
 
     def column_titles(self) -> list[str]:
@@ -122,10 +121,10 @@ class TableDock(QDockWidget):
 
     def refresh(self) -> None:
         """Rebuild the rows from the state (dataset, filters, language), keeping the selection in step."""
-        frame = self.build_frame()
-        if frame.equals(self.model.frame()):
+        fields = self.build_fields()
+        if self.model.shows(fields):
             return  # (a filter this table does not depend on: the same rows, nothing to redo)
-        self.sync.reload(lambda: self.model.set_frame(frame))
+        self.sync.reload(lambda: self.model.set_fields(fields))
         self.widen_columns()
 
     def widen_columns(self) -> None:
