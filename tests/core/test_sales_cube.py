@@ -10,6 +10,7 @@ import pytest
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters, filter_dealers, filter_sales
 from corridor_map.core.dataset import load_sample
+from corridor_map.core.page_payload import units_per_country
 from corridor_map.ui.panels.sales_cube import SalesCube, cube_for
 
 FILTERS = [
@@ -75,3 +76,12 @@ def test_cubes_are_shared_until_the_dataset_or_filters_change(sample):
     assert cube_for(sample, one) is not cube_for(sample, Filters(years=(2023, 2023)))
     other = load_sample()
     assert cube_for(other, one) is not cube_for(sample, one)
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=[f"filters{k}" for k in range(len(FILTERS))])
+def test_the_map_s_units_per_country_from_the_cube_are_the_pandas_sums(sample, filters):
+    """The window colours the map from the panels' cube; exports sum the rows with pandas: the same
+    countries, units and order (most first, then by code)."""
+    from_cube = cube_for(sample, filters).units_per_country()
+    assert list(from_cube.items()) == list(units_per_country(sample, filters).items())
+    assert sum(from_cube.values()) == int(filter_sales(sample.sales, filters)["units"].sum())

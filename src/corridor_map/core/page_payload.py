@@ -32,9 +32,13 @@ def choropleth(dataset: Dataset, filters: Filters, units: dict[str, int]) -> Cho
     return classify_with(units, natural_breaks(frame_units(dataset.sales, filters).tolist()))
 
 
-def data_payload(dataset: Dataset, filters: Filters, routes: Routes) -> dict[str, Any]:
-    """What changes with the filters: units, their classes, units per corridor leg, dealer filters."""
-    units = units_per_country(dataset, filters)
+def data_payload(
+    dataset: Dataset, filters: Filters, routes: Routes, units: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """What changes with the filters: units, their classes, units per corridor leg, dealer filters.
+    ``units``: ``units_per_country(dataset, filters)`` when the caller has it already (the window's
+    per-filter aggregates, shared with its panels)."""
+    units = units_per_country(dataset, filters) if units is None else units
     area = allowed_countries(filters)
     return {
         "units": units,

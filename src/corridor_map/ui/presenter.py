@@ -20,6 +20,7 @@ from corridor_map.core.page_payload import data_payload, page_payload
 from corridor_map.events import Subscriptions
 from corridor_map.state import AppState
 from corridor_map.ui.page_push import choropleth_title, push_data, push_language, push_page
+from corridor_map.ui.panels.sales_cube import cube_for
 from corridor_map.ui.web import MapView
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ class PagePresenter(QObject):
         if not self.view.ready:
             return
         try:
-            data = data_payload(self.state.dataset, self.state.filters, self.routes)
+            dataset, filters = self.state.dataset, self.state.filters
+            units = cube_for(dataset, filters).units_per_country()  # (the panels' aggregates, shared)
+            data = data_payload(dataset, filters, self.routes, units)
         except Exception:  # never leave the map half-updated because of a classification problem
             log.exception("cannot compute the choropleth")
             return

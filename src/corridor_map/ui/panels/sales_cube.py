@@ -195,6 +195,12 @@ class SalesCube:
             ),
         )
 
+    def units_per_country(self) -> dict[str, int]:
+        """Units by ISO3 of the countries with sales under the filters, most first (then by code): what
+        ``core.page_payload.units_per_country`` sums with pandas, from this cube's groups."""
+        pairs = sorted(((c, self._units(rows)) for c, rows in self._sales_rows.items()), key=_most_first)
+        return dict(pairs)
+
     def summary(self) -> pd.DataFrame:
         """One row per country with sales or dealers: iso3, units, nev_share, dealers; most units first."""
         if self._summary is None:
@@ -212,6 +218,10 @@ class SalesCube:
         return pd.DataFrame(rows, columns=["iso3", "units", "nev_share", "dealers"]).astype(
             {"units": np.int64, "nev_share": np.float64, "dealers": np.int64}
         )
+
+
+def _most_first(pair: tuple[str, int]) -> tuple[int, str]:
+    return -pair[1], pair[0]
 
 
 _bases: list[tuple[Dataset, SalesCube]] = []
