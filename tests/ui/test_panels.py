@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from corridor_map.core.aggregate import NO_FILTERS, Filters, units_by
@@ -180,6 +180,26 @@ def test_search_selects_thailand(panels: Panels, qtbot: QtBot, typed: str) -> No
     assert panels.changes == [{"THA"}]
 
 
+def completions_shown(box: QLineEdit) -> list[str]:
+    completer = box.completer()
+    model = completer.completionModel()
+    return [str(model.index(row, 0).data()) for row in range(completer.completionCount())]
+
+
+def test_the_completer_offers_entries_from_the_first_keystroke_and_for_a_new_dataset(qtbot: QtBot) -> None:
+    """The entries are made when the box is first used (not while the window is built): the first
+    letters typed already complete, and a new dataset's dealers are offered once it is active."""
+    panels = Panels(qtbot)
+    box = panels.toolbar.search
+    box.setFocus()
+    qtbot.keyClicks(box, "Thai")
+    assert "Thailand (THA)" in completions_shown(box)
+    panels.state.set_dataset(with_dealer_name("Zyxwv Unique Motors"))
+    box.clear()
+    qtbot.keyClicks(box, "Zyxwv")
+    assert any(entry.startswith("Zyxwv Unique Motors") for entry in completions_shown(box))
+
+
 def test_search_index_knows_ports_dealers_and_aliases() -> None:
     index = SearchIndex(SAMPLE.dealers, load_ports())
     dealer = str(SAMPLE.dealers["dealer"].iloc[0])
@@ -262,7 +282,7 @@ def test_markup_in_a_dealer_name_stays_text(qtbot: QtBot) -> None:
     label = panels.country.dealers_text
     assert XSS in label.text()
     assert label.textFormat() == Qt.TextFormat.PlainText
-    assert any(XSS in entry for entry in panels.toolbar.search._model.stringList())
+    assert any(XSS in entry for entry in panels.toolbar.search.completions())
 
 
 def test_export_csv_and_xlsx_round_trip(panels: Panels, tmp_path: Path) -> None:
