@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
@@ -264,6 +265,56 @@ def test_dealer_rows_follow_selection_and_brand_but_not_years(panels: Panels, qt
     assert dealer_names_shown(view) == sorted(both["dealer"].astype(str))
     assert set(codes_shown(view)) == set(both["iso3"])
     assert panels.dealers.model.frame()["iso3"].tolist().count("VNM") == (both["iso3"] == "VNM").sum()
+
+
+def click_header(qtbot: QtBot, view: QTableView, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_a_header_click_sorts_the_rows_and_keeps_the_selection(panels: Panels, qtbot: QtBot) -> None:
+    """Numbers by value, text by its folded form, each way; the selected rows stay selected."""
+    view = panels.ranking.view
+    panels.state.select({"THA"})
+    summary = units_by(SAMPLE.sales, ("iso3",))
+    units = {str(c): int(u) for c, u in zip(summary["iso3"], summary["units"], strict=True)}
+
+    def column(c: int) -> list[str]:
+        return [cell(view, r, c) for r in range(view.model().rowCount())]
+
+    def shown_units() -> list[int]:
+        return [units.get(code, 0) for code in codes_shown(view)]
+
+    click_header(qtbot, view, 3)  # units
+    first = shown_units()
+    assert first in (sorted(first), sorted(first, reverse=True))
+    click_header(qtbot, view, 3)
+    assert shown_units() == sorted(first, reverse=first == sorted(first)) != first  # the other way
+    click_header(qtbot, view, 1)  # country names
+    names = column(1)
+    assert names in (sorted(names, key=str.casefold), sorted(names, key=str.casefold, reverse=True))
+    click_header(qtbot, view, 1)
+    assert column(1) == names[::-1]
+    assert panels.ranking.sync.selected_codes() == {"THA"}
+    assert [codes_shown(view)[r] for r in panels.ranking.sync.selected_rows()] == ["THA"]
+    assert panels.changes == [{"THA"}]  # sorting selected nothing anew
+
+
+def test_a_dealer_list_of_100000_is_shown_sorted_by_country(qtbot: QtBot) -> None:
+    """A large dealer list: every dealer in the table, in the country column's order (the table sorts
+    its own rows: the proxy's comparisons through Python took ~10 s at this size)."""
+    big = pd.concat([SAMPLE.dealers] * (100_000 // len(SAMPLE.dealers) + 1), ignore_index=True)
+    big = big.iloc[:100_000].copy()
+    big["dealer"] = [f"Dealer {i}" for i in range(len(big))]
+    panels = Panels(qtbot, replace(SAMPLE, dealers=big))
+    view = panels.dealers.view
+    assert view.model().rowCount() == 100_000
+    countries = [cell(view, r, 1) for r in range(0, 100_000, 997)]
+    assert countries == sorted(countries, key=str.casefold)
+    click_header(qtbot, view, 0)
+    first = [cell(view, r, 0) for r in range(3)]
+    assert first == sorted(first, key=str.casefold) and first[0] == "Dealer 0"
 
 
 def with_dealer_name(name: str) -> Dataset:

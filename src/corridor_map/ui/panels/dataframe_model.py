@@ -1,5 +1,7 @@
 """A thin read-only QAbstractTableModel over rows given as a list per field (or a pandas DataFrame), for
-use behind a QSortFilterProxyModel. A click that changes a table's rows builds lists, not a DataFrame.
+use behind :class:`SourceSortedProxy`. A click that changes a table's rows builds lists, not a DataFrame;
+the model sorts its own rows by keys made once per column (a QSortFilterProxyModel would compare rows
+through ``data()``, a Python call each time: ~3.4 million calls and ~10 s for 100,000 dealers).
 
 Display text is plain text (item views never interpret it as HTML); numbers are right-aligned and sort
 by value through :data:`SORT_ROLE`; :data:`KEY_ROLE` gives the row's country (ISO3), :data:`ROW_ID_ROLE`
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 
@@ -81,6 +84,7 @@ class DataFrameModel(QAbstractTableModel):
         self._sort: list[list[Any] | None] = [None for _ in self.columns]  # sort keys, made on demand
         self._keys: list[str] = []
         self._ids: list[Any] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # the column and order the rows are in
 
     # ---- content ------------------------------------------------------------------------------
     def set_fields(self, fields: Mapping[str, list[Any]]) -> None:
@@ -95,7 +99,44 @@ class DataFrameModel(QAbstractTableModel):
         self._sort = [None for _ in self.columns]
         self._keys = [str(k) for k in fields[self.key_field]]
         self._ids = list(fields[self.id_field]) if self.id_field and rows else list(range(rows))
+        if self._sorted_by is not None and rows:
+            self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
+
+    # ---- sorting ------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows by ``column``'s sort keys (stable, as the proxy would), the selection kept; the rows given
+        later come in this order too. A negative ``column``: the order they are given in."""
+        if not 0 <= column < len(self.columns):
+            return
+        self._sorted_by = (column, order)
+        if not self._keys:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        new_to_old = self._order(column, order)
+        self._reorder(new_to_old)
+        old_to_new = [0] * len(new_to_old)
+        for new, old in enumerate(new_to_old):
+            old_to_new[old] = new
+        moved = [self.index(old_to_new[i.row()], i.column()) for i in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """The rows (as now) in the order of ``column``'s keys: the new row's old row, for each."""
+        keys = self._sort_keys(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+
+    def _reorder(self, new_to_old: list[int]) -> None:
+        def moved(values: list[Any]) -> list[Any]:
+            return [values[old] for old in new_to_old]
+
+        self._values = [moved(v) for v in self._values]
+        self._shown = [None if t is None else moved(t) for t in self._shown]
+        self._sort = [None if k is None else moved(k) for k in self._sort]
+        self._keys, self._ids = moved(self._keys), moved(self._ids)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         """Show ``frame`` (must have every column's field, the key field and the id field)."""
@@ -198,6 +239,16 @@ class DataFrameModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
+
+
+class SourceSortedProxy(QSortFilterProxyModel):
+    """Filters the rows of a :class:`DataFrameModel` (the filter line); a sort the view asks for (a header
+    clicked, ``sortByColumn``) is the model's own, so the proxy keeps the model's order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, DataFrameModel):
+            model.sort(column, order)
 
 
 def _same_values(a: list[Any], b: list[Any]) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from corridor_map.state import AppState, Event
 from corridor_map.ui.i18n import LanguageManager
-from corridor_map.ui.panels.dataframe_model import SORT_ROLE, Column, DataFrameModel
+from corridor_map.ui.panels.dataframe_model import Column, DataFrameModel, SourceSortedProxy
 from corridor_map.ui.panels.on_screen import WhenOnScreen
 from corridor_map.ui.panels.plain import warn
 from corridor_map.ui.panels.selection_sync import SelectionSync
@@ -61,9 +61,8 @@ class TableDock(QDockWidget):
         self.state = state
         self.languages = languages
         self.model = DataFrameModel(columns, id_field=id_field, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortedProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.view = QTableView(self)
