@@ -315,6 +315,12 @@ def test_a_dealer_list_of_100000_is_shown_sorted_by_country(qtbot: QtBot) -> Non
     click_header(qtbot, view, 0)
     first = [cell(view, r, 0) for r in range(3)]
     assert first == sorted(first, key=str.casefold) and first[0] == "Dealer 0"
+    panels.dealers.only_selected.setChecked(False)  # every dealer listed, Thailand's rows selected
+    panels.state.select({"THA"})
+    selected = panels.dealers.sync.selected_rows()
+    assert len(selected) == int((big["iso3"] == "THA").sum()) > 0
+    codes = codes_shown(view)
+    assert {codes[r] for r in selected} == {"THA"}
 
 
 def with_dealer_name(name: str) -> Dataset:

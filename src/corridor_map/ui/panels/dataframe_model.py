@@ -11,7 +11,7 @@ a stable row id, so views can sync their selection with the app's state by busin
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,6 +170,14 @@ class DataFrameModel(QAbstractTableModel):
 
     def row_id(self, row: int) -> Any:
         return self._ids[row]
+
+    def rows_of(self, codes: Collection[str]) -> list[int]:
+        """The rows of the countries ``codes``."""
+        return [row for row, key in enumerate(self._keys) if key in codes] if codes else []
+
+    def rows_with_ids(self, ids: Collection[Any]) -> list[int]:
+        """The rows whose id is one of ``ids``."""
+        return [row for row, row_id in enumerate(self._ids) if row_id in ids] if ids else []
 
     def export_value(self, row: int, column: int) -> Any:
         """What an export writes for this cell: numbers stay numbers, text stays text."""

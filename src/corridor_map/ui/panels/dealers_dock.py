@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from corridor_map.core.countries import display_name
 from corridor_map.state import AppState
 from corridor_map.ui.i18n import LanguageManager
-from corridor_map.ui.panels.dataframe_model import ROW_ID_ROLE, Column
+from corridor_map.ui.panels.dataframe_model import Column
 from corridor_map.ui.panels.sales_cube import cube_for
 from corridor_map.ui.panels.table_dock import TableDock, subscribe
 
@@ -122,10 +122,10 @@ class DealersDock(TableDock):
         if row is None:
             return
         position = cast(int, self.state.dataset.dealers.index.get_loc(row))  # (unique labels)
-        proxy = self.view.model()
-        for r in range(proxy.rowCount()):
-            if proxy.index(r, 0).data(ROW_ID_ROLE) == position:
+        for source_row in self.model.rows_with_ids({position}):
+            shown = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if shown.isValid():  # (not hidden by the filter line)
                 with self.sync.quiet():
-                    self.view.selectRow(r)
-                self.view.scrollTo(proxy.index(r, 0))
+                    self.view.selectRow(shown.row())
+                self.view.scrollTo(shown)
                 return

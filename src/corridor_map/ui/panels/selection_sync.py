@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QOb
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from corridor_map.state import AppState
-from corridor_map.ui.panels.dataframe_model import KEY_ROLE, ROW_ID_ROLE
+from corridor_map.ui.panels.dataframe_model import KEY_ROLE, ROW_ID_ROLE, DataFrameModel
 
 Flag = QItemSelectionModel.SelectionFlag
 
@@ -64,7 +64,7 @@ class SelectionSync(QObject):
         """Select the rows of ``codes`` unless the selected rows already stand for exactly those."""
         if self.selected_codes() == codes:
             return
-        self._select_where(lambda row: self._proxy.index(row, 0).data(KEY_ROLE) in codes)
+        self._select_rows(self._proxy_rows(lambda model: model.rows_of(codes)))
 
     def reload(self, load: Callable[[], None]) -> None:
         """Run ``load`` (a model reset) quietly, then restore the user's rows or show the state."""
@@ -73,14 +73,22 @@ class SelectionSync(QObject):
             load()
         codes = self._state.selection
         if ids:
-            rows = [
-                r for r in range(self._proxy.rowCount()) if self._proxy.index(r, 0).data(ROW_ID_ROLE) in ids
-            ]
+            rows = self._proxy_rows(lambda model: model.rows_with_ids(ids))
             if rows and {self._proxy.index(r, 0).data(KEY_ROLE) for r in rows} == codes:
-                keep = set(rows)
-                self._select_where(lambda row: row in keep)
+                self._select_rows(rows)
                 return
-        self._select_where(lambda row: self._proxy.index(row, 0).data(KEY_ROLE) in codes)
+        self._select_rows(self._proxy_rows(lambda model: model.rows_of(codes)))
+
+    def _proxy_rows(self, source_rows: Callable[[DataFrameModel], list[int]]) -> set[int]:
+        """The shown rows of the model's rows ``source_rows`` finds in its own lists (not one cell at a
+        time through the proxy: 100,000 dealers took 0.6 s that way); rows the filter line hides are out."""
+        model = self._proxy.sourceModel()
+        assert isinstance(model, DataFrameModel)
+        shown = (self._proxy.mapFromSource(model.index(row, 0)).row() for row in source_rows(model))
+        return {row for row in shown if row >= 0}
+
+    def _select_rows(self, rows: set[int]) -> None:
+        self._select_where(rows.__contains__)
 
     def _select_where(self, wanted: Callable[[int], bool]) -> None:
         model = self._view.selectionModel()
@@ -88,8 +96,9 @@ class SelectionSync(QObject):
         last = self._proxy.columnCount() - 1
         first: QModelIndex | None = None
         start = -1
-        for row in range(self._proxy.rowCount() + 1):
-            hit = row < self._proxy.rowCount() and wanted(row)
+        count = self._proxy.rowCount()
+        for row in range(count + 1):
+            hit = row < count and wanted(row)
             if hit and start < 0:
                 start = row
             elif not hit and start >= 0:  # close a run of consecutive rows: one range, not one per row
