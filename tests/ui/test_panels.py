@@ -321,6 +321,11 @@ def test_a_dealer_list_of_100000_is_shown_sorted_by_country(qtbot: QtBot) -> Non
     assert len(selected) == int((big["iso3"] == "THA").sum()) > 0
     codes = codes_shown(view)
     assert {codes[r] for r in selected} == {"THA"}
+    panels.dealers.filter_edit.setText("dEALER 12")  # the filter line: any cell, any case
+    wanted = sorted(name for name in big["dealer"] if "dealer 12" in name.casefold())
+    assert sorted(cell(view, r, 0) for r in range(view.model().rowCount())) == wanted
+    panels.dealers.filter_edit.setText("")
+    assert view.model().rowCount() == 100_000
 
 
 def with_dealer_name(name: str) -> Dataset:

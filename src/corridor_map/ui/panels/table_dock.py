@@ -63,8 +63,6 @@ class TableDock(QDockWidget):
         self.model = DataFrameModel(columns, id_field=id_field, parent=self)
         self.proxy = SourceSortedProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -199,7 +197,7 @@ class TableDock(QDockWidget):
 
     def _on_filter_text(self, text: str) -> None:
         with self.sync.quiet():  # hiding rows is not a selection by the user
-            self.proxy.setFilterFixedString(text)
+            self.proxy.filter_text(text)
 
     def retranslate(self, *_: Any) -> None:
         """Every visible string (and the country names in the rows) in the current language."""
