@@ -110,7 +110,7 @@ class DataFrameModel(QAbstractTableModel):
     # ---- sorting ------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Rows by ``column``'s sort keys (stable, as the proxy would), the selection kept; the rows given
-        later come in this order too. A negative ``column``: the order they are given in."""
+        later come in this order too. A column out of range (Qt's -1: no sort) changes nothing."""
         if not 0 <= column < len(self.columns):
             return
         self._sorted_by = (column, order)
@@ -164,7 +164,7 @@ class DataFrameModel(QAbstractTableModel):
         )
 
     def frame(self) -> pd.DataFrame:
-        """The rows shown, as a DataFrame (made when first asked for after ``set_fields``)."""
+        """The rows as given (not in the order shown), as a DataFrame, made when first asked for."""
         if self._frame is None:
             self._frame = pd.DataFrame(self._fields)
         return self._frame
