@@ -149,7 +149,6 @@ def run_gui(args: argparse.Namespace) -> int:
         QSettings(ORG_NAME, APP_NAME).value("graphics/software_rendering", "false")
     ).lower() in ("true", "1")
     prepare_chromium_flags(software)
-    keep_fills_on_gui_thread()
     from corridor_map.ui.platform_check import uses_xcb, webengine_problem, xcb_problem
 
     problem = xcb_problem() if uses_xcb() else None

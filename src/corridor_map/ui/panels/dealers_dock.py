@@ -122,10 +122,8 @@ class DealersDock(TableDock):
         if row is None:
             return
         position = cast(int, self.state.dataset.dealers.index.get_loc(row))  # (unique labels)
-        for source_row in self.model.rows_with_ids({position}):
-            shown = self.proxy.mapFromSource(self.model.index(source_row, 0))
-            if shown.isValid():  # (not hidden by the filter line)
-                with self.sync.quiet():
-                    self.view.selectRow(shown.row())
-                self.view.scrollTo(shown)
-                return
+        rows = self.sync.shown_rows(self.model.rows_with_ids({position}))  # (none: hidden by the filter line)
+        if rows:
+            with self.sync.quiet():
+                self.view.selectRow(min(rows))
+            self.view.scrollTo(self.proxy.index(min(rows), 0))

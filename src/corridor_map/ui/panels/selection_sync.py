@@ -8,11 +8,11 @@ countries are selected; while doing so (or while the table reloads) the guard ig
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from corridor_map.state import AppState
@@ -28,6 +28,10 @@ class SelectionSync(QObject):
         super().__init__(view)
         self._view = view
         self._proxy = proxy
+        model = proxy.sourceModel()
+        if not isinstance(model, DataFrameModel):
+            raise TypeError("SelectionSync follows a proxy over a DataFrameModel")
+        self._model = model
         self._state = state
         self._quiet = 0
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,7 +68,7 @@ class SelectionSync(QObject):
         """Select the rows of ``codes`` unless the selected rows already stand for exactly those."""
         if self.selected_codes() == codes:
             return
-        self._select_rows(self._proxy_rows(lambda model: model.rows_of(codes)))
+        self._select_rows(self.shown_rows(self._model.rows_of(codes)))
 
     def reload(self, load: Callable[[], None]) -> None:
         """Run ``load`` (a model reset) quietly, then restore the user's rows or show the state."""
@@ -73,39 +77,32 @@ class SelectionSync(QObject):
             load()
         codes = self._state.selection
         if ids:
-            rows = self._proxy_rows(lambda model: model.rows_with_ids(ids))
+            rows = self.shown_rows(self._model.rows_with_ids(ids))
             if rows and {self._proxy.index(r, 0).data(KEY_ROLE) for r in rows} == codes:
                 self._select_rows(rows)
                 return
-        self._select_rows(self._proxy_rows(lambda model: model.rows_of(codes)))
+        self._select_rows(self.shown_rows(self._model.rows_of(codes)))
 
-    def _proxy_rows(self, source_rows: Callable[[DataFrameModel], list[int]]) -> set[int]:
-        """The shown rows of the model's rows ``source_rows`` finds in its own lists (not one cell at a
-        time through the proxy: 100,000 dealers took 0.6 s that way); rows the filter line hides are out."""
-        model = self._proxy.sourceModel()
-        assert isinstance(model, DataFrameModel)
-        shown = (self._proxy.mapFromSource(model.index(row, 0)).row() for row in source_rows(model))
+    def shown_rows(self, source_rows: Iterable[int]) -> set[int]:
+        """The view's rows of the model's ``source_rows`` (found in the model's own lists, not one cell at
+        a time through the proxy: 100,000 dealers took 0.6 s that way); rows the filter line hides are out."""
+        shown = (self._proxy.mapFromSource(self._model.index(row, 0)).row() for row in source_rows)
         return {row for row in shown if row >= 0}
 
     def _select_rows(self, rows: set[int]) -> None:
-        self._select_where(rows.__contains__)
-
-    def _select_where(self, wanted: Callable[[int], bool]) -> None:
+        """Select the view's ``rows`` (a range per run of consecutive rows), the first current and in view."""
         model = self._view.selectionModel()
+        runs: list[list[int]] = []
+        for row in sorted(rows):
+            if runs and row == runs[-1][1] + 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
         selection = QItemSelection()
         last = self._proxy.columnCount() - 1
-        first: QModelIndex | None = None
-        start = -1
-        count = self._proxy.rowCount()
-        for row in range(count + 1):
-            hit = row < count and wanted(row)
-            if hit and start < 0:
-                start = row
-            elif not hit and start >= 0:  # close a run of consecutive rows: one range, not one per row
-                selection.select(self._proxy.index(start, 0), self._proxy.index(row - 1, last))
-                if first is None:
-                    first = self._proxy.index(start, 0)
-                start = -1
+        for start, end in runs:
+            selection.select(self._proxy.index(start, 0), self._proxy.index(end, last))
+        first = self._proxy.index(runs[0][0], 0) if runs else None
         with self.quiet():
             model.select(selection, Flag.ClearAndSelect | Flag.Rows)
             if first is not None:
