@@ -6,7 +6,8 @@ Measures on the real stack and prints one table:
 - GUI cold start to a painted, interactive map (``corridor-map --smoke-test``, whole process), as a
   ratio to the floor, and the memory of all the app's processes together at that moment (PSS);
 - selection and restyle latency (p50/p95), 100,000 and 1,000,000 dealers shown, 1,000,000 sales rows
-  imported and aggregated, a 3840×2160 export and an A3 PDF export.
+  imported and aggregated (also as the packaged app reads them, without pyarrow), a 3840×2160 export
+  and an A3 PDF export.
 Writes the table and the machine it ran on to docs/benchmarks.md. Benchmarks are not tests.
 ``--soak`` adds the soak benchmark (``bench/soak.py``: a trade-fair day in miniature, 2,000 actions,
 20–40 minutes) and its "Soak" section and curve (docs/img/soak.png); ``--soak-only`` runs only that.
@@ -66,13 +67,16 @@ def app(*args: str) -> list[str]:
     return [sys.executable, "-m", "corridor_map", *args]
 
 
-def sub_bench(script: str, args: list[str], json_flag: bool = False) -> dict:
+def sub_bench(script: str, args: list[str], json_flag: bool = False, without_pyarrow: bool = False) -> dict:
+    """Run ``bench/script`` and read the figures it wrote; ``without_pyarrow``: as the packaged app has
+    it (``bench/without_pyarrow.py``)."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
         path = Path(out.name)
     env = {**ENV, "CM_BENCH_JSON": str(path)}
     extra = ["--json", str(path)] if json_flag else []
+    wrapper = [str(ROOT / "bench" / "without_pyarrow.py")] if without_pyarrow else []
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / script), *args, *extra],
+        [sys.executable, *wrapper, str(ROOT / "bench" / script), *args, *extra],
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -343,6 +347,20 @@ def main() -> int:
         )
     )
     figures["sales"] = sales
+    packaged = sub_bench(
+        "bench_import.py",
+        ["--rows", "1000000", "--repeat", "1" if args.quick else "3"],
+        json_flag=True,
+        without_pyarrow=True,
+    )
+    rows.append(
+        (
+            "  the same as the packaged app reads them (no pyarrow)",
+            f"{packaged['clean_import_aggregate_s']:.2f} / {packaged['messy_import_aggregate_s']:.2f} s",
+            "goal ≤ 3 s",
+        )
+    )
+    figures["sales_without_pyarrow"] = packaged
     office = sub_bench("bench_office_xlsx.py", ["--repeat", "1" if args.quick else "3"], json_flag=True)
     rows.append(
         (
@@ -352,6 +370,17 @@ def main() -> int:
         )
     )
     figures["office_xlsx"] = office
+    office_packaged = sub_bench(
+        "bench_office_xlsx.py", ["--repeat", "1" if args.quick else "3"], json_flag=True, without_pyarrow=True
+    )
+    rows.append(
+        (
+            "  the same workbook's load_table as the packaged app has it (no pyarrow)",
+            f"{office_packaged['load_table_s']:.2f} s",
+            "goal ≤ 5 s",
+        )
+    )
+    figures["office_xlsx_without_pyarrow"] = office_packaged
     width = max(len(r[0]) for r in rows)
     table = [f"| {'measure':{width}s} | figure | against |", f"|{'-' * (width + 2)}|---|---|"]
     table += [f"| {name:{width}s} | {value} | {note} |" for name, value, note in rows]

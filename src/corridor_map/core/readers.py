@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from corridor_map.core import table_finder, workbook
+from corridor_map.core.distinct import blank
 from corridor_map.core.encodings import decode
 from corridor_map.core.errors import DataFormatError
 from corridor_map.core.layout import Layout, Skipped
@@ -292,6 +293,8 @@ def _read_csv(
             reason_zh=f"第 {int(row_numbers[longest])} 行长达 {size:,} 字节：不是表格的一行（缺少换行？）",
         )
     parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
+    if parsed is None and not _has_pyarrow():  # (the packaged app)
+        parsed = _parse_with_pandas(utf8, quotes, starts, ends, n, delimiter)
     if parsed is None:
         return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report, header_idx, layout)
     cells, invalid = parsed
@@ -447,16 +450,90 @@ def _parse_with_pyarrow(
     return frame, len(invalid)
 
 
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401  (optional fast path)
+    except ImportError:
+        return False
+    return True
+
+
+def _parse_with_pandas(  # noqa: PLR0917
+    utf8: bytes, quotes: np.ndarray, starts: np.ndarray, ends: np.ndarray, n: int, delimiter: str
+) -> tuple[pd.DataFrame, int] | None:
+    """Where pyarrow is missing: the records with exactly ``n`` cells (counted outside quotes), parsed by
+    pandas' C parser, as text columns 0..n-1, and how many records had another width (blank ones too).
+
+    Only those records are handed over, as pandas' parser would fill a short row up with empty cells.
+    None if the parser reads another number of rows (quotes it counts otherwise): the exact parser then.
+    """
+    buf = np.frombuffer(utf8, dtype=np.uint8)
+    if not _quotes_around_cells(buf, quotes, ord(delimiter)):
+        return None  # records and cells were counted from quotes that may not be what they seem
+    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
+    good = np.searchsorted(dpos, ends) - np.searchsorted(dpos, starts) + 1 == n
+    wanted = int(good.sum())
+    if not wanted:
+        return None
+    pieces, start = [], int(starts[0])
+    for i in np.flatnonzero(~good).tolist():  # the text between the other records (few, as a rule)
+        pieces.append(utf8[start : int(starts[i])])
+        start = int(ends[i]) + 1  # (past its line end)
+    pieces.append(utf8[start:])
+    body = b"".join(pieces)
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(body),
+            sep=delimiter,
+            header=None,
+            names=range(n),
+            dtype="str",
+            na_filter=False,
+            skip_blank_lines=False,
+            quotechar='"',
+            doublequote=True,
+            encoding="utf-8",
+            engine="c",
+            low_memory=False,
+        )
+    except (ValueError, pd.errors.ParserError) as exc:
+        log.info("C CSV parser failed (%s); using the exact parser", exc)
+        return None
+    if len(frame) != wanted:
+        return None
+    return frame, len(starts) - wanted
+
+
+def _quotes_around_cells(buf: np.ndarray, quotes: np.ndarray, delimiter: int) -> bool:
+    """Whether every double quote opens a cell (after a delimiter or a line end), closes one (before
+    either) or is doubled inside one: then counting quotes tells the records and cells apart exactly.
+    A stray quote (``5" Motors``) is text to a CSV parser, but would turn the rest of the file into one
+    quoted cell for the count."""
+    if len(quotes) % 2:
+        return False
+    if not len(quotes):
+        return True
+    padded = np.concatenate(([10], buf, [10]))  # (a line end before the first byte and after the last)
+    before, after = padded[quotes], padded[quotes + 2]
+    at_edge = np.isin(before, (delimiter, 10, 13)), np.isin(after, (delimiter, 10, 13))
+    following = np.append(quotes[1:], -1) == quotes + 1  # the next quote right after this one
+    preceding = np.insert(quotes[:-1], 0, -2) == quotes - 1
+    opening, closing = np.arange(len(quotes)) % 2 == 0, np.arange(len(quotes)) % 2 == 1
+    return bool(
+        np.all(at_edge[0][opening] | preceding[opening]) and np.all(at_edge[1][closing] | following[closing])
+    )
+
+
 def _drop_blank(cells: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """Drop rows whose every cell is empty or whitespace (spreadsheets export them as ``,,,``)."""
     if cells.empty:
         return cells, rows
-    candidates = np.flatnonzero((cells[cells.columns[0]].str.strip() == "").to_numpy())
+    candidates = np.flatnonzero(blank(cells[cells.columns[0]]))
     for col in cells.columns[1:]:
         if not len(candidates):
             return cells, rows
         sub = cells[col].iloc[candidates]
-        candidates = candidates[(sub.str.strip() == "").to_numpy()]
+        candidates = candidates[blank(sub)]
     if not len(candidates):
         return cells, rows
     keep = np.ones(len(cells), dtype=bool)
@@ -727,7 +804,7 @@ def _read_workbook(  # noqa: PLR0917
     texts = pd.DataFrame({c: _texts(frame[c]) for c in frame.columns})
     nonblank = np.zeros(len(texts), dtype=bool)
     for name in texts.columns:
-        nonblank |= (texts[name].str.strip() != "").to_numpy()
+        nonblank |= ~blank(texts[name])
     no_value = [(r, c - 1) for r, c in grid.formula_without_value if r > header_no and c - 1 < n]
     formula_rows = {r for r, _ in no_value}
     keep = nonblank | np.isin(numbers, list(formula_rows))
@@ -740,7 +817,7 @@ def _read_workbook(  # noqa: PLR0917
     if texts.shape[1] > n:
         beyond = np.zeros(len(texts), dtype=bool)
         for c in range(n, texts.shape[1]):
-            beyond |= (texts[c].str.strip() != "").to_numpy()
+            beyond |= ~blank(texts[c])
         for p in np.flatnonzero(beyond):
             cells = list(texts.iloc[p])
             while cells and not cells[-1].strip():

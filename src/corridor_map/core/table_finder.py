@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from corridor_map.core.distinct import blank, per_distinct, stripped
 from corridor_map.core.layout import SkipReason
 from corridor_map.core.schema import TABLE_KINDS, TableKind, match_headers
 from corridor_map.core.values import read_month
@@ -84,15 +85,20 @@ class RowFlags:
 
 
 def matches(column: pd.Series, pattern: str) -> np.ndarray:
-    """Which cells of a text column match ``pattern`` (RE2 through Arrow; re where Arrow is missing)."""
+    """Which cells of a text column match ``pattern`` (RE2 through Arrow; re where Arrow is missing),
+    each distinct text tried once."""
+    return per_distinct(column, lambda texts: _matches(texts, pattern)).to_numpy(dtype=bool)
+
+
+def _matches(column: pd.Series, pattern: str) -> pd.Series:
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
-    except ImportError:  # pragma: no cover - pyarrow is a dependency
-        return column.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    except ImportError:  # the packaged app has no pyarrow
+        return column.str.contains(pattern, regex=True).fillna(False).astype(bool)
     arr = pa.array(column.array, type=pa.string())
     found = pc.match_substring_regex(arr, pattern.replace("(?i)", ""), ignore_case="(?i)" in pattern)
-    return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return pd.Series(np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool))
 
 
 def flag_rows(cells: pd.DataFrame, kind: TableKind, skip_columns: Sequence[int] = ()) -> RowFlags:
@@ -106,7 +112,7 @@ def flag_rows(cells: pd.DataFrame, kind: TableKind, skip_columns: Sequence[int] 
     first_col = np.full(n, -1, dtype=np.int64)  # the first non-blank column of each row
     for j, col in enumerate(cells.columns):
         column = cells[col].astype("str")
-        nonblank = (column.str.strip() != "").to_numpy()
+        nonblank = ~blank(column)
         first_col[(first_col < 0) & nonblank] = j
         filled += nonblank
         if col in skip_columns or not nonblank.any():
@@ -180,7 +186,7 @@ def unpivot(
     row_parts: list[np.ndarray] = []
     empty = 0
     for col, (_kind, label) in columns.items():
-        values = cells[col].astype("str").str.strip()
+        values = stripped(cells[col])
         blank = values.str.casefold().isin(EMPTY_WIDE).to_numpy()
         empty += int(blank.sum())
         part = cells.loc[~blank, keep].copy()

@@ -22,6 +22,7 @@ from corridor_map.core.coordinates import parse_coordinate, parse_pair
 from corridor_map.core.countries import CountryIndex, default_index
 from corridor_map.core.country_check import CountryShapes, default_shapes
 from corridor_map.core.dealer_placement import POSITIONS, Note, near_duplicates, place_dealers
+from corridor_map.core.distinct import per_distinct, stripped
 from corridor_map.core.places import PlaceIndex, default_places
 from corridor_map.core.readers import ProgressCallback, RawTable
 from corridor_map.core.schema import (
@@ -184,7 +185,7 @@ def _text(raw: RawTable, match: HeaderMatch, name: str) -> pd.Series | None:
     idx = match.columns.get(name)
     if idx is None:
         return None
-    return raw.cells[idx].astype("str").str.strip()
+    return stripped(raw.cells[idx])
 
 
 _GROUP_SEPARATORS = "[,\u00a0\u202f' ]"  # comma, no-break spaces, apostrophe, space (real characters: RE2)
@@ -221,7 +222,12 @@ def _numbers_with_arrow(text: pd.Series) -> pd.Series | None:
 
 
 def parse_numbers(text: pd.Series) -> pd.Series:
-    """Numbers from trimmed text (``12400``, ``12,400``, ``12 400``, ``1.5``); NaN where not a number."""
+    """Numbers from trimmed text (``12400``, ``12,400``, ``12 400``, ``1.5``); NaN where not a number.
+    Each distinct text is read once."""
+    return per_distinct(text, _parse_numbers)
+
+
+def _parse_numbers(text: pd.Series) -> pd.Series:
     fast = _numbers_with_arrow(text)
     if fast is not None:
         return fast
@@ -634,8 +640,7 @@ def validate_dealers(
     else:
         kind = pd.Series("both", index=index, dtype=object)
     # An exact duplicate of an earlier row (every cell equal after trimming).
-    stripped = raw.cells.apply(lambda c: c.astype("str").str.strip())
-    keys = pd.util.hash_pandas_object(stripped, index=False)
+    keys = pd.util.hash_pandas_object(raw.cells.apply(stripped), index=False)
     first = pd.Series(raw.rows, index=keys.index).groupby(keys.to_numpy()).transform("first").to_numpy()
     dup = first != raw.rows
     if dup.any():
