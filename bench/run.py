@@ -4,7 +4,8 @@ Measures on the real stack and prints one table:
 - the floor of the stack (``shared/floor/floor.py``, or ``bench/floor.py`` when that is absent) and
   ``corridor-map export`` as a ratio to it, alternated in one run, medians;
 - GUI cold start to a painted, interactive map (``corridor-map --smoke-test``, whole process), as a
-  ratio to the floor, and the memory of all the app's processes together at that moment (PSS);
+  ratio to the floor, and the memory of all the app's processes together at that moment (PSS), also
+  without pyarrow, as the packaged app has it (``bench/without_pyarrow.py``);
 - selection and restyle latency (p50/p95), 100,000 and 1,000,000 dealers shown, 1,000,000 sales rows
   imported and aggregated (also as the packaged app reads them, without pyarrow), a 3840×2160 export
   and an A3 PDF export.
@@ -227,7 +228,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         timed(app("export", str(out / "warm.png")))  # build the page cache once
-        floor, export, start, memory = [], [], [], []
+        floor, export, start, memory, start_packaged, memory_packaged = [], [], [], [], [], []
+        as_packaged = [sys.executable, str(ROOT / "bench" / "without_pyarrow.py"), "-m", "corridor_map"]
         for k in range(args.rounds):  # alternated, so load changes hit both alike
             if FLOOR:
                 floor.append(timed([sys.executable, str(FLOOR), str(out / f"floor{k}.png")])[0])
@@ -235,6 +237,9 @@ def main() -> int:
             t, peak = timed(app("--smoke-test"), sample_memory=True)
             start.append(t)
             memory.append(peak)
+            t, peak = timed([*as_packaged, "--smoke-test"], sample_memory=True)
+            start_packaged.append(t)
+            memory_packaged.append(peak)
         f50 = statistics.median(floor) if floor else float("nan")
         e50, s50 = statistics.median(export), statistics.median(start)
         rows += [
@@ -246,8 +251,18 @@ def main() -> int:
             ),
             ("GUI cold start to painted, interactive map", f"{s50:.2f} s", f"{s50 / f50:.2f}× floor"),
             (
+                "  the same without pyarrow, as the packaged app has it",
+                f"{statistics.median(start_packaged):.2f} s",
+                f"{statistics.median(start_packaged) / f50:.2f}× floor",
+            ),
+            (
                 "memory, all processes (PSS, sample data)",
                 f"{statistics.median(memory):.0f} MB",
+                "goal ≤ 450 MB",
+            ),
+            (
+                "  the same without pyarrow, as the packaged app has it",
+                f"{statistics.median(memory_packaged):.0f} MB",
                 "goal ≤ 450 MB",
             ),
         ]
@@ -257,6 +272,8 @@ def main() -> int:
             export_ratio=e50 / f50,
             start_s=s50,
             memory_mb=statistics.median(memory),
+            start_without_pyarrow_s=statistics.median(start_packaged),
+            memory_without_pyarrow_mb=statistics.median(memory_packaged),
         )
         k4 = [
             timed(app("export", str(out / f"4k{k}.png"), "--width", "3840", "--height", "2160"))[0]
