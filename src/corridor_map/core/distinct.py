@@ -18,7 +18,11 @@ import pandas as pd
 def per_distinct(column: pd.Series, work: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``work`` applied to ``column``'s distinct values (missing values among them), its answers put
     back in the column's rows: the same as ``work(column)`` for any ``work`` that answers each value on
-    its own, with the column's index."""
+    its own, with the column's index. Text in Arrow's memory (pyarrow installed) is worked on whole:
+    its string functions run in C++, and a column of mostly distinct texts (dealers' names, addresses)
+    would pay for the codes and gain nothing."""
+    if getattr(column.dtype, "storage", None) == "pyarrow":
+        return work(column)
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
     answers = work(pd.Series(uniques, dtype=column.dtype))
     out = answers.take(codes)

@@ -513,8 +513,9 @@ def _quotes_around_cells(buf: np.ndarray, quotes: np.ndarray, delimiter: int) ->
         return False
     if not len(quotes):
         return True
-    padded = np.concatenate(([10], buf, [10]))  # (a line end before the first byte and after the last)
-    before, after = padded[quotes], padded[quotes + 2]
+    last = len(buf) - 1  # (as if a line end came before the first byte and after the last)
+    before = np.where(quotes > 0, buf[np.maximum(quotes - 1, 0)], 10)
+    after = np.where(quotes < last, buf[np.minimum(quotes + 1, last)], 10)
     at_edge = np.isin(before, (delimiter, 10, 13)), np.isin(after, (delimiter, 10, 13))
     following = np.append(quotes[1:], -1) == quotes + 1  # the next quote right after this one
     preceding = np.insert(quotes[:-1], 0, -2) == quotes - 1
