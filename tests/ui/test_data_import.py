@@ -483,6 +483,7 @@ def test_language_change_retranslates(env: Env, monkeypatch: pytest.MonkeyPatch)
     assert calls
 
 
+HIDE_PYARROW = "import sys\nsys.modules['pyarrow'] = None  # import pyarrow fails, as in the packaged app\n"
 WORKER_IMPORTS = textwrap.dedent(
     """
     import json, sys, threading
@@ -523,9 +524,11 @@ WORKER_IMPORTS = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_no_module_is_imported_in_the_worker_thread(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pyarrow", [True, False], ids=["source install", "as packaged, no pyarrow"])
+def test_no_module_is_imported_in_the_worker_thread(tmp_path: Path, pyarrow: bool) -> None:
     """A fresh process imports CSV (UTF-8, BOM, GB18030, UTF-16), XLSX and broken files, appends and
-    replaces: no import may run in the worker thread (PySide6's import hook is not thread-safe)."""
+    replaces: no import may run in the worker thread (PySide6's import hook is not thread-safe). Also
+    where pyarrow is missing, as in the packaged app: the readers then take pandas' C parser."""
     utf16 = tmp_path / "u16.csv"
     utf16.write_bytes("country,brand,year,units\nThailand,A,2024,5\n".encode("utf-16"))
     jobs = [
@@ -541,7 +544,13 @@ def test_no_module_is_imported_in_the_worker_thread(tmp_path: Path) -> None:
         [str(DATA / "broken" / "garbage.csv"), "sales", None],
     ]
     out = subprocess.run(
-        [sys.executable, "-c", WORKER_IMPORTS, str(tmp_path / "store"), json.dumps(jobs)],
+        [
+            sys.executable,
+            "-c",
+            ("" if pyarrow else HIDE_PYARROW) + WORKER_IMPORTS,
+            str(tmp_path / "store"),
+            json.dumps(jobs),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -8,9 +8,10 @@ in :class:`~corridor_map.core.layout.Layout`; merged cells are filled down; a ta
 months as columns becomes one row per year or month.
 Every cell stays text here (``"00123"`` stays ``"00123"``); :mod:`corridor_map.core.validate` parses it.
 
-Large CSVs take the fast path: numpy finds the records and counts their cells (quotes respected), and
-pyarrow parses the rows that have as many cells as the header. Anything the two disagree on falls back
-to Python's csv module, which is slower but exact.
+CSVs take the fast path: numpy finds the records and counts their cells (quotes respected), and
+pyarrow parses the rows that have as many cells as the header (where pyarrow is missing, as in the
+packaged app, pandas' C parser parses those records). Anything the two disagree on falls back to
+Python's csv module, which is slower but exact.
 """
 
 from __future__ import annotations
