@@ -5,7 +5,8 @@ Measures on the real stack and prints one table:
   ``corridor-map export`` as a ratio to it, alternated in one run, medians;
 - GUI cold start to a painted, interactive map (``corridor-map --smoke-test``, whole process), as a
   ratio to the floor, and the memory of all the app's processes together at that moment (PSS), also
-  without pyarrow, as the packaged app has it (``bench/without_pyarrow.py``);
+  without pyarrow, as the packaged app has it (``bench/without_pyarrow.py``), and of the packaged app
+  itself when ``packaging/build-linux.sh`` has built it (``dist/corridor-map``);
 - selection and restyle latency (p50/p95), 100,000 and 1,000,000 dealers shown, 1,000,000 sales rows
   imported and aggregated (also as the packaged app reads them, without pyarrow), a 3840×2160 export
   and an A3 PDF export.
@@ -38,6 +39,7 @@ FLOOR = next(
     (p for p in (ROOT.parent / "shared" / "floor" / "floor.py", ROOT / "bench" / "floor.py") if p.is_file()),
     None,
 )
+PACKAGED = ROOT / "dist" / "corridor-map" / "corridor-map"  # packaging/build-linux.sh's bundle, when built
 ENV = {
     **os.environ,
     "QT_QPA_PLATFORM": "offscreen",
@@ -229,6 +231,9 @@ def main() -> int:
         out = Path(tmp)
         timed(app("export", str(out / "warm.png")))  # build the page cache once
         floor, export, start, memory, start_packaged, memory_packaged = [], [], [], [], [], []
+        start_bundle: list[float] = []
+        memory_bundle: list[float] = []
+        bundle_env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
         as_packaged = [sys.executable, str(ROOT / "bench" / "without_pyarrow.py"), "-m", "corridor_map"]
         for k in range(args.rounds):  # alternated, so load changes hit both alike
             if FLOOR:
@@ -240,6 +245,10 @@ def main() -> int:
             t, peak = timed([*as_packaged, "--smoke-test"], sample_memory=True)
             start_packaged.append(t)
             memory_packaged.append(peak)
+            if PACKAGED.is_file():
+                t, peak = timed([str(PACKAGED), "--smoke-test"], env=bundle_env, sample_memory=True)
+                start_bundle.append(t)
+                memory_bundle.append(peak)
         f50 = statistics.median(floor) if floor else float("nan")
         e50, s50 = statistics.median(export), statistics.median(start)
         rows += [
@@ -266,6 +275,21 @@ def main() -> int:
                 "goal ≤ 450 MB",
             ),
         ]
+        if start_bundle:
+            b50 = statistics.median(start_bundle)
+            rows += [
+                (
+                    "  the packaged app itself (dist/corridor-map), cold start",
+                    f"{b50:.2f} s",
+                    f"{b50 / f50:.2f}× floor",
+                ),
+                (
+                    "  the packaged app itself, memory",
+                    f"{statistics.median(memory_bundle):.0f} MB",
+                    "goal ≤ 450 MB",
+                ),
+            ]
+            figures.update(bundle_start_s=b50, bundle_memory_mb=statistics.median(memory_bundle))
         figures.update(
             floor_s=f50,
             export_s=e50,
