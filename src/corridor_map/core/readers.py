@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import logging
 from collections.abc import Callable
@@ -293,9 +294,11 @@ def _read_csv(
             f"line {int(row_numbers[longest])} is {size:,} bytes long: not a table row (no line ends?)",
             reason_zh=f"第 {int(row_numbers[longest])} 行长达 {size:,} 字节：不是表格的一行（缺少换行？）",
         )
-    parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
-    if parsed is None and not _has_pyarrow():  # (the packaged app)
-        parsed = _parse_with_pandas(utf8, quotes, starts, ends, n, delimiter)
+    parsed = (
+        _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
+        if _has_pyarrow()
+        else _parse_with_pandas(utf8, quotes, starts, ends, n, delimiter)  # (the packaged app)
+    )
     if parsed is None:
         return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report, header_idx, layout)
     cells, invalid = parsed
@@ -451,6 +454,7 @@ def _parse_with_pyarrow(
     return frame, len(invalid)
 
 
+@functools.cache
 def _has_pyarrow() -> bool:
     try:
         import pyarrow  # noqa: F401  (optional fast path)
