@@ -15,19 +15,38 @@ import numpy as np
 import pandas as pd
 
 
+class Distinct:
+    """A column as its distinct values (missing values among them) and each row's code into them, for
+    more than one piece of work on the same column. Text in Arrow's memory (pyarrow installed) is kept
+    whole: its string functions run in C++, and a column of mostly distinct texts (dealers' names,
+    addresses) would pay for the codes and gain nothing."""
+
+    def __init__(self, column: pd.Series) -> None:
+        self.column = column
+        self.codes: np.ndarray | None = None
+        self.values = column
+        if getattr(column.dtype, "storage", None) != "pyarrow":
+            self.codes, uniques = pd.factorize(column, use_na_sentinel=False)
+            self.values = pd.Series(uniques, dtype=column.dtype)
+
+    def apply(self, work: Callable[[pd.Series], pd.Series]) -> pd.Series:
+        """``work`` on the distinct values, its answers put back in the column's rows: the same as
+        ``work(column)`` for any ``work`` that answers each value on its own, with the column's index."""
+        if self.codes is None:
+            return work(self.column)
+        out = work(self.values).take(self.codes)
+        out.index = self.column.index
+        return out
+
+
 def per_distinct(column: pd.Series, work: Callable[[pd.Series], pd.Series]) -> pd.Series:
-    """``work`` applied to ``column``'s distinct values (missing values among them), its answers put
-    back in the column's rows: the same as ``work(column)`` for any ``work`` that answers each value on
-    its own, with the column's index. Text in Arrow's memory (pyarrow installed) is worked on whole:
-    its string functions run in C++, and a column of mostly distinct texts (dealers' names, addresses)
-    would pay for the codes and gain nothing."""
-    if getattr(column.dtype, "storage", None) == "pyarrow":
-        return work(column)
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    answers = work(pd.Series(uniques, dtype=column.dtype))
-    out = answers.take(codes)
-    out.index = column.index
-    return out
+    """``work`` applied once per distinct value of ``column`` (:class:`Distinct`)."""
+    return Distinct(column).apply(work)
+
+
+def is_blank(values: pd.Series) -> pd.Series:
+    """Which texts hold nothing but white space (or nothing)."""
+    return values.str.strip() == ""
 
 
 def stripped(column: pd.Series) -> pd.Series:
@@ -37,5 +56,4 @@ def stripped(column: pd.Series) -> pd.Series:
 
 def blank(column: pd.Series) -> np.ndarray:
     """Which cells hold nothing but white space (or nothing)."""
-    text = column.astype("str")
-    return per_distinct(text, lambda values: values.str.strip() == "").to_numpy(dtype=bool)
+    return per_distinct(column.astype("str"), is_blank).to_numpy(dtype=bool)

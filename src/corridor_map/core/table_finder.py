@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from corridor_map.core.distinct import blank, per_distinct, stripped
+from corridor_map.core.distinct import Distinct, is_blank, per_distinct, stripped
 from corridor_map.core.layout import SkipReason
 from corridor_map.core.schema import TABLE_KINDS, TableKind, match_headers
 from corridor_map.core.values import read_month
@@ -112,12 +112,14 @@ def flag_rows(cells: pd.DataFrame, kind: TableKind, skip_columns: Sequence[int] 
     first_col = np.full(n, -1, dtype=np.int64)  # the first non-blank column of each row
     for j, col in enumerate(cells.columns):
         column = cells[col].astype("str")
-        nonblank = ~blank(column)
+        distinct = Distinct(column)  # (one set of codes for both questions)
+        nonblank = ~distinct.apply(is_blank).to_numpy(dtype=bool)
         first_col[(first_col < 0) & nonblank] = j
         filled += nonblank
         if col in skip_columns or not nonblank.any():
             continue
-        candidates = matches(column, "(?i)" + either) & (reason == "")
+        either_hit = distinct.apply(lambda texts: _matches(texts, "(?i)" + either)).to_numpy(dtype=bool)
+        candidates = either_hit & (reason == "")
         if not candidates.any():
             continue
         hits = np.flatnonzero(candidates)
