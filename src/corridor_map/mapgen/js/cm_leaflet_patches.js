@@ -267,6 +267,20 @@
   /** Whether ``map`` is animating a zoom. */
   P.animatingZoom = function (map) { return !!map._animatingZoom; };
 
+  /** End ``map``'s fly, pan or zoom animation now, as its last frame would (zoomend, moveend): the
+   * renderers then project and draw their layers for the view shown. Until a move ends they keep the
+   * layers as drawn before it, stretched to each frame, and hit-test them there. A fly stops where it
+   * is; a pan animation ends itself; a zoom animation jumps to its end. ``moving()``: whether the map
+   * has not yet said "moveend". */
+  P.stopMoving = function (map, moving) {
+    if (map._animatingZoom) {
+      map._onZoomTransitionEnd();
+      return;
+    }
+    map._stop();
+    if (moving()) map._moveEnd(true);
+  };
+
   /** Whether ``map`` has a view (Leaflet's "loaded"). */
   P.loaded = function (map) { return !!map._loaded; };
 

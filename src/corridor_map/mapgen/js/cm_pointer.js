@@ -45,6 +45,12 @@
 
   function attach(map) {
     var container = map.getContainer();
+    // Between "movestart" and "moveend" (a fly to a selection, a pan, a zoom) the canvases hit-test the
+    // layers where they were before the move: a press then ends the move where it is (LP.stopMoving),
+    // so that the click finds the country the person sees under the pointer.
+    var moving = false;
+    map.on("movestart", function () { moving = true; });
+    map.on("moveend", function () { moving = false; });
 
     function setCursor(on) {
       if (on) L.DomUtil.addClass(container, "cm-pointer");
@@ -70,6 +76,9 @@
 
     function onButton(e) {
       if (e.target !== container || !LP.loaded(map)) return;
+      if (e.type === "mousedown" && moving && !(map.dragging && map.dragging.moving())) {
+        LP.stopMoving(map, function () { return moving; });
+      }
       var found = find(map.mouseEventToLayerPoint(e), e.type);
       if (found) {
         LP.markRouted(e);
