@@ -47,6 +47,7 @@ ENV = {
 }
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     ENV["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+BUNDLE_ENV = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}  # (the bundle runs its own code)
 
 
 def timed(
@@ -168,7 +169,6 @@ def packaged_check_data(repeat: int) -> dict[str, float]:
     clean and messy files), whole process, median seconds by style."""
     from bench_import import make_csv
 
-    env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
     medians: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for style in ("clean", "messy"):
@@ -179,7 +179,7 @@ def packaged_check_data(repeat: int) -> dict[str, float]:
                 started = time.perf_counter()
                 done = subprocess.run(
                     [str(PACKAGED), "check-data", "--sales", str(path)],
-                    env=env,
+                    env=BUNDLE_ENV,
                     capture_output=True,
                     check=False,
                 )
@@ -260,7 +260,6 @@ def main() -> int:
         floor, export, start, memory, start_packaged, memory_packaged = [], [], [], [], [], []
         start_bundle: list[float] = []
         memory_bundle: list[float] = []
-        bundle_env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
         as_packaged = [sys.executable, str(ROOT / "bench" / "without_pyarrow.py"), "-m", "corridor_map"]
         for k in range(args.rounds):  # alternated, so load changes hit both alike
             if FLOOR:
@@ -273,7 +272,7 @@ def main() -> int:
             start_packaged.append(t)
             memory_packaged.append(peak)
             if PACKAGED.is_file():
-                t, peak = timed([str(PACKAGED), "--smoke-test"], env=bundle_env, sample_memory=True)
+                t, peak = timed([str(PACKAGED), "--smoke-test"], env=BUNDLE_ENV, sample_memory=True)
                 start_bundle.append(t)
                 memory_bundle.append(peak)
         f50 = statistics.median(floor) if floor else float("nan")

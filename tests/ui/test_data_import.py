@@ -31,6 +31,7 @@ from corridor_map.ui.data.actions import DataActions
 from corridor_map.ui.data.background import ImportCancelledError, Progress
 from corridor_map.ui.data.mapping_dialog import ColumnMappingDialog
 from corridor_map.ui.data.report_dialog import ImportReportDialog
+from tests.core.test_without_pyarrow import HIDE_PYARROW
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
@@ -483,7 +484,6 @@ def test_language_change_retranslates(env: Env, monkeypatch: pytest.MonkeyPatch)
     assert calls
 
 
-HIDE_PYARROW = "import sys\nsys.modules['pyarrow'] = None  # import pyarrow fails, as in the packaged app\n"
 WORKER_IMPORTS = textwrap.dedent(
     """
     import json, sys, threading

@@ -294,11 +294,14 @@ def _read_csv(
             f"line {int(row_numbers[longest])} is {size:,} bytes long: not a table row (no line ends?)",
             reason_zh=f"第 {int(row_numbers[longest])} 行长达 {size:,} 字节：不是表格的一行（缺少换行？）",
         )
-    parsed = (
-        _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
-        if _has_pyarrow()
-        else _parse_with_pandas(utf8, quotes, starts, ends, n, delimiter)  # (the packaged app)
-    )
+    counts: np.ndarray | None = None  # each record's cells (counted once, when needed)
+    if _has_pyarrow():
+        parsed = _parse_with_pyarrow(utf8[int(starts[0]) :], n, delimiter, recs.quoted_newlines)
+    elif _quotes_around_cells(buf, quotes, ord(delimiter)):  # (the packaged app)
+        counts = _cell_counts(buf, quotes, starts, ends, delimiter)
+        parsed = _parse_with_pandas(utf8, starts, ends, counts == n, n, delimiter)
+    else:  # records and cells were counted from quotes that may not be what they seem
+        parsed = None
     if parsed is None:
         return _read_csv_exact(path, utf8.decode("utf-8"), encoding, delimiter, report, header_idx, layout)
     cells, invalid = parsed
@@ -321,9 +324,9 @@ def _read_csv(
                 delimiter=delimiter,
                 layout=layout,
             )
-    # Some records have another width: count every record's cells to know which rows pyarrow kept.
-    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
-    counts = np.searchsorted(dpos, ends) - np.searchsorted(dpos, starts) + 1
+    # Some records have another width: count every record's cells to know which rows the parser kept.
+    if counts is None:
+        counts = _cell_counts(buf, quotes, starts, ends, delimiter)
     good = counts == n
     bad_idx = np.flatnonzero(~good)
     if len(cells) != int(good.sum()):
@@ -463,20 +466,23 @@ def _has_pyarrow() -> bool:
     return True
 
 
+def _cell_counts(
+    buf: np.ndarray, quotes: np.ndarray, starts: np.ndarray, ends: np.ndarray, delimiter: str
+) -> np.ndarray:
+    """How many cells each record has (delimiters outside quotes, plus one)."""
+    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
+    return np.searchsorted(dpos, ends) - np.searchsorted(dpos, starts) + 1
+
+
 def _parse_with_pandas(  # noqa: PLR0917
-    utf8: bytes, quotes: np.ndarray, starts: np.ndarray, ends: np.ndarray, n: int, delimiter: str
+    utf8: bytes, starts: np.ndarray, ends: np.ndarray, good: np.ndarray, n: int, delimiter: str
 ) -> tuple[pd.DataFrame, int] | None:
-    """Where pyarrow is missing: the records with exactly ``n`` cells (counted outside quotes), parsed by
+    """Where pyarrow is missing: the ``good`` records (those with the header's number of cells), parsed by
     pandas' C parser, as text columns 0..n-1, and how many records had another width (blank ones too).
 
     Only those records are handed over, as pandas' parser would fill a short row up with empty cells.
-    None if the parser reads another number of rows (quotes it counts otherwise): the exact parser then.
+    None if the parser reads another number of rows: the exact parser then.
     """
-    buf = np.frombuffer(utf8, dtype=np.uint8)
-    if not _quotes_around_cells(buf, quotes, ord(delimiter)):
-        return None  # records and cells were counted from quotes that may not be what they seem
-    dpos = _outside_quotes(quotes, np.flatnonzero(buf == ord(delimiter)))
-    good = np.searchsorted(dpos, ends) - np.searchsorted(dpos, starts) + 1 == n
     wanted = int(good.sum())
     if not wanted:
         return None
