@@ -32,7 +32,7 @@ from tests.hardening.guards import (
     rich_text_leaks,
 )
 from tests.ui.conftest import close_export_session, run_js, wait_until
-from tests.ui.real_spots import dealer_dots
+from tests.ui.real_spots import dealer_dots, set_view_near
 
 pytestmark = pytest.mark.gui
 
@@ -101,7 +101,9 @@ def test_dealer_tooltips_at_max_zoom_show_each_payload_as_text(hostile: Any) -> 
 
 
 def test_the_page_hover_and_click_on_hostile_dealers_run_nothing(hostile: Any) -> None:
-    run_js(hostile, f"CM.map.setView([{LAT + 0.004}, {LON}], CM.map.getMaxZoom(), {{animate: false}}); 1")
+    # the dots where a person sees them: clear of the legend and the controls (a small map's corners
+    # reach its middle)
+    set_view_near(hostile, LAT + 0.0018, LON, run_js(hostile, "CM.map.getMaxZoom()"), margin=12)
     dots = wait_until(lambda: dealer_dots(hostile))
     for lat, lon, _index in dots:  # a real hover and a real click on each dealer
         point = real_input.parse_point(run_js(hostile, real_input.page_point_js(lat, lon)))

@@ -177,19 +177,31 @@ def set_view(window: MainWindow, lat: float, lon: float, zoom: float) -> None:
     settled(window)
 
 
+_CLEAR = """(function () {
+  var p = CM.map.latLngToContainerPoint([%r, %s]), box = CM.map.getContainer().getBoundingClientRect();
+  var el = document.elementFromPoint(p.x + box.left, p.y + box.top), m = %d;
+  if (!el || el.closest('.leaflet-control-container')) return false;
+  var r = JSON.parse(CM.describe()).legendBox;
+  if (!r) return true;
+  r = r.rect;
+  return !(p.x > r[0] - m && p.x < r[0] + r[2] + m && p.y > r[1] - m && p.y < r[1] + r[3] + m);
+})()"""
+
+
 def set_view_near(window: MainWindow, lat: float, lon: float, zoom: float, margin: int = 30) -> None:
     """Bring ``lat, lon`` near the middle of the map at ``zoom`` (up and left of it, or on another
-    diagonal), where the legend, which moves to the corner hiding least, leaves it ``margin`` px clear."""
-    under = (
-        "(function () { var p = CM.map.latLngToContainerPoint([%r, %s]), b = CM.describe();"
-        " var r = JSON.parse(b).legendBox; if (!r) return false; r = r.rect;"
-        " return p.x > r[0] - %d && p.x < r[0] + r[2] + %d && p.y > r[1] - %d && p.y < r[1] + r[3] + %d; })()"
-    )
-    for dlat, dlon in ((-1.0, 2.0), (1.0, 2.0), (-1.0, -2.0), (1.0, -2.0)):
-        set_view(window, lat + dlat, lon + dlon, zoom)
-        if not run_js(window, under % (lat, page_lng(lon), margin, margin, margin, margin)):
+    diagonal), where no control lies over it and the legend, which moves to the corner hiding least,
+    leaves it ``margin`` px clear."""
+    for dx, dy in ((-90, -50), (-90, 50), (90, -50), (90, 50)):  # where it comes, from the middle (px)
+        run_js(
+            window,
+            f"CM.map.setView([{lat}, {page_lng(lon)}], {zoom}, {{animate: false}});"
+            f" CM.map.panBy([{-dx}, {-dy}], {{animate: false}}); 1",
+        )
+        settled(window)
+        if run_js(window, _CLEAR % (lat, page_lng(lon), margin)):
             return
-    raise AssertionError(f"the legend covers {lat}, {lon} in every view tried")
+    raise AssertionError(f"a control or the legend covers {lat}, {lon} in every view tried")
 
 
 def country_spot(window: MainWindow, iso3: str) -> tuple[float, float]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before the QApplication exists)
 from PySide6.QtWidgets import QApplication
 
+from corridor_map.core.aggregate import NO_FILTERS
 from corridor_map.core.dataset import load_sample
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
@@ -267,3 +269,41 @@ def test_the_layer_list_stays_folded_after_a_language_switch(
         sized(window, size, lang)
         assert run_js(window, "!!document.querySelector('.leaflet-control-layers')")
         assert not run_js(window, expanded), f"the layer list is open after switching to {lang} at {size}"
+
+
+_STACK = """JSON.stringify(['.leaflet-control-zoom', '#cm-data-label', '#cm-legend'].map(function (sel) {
+  var el = document.querySelector(sel), r = el.getBoundingClientRect();
+  return [el.parentNode.className, Math.round(r.top), Math.round(r.bottom)];
+}))"""
+
+
+def test_the_data_label_stays_under_the_zoom_buttons_when_the_legend_shares_its_corner(
+    window: MainWindow,
+) -> None:
+    """The label saying whose data is shown stays at the top of its corner: a filter change or new
+    data must not put it below a legend standing there, into the middle of the map."""
+    sized(window, SIZES[0], "en")
+    original = window.state.dataset
+    # the other three quarters covered (as exhibition mode's bar covers a strip): the legend goes top left
+    run_js(
+        window,
+        "(function () { var s = CM.map.getSize(), w = s.x / 2, h = s.y / 2;"
+        " return CM.setCovered([[w, 0, w, h], [0, h, w, h], [w, h, w, h]]); })()",
+    )
+    try:
+        wait_until(lambda: legend(window)["corner"] == "topleft", 10)
+        last = int(original.sales["year"].max())
+        window.state.set_filters(replace(NO_FILTERS, years=(last, last)))  # the data sent again
+        longer = "Your data: a workbook with a rather long file name.xlsx"
+        window.state.set_dataset(replace(original, label_en=longer))
+        shown = "document.getElementById('cm-data-label').textContent"
+        wait_until(lambda: run_js(window, shown) == longer, 20)
+        settled(window)
+        zoom, label, box = run_js(window, _STACK)
+        assert zoom[0] == label[0] == box[0], "all three in the top left corner"
+        assert zoom[2] <= label[1] <= zoom[2] + 12, f"not under the zoom buttons: {zoom}, {label}"
+        assert label[2] <= box[1], f"the legend ({box}) lies over or above the label ({label})"
+    finally:
+        run_js(window, "CM.setCovered([]); 1")
+        window.state.set_filters(NO_FILTERS)
+        window.state.set_dataset(original)

@@ -286,19 +286,32 @@
     a.addAttribution(attribution);
   }
 
+  var DataLabel = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      var div = text("div", CM.dataLabel, "cm-data-label");
+      div.id = "cm-data-label";
+      return div;
+    },
+  });
+
+  /** The label saying whose data the map shows, at the top of its corner under the zoom buttons. It is
+   * kept (its text changed) when the data changes: added again, it would go below a legend standing in
+   * that corner, down into the middle of a small map. */
   function buildDataLabel() {
-    if (CM.dataLabelControl) CM.dataLabelControl.remove();
-    CM.dataLabelControl = null;
-    if (!CM.dataLabel) return;
-    var Badge = L.Control.extend({
-      options: { position: "topleft" },
-      onAdd: function () {
-        var div = text("div", CM.dataLabel, "cm-data-label");
-        div.id = "cm-data-label";
-        return div;
-      },
-    });
-    CM.dataLabelControl = new Badge().addTo(CM.map);
+    var control = CM.dataLabelControl;
+    if (!CM.dataLabel) {
+      if (control) control.remove();
+      CM.dataLabelControl = null;
+    } else if (control && control.getContainer().parentNode) {
+      if (control.getContainer().textContent === CM.dataLabel) return;
+      control.getContainer().textContent = CM.dataLabel;
+    } else {
+      control = CM.dataLabelControl = new DataLabel().addTo(CM.map);
+      var div = control.getContainer(), legend = document.getElementById("cm-legend");
+      if (legend && legend.parentNode === div.parentNode) div.parentNode.insertBefore(div, legend);
+    }
+    if (I.placeLegend) I.placeLegend();  // (what each corner leaves free changed)
   }
 
   L.extend(I, {
