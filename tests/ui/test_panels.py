@@ -466,3 +466,28 @@ def test_dealer_columns_fit_every_country_s_rows_as_the_selection_moves(qtbot: Q
             if not spec.numeric:
                 needed = min(needed, MAX_COLUMN_WIDTH)
             assert view.columnWidth(col) >= needed, (code, spec.field, view.columnWidth(col), needed)
+
+
+def test_the_first_sizing_fits_each_column_to_its_widest_cell_and_title(panels: Panels) -> None:
+    """At start each column is as wide as its widest cell or its title (Qt's own measure through the
+    delegate), text columns at most ``MAX_COLUMN_WIDTH``: narrower than Qt's default too."""
+    for dock in (panels.dealers, panels.ranking):
+        view, model = dock.view, dock.model
+        header = view.horizontalHeader()
+        assert model.rowCount() > 0
+        for col, spec in enumerate(model.columns):
+            if header.isSectionHidden(col) or (
+                header.stretchLastSection() and col == model.columnCount() - 1
+            ):
+                continue  # (a stretched last column fills the table's width)
+            rows = range(view.model().rowCount())
+            cells = max(view.sizeHintForIndex(view.model().index(r, col)).width() for r in rows)
+            wanted = max(cells + (1 if view.showGrid() else 0), header.sectionSizeHint(col))
+            if not spec.numeric:
+                wanted = min(wanted, MAX_COLUMN_WIDTH)
+            assert abs(view.columnWidth(col) - wanted) <= 1, (
+                dock.objectName(),
+                spec.field,
+                view.columnWidth(col),
+                wanted,
+            )
