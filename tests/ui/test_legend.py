@@ -19,7 +19,7 @@ from corridor_map.core.dataset import load_sample
 from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from tests.ui.conftest import close_export_session, run_js, wait_until
-from tests.ui.real_spots import open_layer_list, settled, toggle_layer
+from tests.ui.real_spots import open_layer_list, set_view, settled, toggle_layer
 
 pytestmark = pytest.mark.gui
 
@@ -307,3 +307,44 @@ def test_the_data_label_stays_under_the_zoom_buttons_when_the_legend_shares_its_
         run_js(window, "CM.setCovered([]); 1")
         window.state.set_filters(NO_FILTERS)
         window.state.set_dataset(original)
+
+
+_CLASHES = """JSON.stringify((function () {
+  var legend = document.getElementById('cm-legend').getBoundingClientRect(), out = [];
+  var kept = '.leaflet-control-zoom, .leaflet-control-layers, #cm-data-label';
+  document.querySelectorAll(kept).forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    var w = Math.min(r.right, legend.right) - Math.max(r.left, legend.left);
+    var h = Math.min(r.bottom, legend.bottom) - Math.max(r.top, legend.top);
+    if (w > 0 && h > 0) out.push([el.id || el.className, Math.round(w), Math.round(h)]);
+  });
+  return out;
+})())"""
+
+
+def test_in_a_small_map_the_legend_leaves_the_data_label_and_the_buttons_clear(window: MainWindow) -> None:
+    """A laptop's window (its map ~600×400 beside the docks): wherever the legend goes, the label saying
+    whose data is shown stays readable and the zoom and layer buttons stay reachable."""
+    window.resize(1264, 690)
+    want = window.map_view.width()
+    wait_until(lambda: abs(run_js(window, "CM.map.getSize().x") - want) <= 2, 20)
+    assert run_js(window, "CM.map.getSize().x") < 700
+    try:
+        views = [
+            ("first view", window._frame_first_view),
+            # the first view of a fresh start at this size: the Pacific's emptiness in the top right
+            ("the world", lambda: set_view(window, 57.06, 154.16, 1.25)),
+            ("corridor", lambda: frame(window, CORRIDOR)),
+        ]
+        for fx, fy in [(0.78, 0.7), (0.22, 0.7), (0.78, 0.3), (0.22, 0.3)]:
+            views.append((f"channels at {fx}, {fy}", lambda fx=fx, fy=fy: channels_at(window, fx, fy)))
+        for name, show in views:
+            show()
+            settled(window)
+            run_js(window, "CM.setCovered([]); 1")  # placed afresh (as at a start), not kept where it was
+            assert not legend(window)["collapsed"]
+            assert run_js(window, _CLASHES) == [], (
+                f"{name}: the legend ({legend(window)['corner']}) covers them"
+            )
+    finally:
+        window.resize(1200, 800)

@@ -38,6 +38,7 @@ from corridor_map.ui.status_message import TranslatedStatus
 from corridor_map.ui.view_binding import bound_view_state
 from corridor_map.ui.view_presenter import ViewPresenter
 from corridor_map.ui.web import MapView, shared_tripwire
+from corridor_map.ui.window_size import first_window_size
 from corridor_map.view_state import WORLD_NAMES, ViewState
 
 log = logging.getLogger(__name__)
@@ -95,11 +96,14 @@ class MainWindow(QMainWindow):
         self._build_panels(state, languages)
         self.tab_sweeper = StrayTabBarSweeper(self)  # (a Qt 6.12 bug leaves tab bars over the docks)
         self.kiosk = install_kiosk(self)  # View → Exhibition mode / Exhibition settings…
-        self.resize(1400, 860)
+        size, maximize = first_window_size(self.screen())
+        self.resize(size)
         self._default_layout = self.saveState()
         geometry, layout = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif maximize:  # a small screen: all of it (and its size, where nothing maximizes windows)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if layout is not None:
             self.restoreState(layout)
         self.view_state.point_of_view_changed.connect(self._show_point_of_view)

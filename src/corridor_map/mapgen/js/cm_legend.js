@@ -315,6 +315,18 @@
     });
   }
 
+  /** The map's controls in other corners that must stay readable and reachable (the zoom buttons, the
+   * data label, the layer list's button), in container pixels: in a small map a legend in one corner
+   * reaches across to another's. */
+  function controlBoxes(box) {
+    var els = CM.map.getContainer().querySelectorAll(
+      ".leaflet-control-zoom, .leaflet-control-layers, #cm-data-label");
+    return Array.prototype.map.call(els, function (el) {
+      var r = el.getBoundingClientRect();
+      return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
+    });
+  }
+
   /** Where the legend would stand in each corner: below (top corners) or above (bottom corners)
    * the other controls there. */
   function candidates(size, box) {
@@ -341,6 +353,7 @@
     var box = CM.map.getContainer().getBoundingClientRect();
     var rects = candidates(size, box);
     var legs = projectedLegs(), off = offset(), countries = dataCountries(), labels = labelBoxes(box);
+    var controls = controlBoxes(box);
     var costs = {};
     CORNERS.forEach(function (pos) {
       var r = rects[pos];
@@ -348,6 +361,7 @@
       var cost = legsCost(legs, r, off) + countriesCost(countries, r) + OVERFLOW_WEIGHT * (r.w * r.h - inside);
       labels.forEach(function (b) { cost += LABEL_WEIGHT * overlap(r, b); });
       covered.forEach(function (b) { cost += COVERED_WEIGHT * overlap(r, b); });  // (never worth it)
+      controls.forEach(function (b) { cost += COVERED_WEIGHT * overlap(r, b); });  // (nor this)
       costs[pos] = Math.round(cost);
     });
     return { costs: costs, rects: rects };
