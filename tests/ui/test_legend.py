@@ -348,3 +348,49 @@ def test_in_a_small_map_the_legend_leaves_the_data_label_and_the_buttons_clear(w
             )
     finally:
         window.resize(1200, 800)
+
+
+_CLEAR_OF = """JSON.stringify((function (iso3) {
+  var map = CM.map, box = map.getContainer().getBoundingClientRect(), rects = {}, out = {};
+  ['#cm-legend', '#cm-data-label', '.leaflet-control-attribution'].forEach(function (sel) {
+    var r = document.querySelector(sel).getBoundingClientRect();
+    rects[sel] = [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top];
+  });
+  function visit(ll) {  // the outline's points in container pixels
+    if (Array.isArray(ll)) { ll.forEach(visit); return; }
+    var p = map.latLngToContainerPoint(ll);
+    Object.keys(rects).forEach(function (sel) {
+      var r = rects[sel];
+      var inside = p.x > r[0] + 1 && p.x < r[2] - 1 && p.y > r[1] + 1 && p.y < r[3] - 1;  // (1 px: edges)
+      if (inside) out[sel] = (out[sel] || 0) + 1;
+    });
+  }
+  CM.layers.countries.eachLayer(function (l) {
+    if (l.feature.properties.iso3 === iso3) visit(l.getLatLngs());
+  });
+  return out;
+})(ISO3))"""
+
+
+@pytest.mark.parametrize("size", [(1400, 860), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_selected_country_is_framed_clear_of_the_legend_the_label_and_the_sources(
+    window: MainWindow, size: tuple[int, int]
+) -> None:
+    """A visitor says "Thailand": the map flies to it, and neither the legend (which then keeps off
+    it) nor the data label nor the sources line hides any of it."""
+    sized(window, size, "en")
+    codes = sorted(window.state.dataset.sales["iso3"].astype(str).unique())
+    hidden = {}
+    window.presenter.fly = False  # framed below at once: a flight ends where the jump goes
+    try:
+        for code in codes:
+            window.state.select({code})
+            window.map_view.api.fit_countries({code}, False)  # (what the presenter asks, animated)
+            settled(window)
+            found = run_js(window, _CLEAR_OF.replace("ISO3", json.dumps(code)))  # {what: points under it}
+            if found:
+                hidden[code] = found
+    finally:
+        window.presenter.fly = True
+        window.state.clear_selection()
+    assert hidden == {}, f"{len(hidden)} of {len(codes)} countries partly hidden: {hidden}"

@@ -223,7 +223,11 @@ _RECORD_PRESSES = """
     var motion = { moving: false };
     map.on('movestart', function () { motion.moving = true; });
     map.on('moveend', function () { motion.moving = false; });
-    document.addEventListener('mousedown', function () { motion.atPress = motion.moving; }, true);
+    document.addEventListener('mousedown', function (e) {
+      motion.atPress = motion.moving;
+      // a control took it (the legend moves to its corner at the flight's end, under a late press)
+      if (e.target.closest('.leaflet-control-container')) window.cmTestPresses.push([null, null, true, true]);
+    }, true);
     map.getContainer().addEventListener('mousedown', function (e) {
       var ll = map.mouseEventToLatLng(e), lp = map.mouseEventToLayerPoint(e), onOther = false;
       // a route, a line or a port under the pointer takes the click: found from their coordinates
@@ -307,6 +311,8 @@ def test_a_click_while_the_map_flies_to_a_selection_selects_the_country_under_th
         real_input.click(window.map_view, (spot[0], spot[1]))
         wait_until(lambda: run_js(window, "window.cmTestPresses.length") > 0, 5)
         lat, lng, was_moving, on_other = run_js(window, "JSON.stringify(window.cmTestPresses[0])")
+        if lat is None:
+            continue  # on a control
         point = Point((lng + 180.0) % 360.0 - 180.0, lat)
         under = [code for code, shape in shapes.items() if shape.contains(point)]
         near_border = any(shape.exterior.distance(point) < 0.5 for shape in _parts(shapes, under))

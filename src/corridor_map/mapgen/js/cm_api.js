@@ -128,6 +128,8 @@
   });
 
   var VIEW_SETTLE_MS = 150;
+  var FIT_PADDING = 40;  // px kept free around the countries (and routes) a selection frames
+  var FIT_ZOOM_OUT = 1.5;  // zoom levels a selection's framing gives up at most to keep it off the legend
   var viewTimer = null;
 
   /** After a move, a zoom or a layer shown or hidden, once the map settled: "viewchanged", and the view
@@ -289,28 +291,40 @@
   };
 
   /** Frame these countries (a country spanning the antimeridian is framed at its label point). */
+  /** A country's box; for one whose parts lie more than half the world apart (the Netherlands and its
+   * Caribbean islands, in the China-centred world), the box of the part holding its label's point. */
+  function mainBounds(layer) {
+    var b = I.detail.bounds(layer);  // the same whatever level of detail is shown
+    if (b.getEast() - b.getWest() <= 180) return b;
+    var p = layer.feature.properties, at = L.latLng(p.label_lat, I.frameLng(p.label_lon));
+    var main = L.latLngBounds(at, at), ll = layer.getLatLngs();
+    (Array.isArray(ll[0]) && Array.isArray(ll[0][0]) ? ll : [ll]).forEach(function (polygon) {
+      var part = L.latLngBounds(polygon[0]);
+      if (part.isValid() && part.contains(at)) main = part;
+    });
+    return main;
+  }
+  I.mainBounds = mainBounds;
+
   CM.fitCountries = function (codes, animate, extra) {
     var layers = countryLayers(codes, true);
     if (!layers.length) return false;
-    var bounds = L.latLngBounds([]);
+    var countries = L.latLngBounds([]);
+    layers.forEach(function (l) { countries.extend(mainBounds(l)); });
+    var bounds = L.latLngBounds(countries.getSouthWest(), countries.getNorthEast());
     if (extra && extra.isValid && extra.isValid()) bounds.extend(extra);  // (e.g. the routes drawn to them)
-    layers.forEach(function (l) {
-      var b = I.detail.bounds(l);  // the same whatever level of detail is shown
-      if (b.getEast() - b.getWest() > 180) {
-        var p = l.feature.properties;
-        bounds.extend(L.latLng(p.label_lat, p.label_lon));
-      } else {
-        bounds.extend(b);
-      }
-    });
-    var opts = { padding: [40, 40], maxZoom: 6, animate: !!animate, duration: 0.8 };
     if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
       CM.map.setView(bounds.getCenter(), 4, { animate: !!animate });
-    } else if (animate) {
-      CM.map.flyToBounds(bounds, opts);
-    } else {
-      CM.map.fitBounds(bounds, opts);
+      return true;
     }
+    // in the window, the countries where the legend leaves them in view (the legend then keeps off them:
+    // cm_legend.js); an export frames the same whatever its legend's last place (then placed on the view)
+    var frame = I.frameClearOfLegend(bounds, CM.options.export ? null : countries, FIT_PADDING, FIT_ZOOM_OUT);
+    I.framed = {};  // (what the legend keeps off, with the selection)
+    codes.forEach(function (c) { I.framed[c] = true; });
+    var zoom = Math.max(frame.zoom, CM.map.getMinZoom());
+    if (animate) CM.map.flyTo(frame.center, zoom, { duration: 0.8 });
+    else CM.map.setView(frame.center, zoom, { animate: false });
     return true;
   };
 

@@ -186,14 +186,17 @@
     }).observe(corner, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "style"] });
   }
 
-  /** The legend's rectangle in map container pixels (L.Bounds), or null when none is shown on the map. */
-  function legendBounds() {
-    var el = document.getElementById("cm-legend");
+  /** The rectangle of the element this selector finds in map container pixels (L.Bounds), or null when
+   * it is not shown on the map. */
+  function boundsOf(selector) {
+    var el = CM.map.getContainer().querySelector(selector);
     if (!visible(el)) return null;
     var r = el.getBoundingClientRect(), box = CM.map.getContainer().getBoundingClientRect();
     if (r.width < 1 || r.height < 1) return null;
     return L.bounds([r.left - box.left, r.top - box.top], [r.right - box.left, r.bottom - box.top]);
   }
+
+  function legendBounds() { return boundsOf("#cm-legend"); }
 
   /** How Leaflet's fitBounds frames ``bounds`` with these paddings (L.Point): {zoom, center}. */
   function framing(bounds, topLeft, bottomRight) {
@@ -222,8 +225,8 @@
 
   /** The ways ``bounds`` can sit in the map at ``zoom`` (with FRAME_PADDING): centred, then pushed away
    * from the legend along, across, and both. */
-  function placements(bounds, zoom, legend) {
-    var map = CM.map, size = map.getSize(), pad = FRAME_PADDING;
+  function placements(bounds, zoom, legend, pad) {
+    var map = CM.map, size = map.getSize();
     var span = map.project(bounds.getSouthEast(), zoom).subtract(map.project(bounds.getNorthWest(), zoom));
     var mid = legend.getCenter(), centred = size.subtract(span).divideBy(2);
     var x = mid.x > size.x / 2 ? pad : size.x - pad - span.x, y = mid.y > size.y / 2 ? pad : size.y - pad - span.y;
@@ -233,19 +236,28 @@
   }
 
   /** The view ({zoom, center}) that shows all of ``bounds`` with ``keepClear`` (L.LatLngBounds or null)
-   * not under the legend: the largest zoom at which some placement of ``bounds`` (centred, or pushed
-   * away from the legend) leaves ``keepClear`` uncovered; Leaflet's own framing without a legend. */
-  function frameClearOfLegend(bounds, keepClear) {
+   * not under the legend, the data label or the sources line: the largest zoom at which some placement of ``bounds`` (centred, or pushed
+   * away from the legend) leaves ``keepClear`` uncovered; Leaflet's own framing without a legend.
+   * ``padding``: px kept free around ``bounds`` (FRAME_PADDING when not given); ``zoomOut``: how many
+   * zoom levels out of Leaflet's framing it may go (down to LEAST_FRAME_ZOOM when not given), Leaflet's
+   * framing if no clear view is found within them. */
+  function frameClearOfLegend(bounds, keepClear, padding, zoomOut) {
     var map = CM.map, least = map.options.minZoom;
     map.options.minZoom = Math.min(least == null ? 0 : least, LEAST_FRAME_ZOOM);  // (measured, then put back)
     try {
-      var pad = L.point(FRAME_PADDING, FRAME_PADDING), plain = framing(bounds, pad, pad);
+      var px = padding == null ? FRAME_PADDING : padding;
+      var pad = L.point(px, px), plain = framing(bounds, pad, pad);
       var legend = legendBounds();
       if (!legend || !keepClear) return plain;
+      // the data label (top left) and the sources line (bottom left) are kept off it as well: they are
+      // opaque, and in a small map each is a corner's worth
+      var others = [boundsOf("#cm-data-label"), boundsOf(".leaflet-control-attribution")].filter(Boolean);
       var step = map.options.zoomSnap || 0.25;
-      for (var zoom = plain.zoom; zoom >= LEAST_FRAME_ZOOM; zoom -= step) {
-        var clear = placements(bounds, zoom, legend).filter(function (frame) {
-          return !placed(frame, keepClear).overlaps(legend);
+      var floor = zoomOut == null ? LEAST_FRAME_ZOOM : Math.max(LEAST_FRAME_ZOOM, plain.zoom - zoomOut);
+      for (var zoom = plain.zoom; zoom >= floor - 1e-9; zoom -= step) {
+        var clear = placements(bounds, zoom, legend, px).filter(function (frame) {
+          var box = placed(frame, keepClear);
+          return !box.overlaps(legend) && !others.some(function (b) { return box.overlaps(b); });
         });
         if (clear.length) return clear[0];
       }

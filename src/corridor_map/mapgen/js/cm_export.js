@@ -246,6 +246,7 @@
         timing.kept = !framed && !!opts.view && isCurrentView(opts.view);
         if (!framed && opts.view && !timing.kept) CM.map.setView([opts.view[0], opts.view[1]], opts.view[2]);
       });
+      I.placeLegendAfresh();
       timing.framed = performance.now() - t0;
       CM.updateDetail(function () { if (current()) draw(); });  // the geometry this zoom needs (mapgen/lod.py)
     }

@@ -20,7 +20,9 @@
   var CORE_PLACES = { "CN-TJC": 1, CNCKG: 1, CNNNG: 1, CNQZH: 1, CNBIH: 1, CNFAN: 1, CNSHA: 1 };
   var LEG_WEIGHT = { core: 8000, rail: 100, river: 8000, road: 8, sea: 8 };
   var FLOW_WEIGHT = 20, ROUTE_WEIGHT = 200, LABEL_WEIGHT = 3, OVERFLOW_WEIGHT = 20;
+  var SELECTED_WEIGHT = 1000;  // per pixel of a selected or framed country's box (framed clear of the legend)
   var COVERED_WEIGHT = 1000;  // per pixel under the app's own widgets (CM.setCovered): dearer than any channel
+  var CONTROL_WEIGHT = 100000;  // per pixel over the data label or a button: dearer than anything on the map
   var HYSTERESIS = 0.75, HYSTERESIS_PX = 1500;  // a new corner must cost < 75 % of the current one, less 1500
   var GRID = 8;  // the countries test samples GRID x GRID points of a rectangle
 
@@ -178,7 +180,7 @@
       div.id = "cm-legend";
       fill(div);
       L.DomEvent.disableClickPropagation(div);
-      L.DomEvent.disableScrollPropagation(div);
+      // (the wheel over it zooms the map: it may have moved under the pointer after the last notch)
       return div;
     },
   });
@@ -283,6 +285,20 @@
     });
   }
 
+  /** The boxes (container px) of the selected countries and of those framed last (CM.fitCountries frames
+   * them clear of the legend, which is not then to move onto them). */
+  function keptBoxes() {
+    var codes = L.extend({}, I.framed, CM.selection), map = CM.map, out = [];
+    if (!CM.layers.countries || !Object.keys(codes).length) return out;
+    CM.layers.countries.eachLayer(function (l) {
+      if (!codes[l.feature.properties.iso3] || !I.inView(l.feature.properties)) return;
+      var b = I.mainBounds(l);
+      var nw = map.latLngToContainerPoint(b.getNorthWest()), se = map.latLngToContainerPoint(b.getSouthEast());
+      out.push({ x: nw.x, y: nw.y, w: se.x - nw.x, h: se.y - nw.y });
+    });
+    return out;
+  }
+
   /** The area of the rectangle over countries with data, from a grid of GRID x GRID points. */
   function countriesCost(countries, r) {
     var map = CM.map, cost = 0, sx = r.w / GRID, sy = r.h / GRID, cell = sx * sy;
@@ -353,7 +369,7 @@
     var box = CM.map.getContainer().getBoundingClientRect();
     var rects = candidates(size, box);
     var legs = projectedLegs(), off = offset(), countries = dataCountries(), labels = labelBoxes(box);
-    var controls = controlBoxes(box);
+    var controls = controlBoxes(box), kept = keptBoxes();
     var costs = {};
     CORNERS.forEach(function (pos) {
       var r = rects[pos];
@@ -361,7 +377,8 @@
       var cost = legsCost(legs, r, off) + countriesCost(countries, r) + OVERFLOW_WEIGHT * (r.w * r.h - inside);
       labels.forEach(function (b) { cost += LABEL_WEIGHT * overlap(r, b); });
       covered.forEach(function (b) { cost += COVERED_WEIGHT * overlap(r, b); });  // (never worth it)
-      controls.forEach(function (b) { cost += COVERED_WEIGHT * overlap(r, b); });  // (nor this)
+      controls.forEach(function (b) { cost += CONTROL_WEIGHT * overlap(r, b); });
+      kept.forEach(function (b) { cost += SELECTED_WEIGHT * overlap(r, b); });
       costs[pos] = Math.round(cost);
     });
     return { costs: costs, rects: rects };
@@ -381,7 +398,7 @@
   /** Move the legend to the corner where it hides least (kept where it is unless clearly better). */
   function place() {
     placeRequest += 1;
-    if (!control || !CM.map) return;
+    if (!control || !CM.map || moving) return;
     var div = control.getContainer();
     if (!state.collapsed) state.size = { w: div.offsetWidth, h: div.offsetHeight };
     var size = state.size || { w: div.offsetWidth, h: div.offsetHeight };
@@ -396,6 +413,7 @@
   }
 
   var watching = false;
+  var moving = false;  // between a move's start and its end
   var covered = [];  // the app's widgets over the map (CM.setCovered): {x, y, w, h} in container pixels
 
   /** The parts of the map the app's own widgets lie over ([[x, y, w, h], …], e.g. exhibition mode's
@@ -414,7 +432,13 @@
   function buildLegend(force, later) {
     if (!watching && CM.map) {
       watching = true;
-      CM.map.on("moveend resize", place);
+      // placed at a move's end, not on its way (a flight's views last a moment: the legend moving then
+      // would jump under a pointer about to press, or onto the country being flown to)
+      CM.map.on("movestart", function () { moving = true; });
+      CM.map.on("moveend", function () { moving = false; place(); });
+      CM.map.on("resize", place);
+      // the countries framed last matter until the user moves the map (the selection's stay)
+      L.DomEvent.on(CM.map.getContainer(), "wheel mousedown touchstart", function () { I.framed = null; });
       CM.map.on("overlayadd overlayremove", function () { buildLegend(true); });
       CM.events.on("selectionchanged routeschanged", function () { buildLegend(true, true); });
     }
@@ -452,9 +476,17 @@
     };
   }
 
+  /** Place the legend where it hides least now, wherever it stood before (an export: a picture of its
+   * own, the same whatever the exports before it showed). */
+  function placeAfresh() {
+    state.placed = false;
+    place();
+  }
+
   L.extend(I, {
     buildLegend: buildLegend,
     placeLegend: place,
+    placeLegendAfresh: placeAfresh,
     toggleLegend: toggle,
     describeLegend: describeLegend,
   });
