@@ -394,3 +394,15 @@ def test_a_selected_country_is_framed_clear_of_the_legend_the_label_and_the_sour
         window.presenter.fly = True
         window.state.clear_selection()
     assert hidden == {}, f"{len(hidden)} of {len(codes)} countries partly hidden: {hidden}"
+
+
+def test_the_wheel_turned_over_the_legend_zooms_the_map(window: MainWindow) -> None:
+    """The legend moves to another corner after a zoom, and may so come under the pointer: the next
+    notch of the wheel must still zoom the map."""
+    sized(window, SIZES[0], "en")
+    frame(window, CORRIDOR)
+    before = run_js(window, "CM.map.getZoom()")
+    x, y, w, h = legend(window)["rect"]
+    real_input.wheel(window.map_view, (x + w / 2, y + h / 2), 1)  # (the map fills the page from its top left)
+    wait_until(lambda: run_js(window, "CM.map.getZoom()") > before, 10)
+    settled(window)

@@ -290,7 +290,6 @@
     return JSON.stringify({ selected: Object.keys(CM.selection).sort(), restyles: CM.restyles });
   };
 
-  /** Frame these countries (a country spanning the antimeridian is framed at its label point). */
   /** A country's box; for one whose parts lie more than half the world apart (the Netherlands and its
    * Caribbean islands, in the China-centred world), the box of the part holding its label's point. */
   function mainBounds(layer) {
@@ -306,6 +305,7 @@
   }
   I.mainBounds = mainBounds;
 
+  /** Frame these countries (by their main boxes, see mainBounds) and ``extra`` (L.LatLngBounds or null). */
   CM.fitCountries = function (codes, animate, extra) {
     var layers = countryLayers(codes, true);
     if (!layers.length) return false;

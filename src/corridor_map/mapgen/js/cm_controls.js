@@ -236,8 +236,9 @@
   }
 
   /** The view ({zoom, center}) that shows all of ``bounds`` with ``keepClear`` (L.LatLngBounds or null)
-   * not under the legend, the data label or the sources line: the largest zoom at which some placement of ``bounds`` (centred, or pushed
-   * away from the legend) leaves ``keepClear`` uncovered; Leaflet's own framing without a legend.
+   * not under the legend, the data label or the sources line: the largest zoom at which some placement
+   * of ``bounds`` (centred, or pushed away from the legend) leaves ``keepClear`` uncovered; Leaflet's own
+   * framing without a legend.
    * ``padding``: px kept free around ``bounds`` (FRAME_PADDING when not given); ``zoomOut``: how many
    * zoom levels out of Leaflet's framing it may go (down to LEAST_FRAME_ZOOM when not given), Leaflet's
    * framing if no clear view is found within them. */
