@@ -333,3 +333,21 @@ def test_a_click_while_the_map_flies_to_a_selection_selects_the_country_under_th
 
 def _parts(shapes: dict, codes: list[str]) -> list:
     return [part for code in codes for part in getattr(shapes[code], "geoms", [shapes[code]])]
+
+
+def test_ctrl_e_in_the_search_box_opens_the_export_dialog(window: MainWindow) -> None:
+    """A visitor's country typed, then Ctrl+E for a picture of it: the line edit's own Ctrl+E (the end
+    of the line, with the Linux desktop's key bindings) must not swallow File → Export."""
+    window.activateWindow()
+    wait_until(window.isActiveWindow, 10)
+    search = window.toolbar.search
+    search.setFocus()
+    wait_until(lambda: QApplication.focusWidget() is search, 5)
+    real_input.type_text(search, "Thai")
+    real_input.key(search, Qt.Key.Key_E, CTRL)
+    try:
+        wait_until(lambda: window._export_dialog is not None and window._export_dialog.isVisible(), 30)
+    finally:
+        if window._export_dialog is not None:
+            window._export_dialog.hide()
+        search.clear()

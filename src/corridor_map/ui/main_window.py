@@ -34,6 +34,7 @@ from corridor_map.ui.panels.toolbar import PanelsToolBar
 from corridor_map.ui.panels.views_dock import ViewsDock
 from corridor_map.ui.presenter import PagePresenter
 from corridor_map.ui.settings import Settings
+from corridor_map.ui.shortcut_keeper import ShortcutKeeper
 from corridor_map.ui.status_message import TranslatedStatus
 from corridor_map.ui.view_binding import bound_view_state
 from corridor_map.ui.view_presenter import ViewPresenter
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_panels(state, languages)
         self.tab_sweeper = StrayTabBarSweeper(self)  # (a Qt 6.12 bug leaves tab bars over the docks)
+        ShortcutKeeper(self, self.act_export_png.shortcuts()).watch(self)  # (Ctrl+E in the search box)
         self.kiosk = install_kiosk(self)  # View → Exhibition mode / Exhibition settings…
         size, maximize = first_window_size(self.screen())
         self.resize(size)
