@@ -267,18 +267,29 @@
   /** Whether ``map`` is animating a zoom. */
   P.animatingZoom = function (map) { return !!map._animatingZoom; };
 
+  // Whether each map is between "movestart" and "moveend" (a fly, a pan, a zoom), kept from its making,
+  // so before any other listener of either event: the pointer's router and the legend read it.
+  var moving = new WeakMap();
+  L.Map.addInitHook(function () {
+    var map = this;
+    map.on("movestart", function () { moving.set(map, true); });
+    map.on("moveend", function () { moving.set(map, false); });
+  });
+
+  /** Whether ``map`` is moving: it said "movestart" and has not yet said "moveend". */
+  P.moving = function (map) { return !!moving.get(map); };
+
   /** End ``map``'s fly, pan or zoom animation now, as its last frame would (zoomend, moveend): the
    * renderers then project and draw their layers for the view shown. Until a move ends they keep the
    * layers as drawn before it, stretched to each frame, and hit-test them there. A fly stops where it
-   * is; a pan animation ends itself; a zoom animation jumps to its end. ``moving()``: whether the map
-   * has not yet said "moveend". */
-  P.stopMoving = function (map, moving) {
+   * is; a pan animation ends itself; a zoom animation jumps to its end. */
+  P.stopMoving = function (map) {
     if (map._animatingZoom) {
       map._onZoomTransitionEnd();
       return;
     }
     map._stop();
-    if (moving()) map._moveEnd(true);
+    if (P.moving(map)) map._moveEnd(true);
   };
 
   /** Whether ``map`` has a view (Leaflet's "loaded"). */

@@ -322,26 +322,19 @@
     return w > 0 && h > 0 ? w * h : 0;
   }
 
-  /** Port labels and the year badge, in container pixels: the legend should not hide them either. */
-  function labelBoxes(box) {
-    var els = CM.map.getContainer().querySelectorAll(".cm-port-label, .cm-year-badge");
-    return Array.prototype.map.call(els, function (el) {
+  /** The boxes of the elements in the map that ``selector`` finds, in container pixels. */
+  function boxesOf(selector, box) {
+    return Array.prototype.map.call(CM.map.getContainer().querySelectorAll(selector), function (el) {
       var r = el.getBoundingClientRect();
       return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
     });
   }
 
-  /** The map's controls in other corners that must stay readable and reachable (the zoom buttons, the
-   * data label, the layer list's button), in container pixels: in a small map a legend in one corner
-   * reaches across to another's. */
-  function controlBoxes(box) {
-    var els = CM.map.getContainer().querySelectorAll(
-      ".leaflet-control-zoom, .leaflet-control-layers, #cm-data-label");
-    return Array.prototype.map.call(els, function (el) {
-      var r = el.getBoundingClientRect();
-      return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
-    });
-  }
+  // Port labels and the year badge: the legend should not hide them either.
+  var LABELS = ".cm-port-label, .cm-year-badge";
+  // The controls in other corners that must stay readable and reachable (the zoom buttons, the data
+  // label, the layer list's button): in a small map a legend in one corner reaches across to another's.
+  var CONTROLS = ".leaflet-control-zoom, .leaflet-control-layers, #cm-data-label";
 
   /** Where the legend would stand in each corner: below (top corners) or above (bottom corners)
    * the other controls there. */
@@ -368,8 +361,8 @@
   function cornerCosts(size) {
     var box = CM.map.getContainer().getBoundingClientRect();
     var rects = candidates(size, box);
-    var legs = projectedLegs(), off = offset(), countries = dataCountries(), labels = labelBoxes(box);
-    var controls = controlBoxes(box), kept = keptBoxes();
+    var legs = projectedLegs(), off = offset(), countries = dataCountries(), labels = boxesOf(LABELS, box);
+    var controls = boxesOf(CONTROLS, box), kept = keptBoxes();
     var costs = {};
     CORNERS.forEach(function (pos) {
       var r = rects[pos];
@@ -395,10 +388,12 @@
     });
   }
 
-  /** Move the legend to the corner where it hides least (kept where it is unless clearly better). */
+  /** Move the legend to the corner where it hides least (kept where it is unless clearly better); not
+   * while the map moves (a flight's views last a moment: the legend moving then would jump under a
+   * pointer about to press, or onto the country being flown to), but at the move's end. */
   function place() {
     placeRequest += 1;
-    if (!control || !CM.map || moving) return;
+    if (!control || !CM.map || I.leaflet.moving(CM.map)) return;
     var div = control.getContainer();
     if (!state.collapsed) state.size = { w: div.offsetWidth, h: div.offsetHeight };
     var size = state.size || { w: div.offsetWidth, h: div.offsetHeight };
@@ -413,7 +408,6 @@
   }
 
   var watching = false;
-  var moving = false;  // between a move's start and its end
   var covered = [];  // the app's widgets over the map (CM.setCovered): {x, y, w, h} in container pixels
 
   /** The parts of the map the app's own widgets lie over ([[x, y, w, h], …], e.g. exhibition mode's
@@ -432,11 +426,8 @@
   function buildLegend(force, later) {
     if (!watching && CM.map) {
       watching = true;
-      // placed at a move's end, not on its way (a flight's views last a moment: the legend moving then
-      // would jump under a pointer about to press, or onto the country being flown to)
-      CM.map.on("movestart", function () { moving = true; });
-      CM.map.on("moveend", function () { moving = false; place(); });
-      CM.map.on("resize", place);
+      // placed at a move's end, not on its way (see place())
+      CM.map.on("moveend resize", place);
       // the countries framed last matter until the user moves the map (the selection's stay)
       L.DomEvent.on(CM.map.getContainer(), "wheel mousedown touchstart", function () { I.framed = null; });
       CM.map.on("overlayadd overlayremove", function () { buildLegend(true); });

@@ -45,12 +45,6 @@
 
   function attach(map) {
     var container = map.getContainer();
-    // Between "movestart" and "moveend" (a fly to a selection, a pan, a zoom) the canvases hit-test the
-    // layers where they were before the move: a press then ends the move where it is (LP.stopMoving),
-    // so that the click finds the country the person sees under the pointer.
-    var moving = false;
-    map.on("movestart", function () { moving = true; });
-    map.on("moveend", function () { moving = false; });
 
     function setCursor(on) {
       if (on) L.DomUtil.addClass(container, "cm-pointer");
@@ -76,8 +70,11 @@
 
     function onButton(e) {
       if (e.target !== container || !LP.loaded(map)) return;
-      if (e.type === "mousedown" && moving && !(map.dragging && map.dragging.moving())) {
-        LP.stopMoving(map, function () { return moving; });
+      // While the map moves (a fly to a selection, a pan, a zoom) the canvases hit-test the layers where
+      // they were before the move: a press ends the move where it is, so that the click finds the
+      // country the person sees under the pointer.
+      if (e.type === "mousedown" && LP.moving(map) && !(map.dragging && map.dragging.moving())) {
+        LP.stopMoving(map);
       }
       var found = find(map.mouseEventToLayerPoint(e), e.type);
       if (found) {
