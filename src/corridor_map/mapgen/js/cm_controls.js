@@ -137,6 +137,7 @@
     var box = CM.map.getContainer().getBoundingClientRect();
     var inside = L.bounds([box.left, box.top], [box.right, box.bottom]);
     var taken = controlRects();
+    placedAmong = boxesKey(taken);
     // the labelled hubs' own dots are not covered by another hub's label
     var dots = specs.map(function (spec) {
       var c = points[spec[0]];
@@ -169,6 +170,11 @@
   }
 
   var relabel = null;
+  var placedAmong = null;  // the controls' boxes the labels were last placed among (boxesKey)
+
+  function boxesKey(boxes) {
+    return boxes.map(function (b) { return [b.min.x, b.min.y, b.max.x, b.max.y].map(Math.round).join(","); }).join(";");
+  }
 
   /** The labels are placed again when a control changes (the legend opened, closed or rebuilt), and when
    * the map's element changes size (at once: an export's frame is grabbed with the labels of its size). */
@@ -182,7 +188,12 @@
         return !(el && el.closest(".leaflet-control-scale, .leaflet-control-attribution"));
       });
       if (!moved || relabel !== null) return;
-      relabel = window.requestAnimationFrame(function () { relabel = null; buildPortLabels(); });
+      relabel = window.requestAnimationFrame(function () {
+        relabel = null;
+        // (a control whose text changed in the same box, as the legend's route row on a selection: the
+        // labels stay where they are)
+        if (boxesKey(controlRects()) !== placedAmong) buildPortLabels();
+      });
     }).observe(corner, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "style"] });
   }
 

@@ -162,15 +162,22 @@
     if (!line.children.length) div.removeChild(line);
   }
 
+  /** Fill the legend's element; left as it is when the new content is the same (a selection that
+   * changes no row): a change to the controls has the port labels placed again (cm_controls.js). */
   function fill(div) {
-    div.textContent = "";
-    header(div);
-    var body = L.DomUtil.create("div", "cm-legend-body", div);
+    var fresh = L.DomUtil.create("div");
+    header(fresh);
+    var body = L.DomUtil.create("div", "cm-legend-body", fresh);
     body.id = "cm-legend-body";
     choroplethBlock(body);
     layerBlock(body);
     if (CM.options.export) state.collapsed = false;  // a picture shows its legend whole
-    applyCollapsed(div);
+    applyCollapsed(fresh);
+    if (fresh.innerHTML !== div.innerHTML) {
+      div.textContent = "";
+      while (fresh.firstChild) div.appendChild(fresh.firstChild);
+    }
+    if (L.DomUtil.hasClass(div, "cm-collapsed") !== state.collapsed) applyCollapsed(div);
   }
 
   var Legend = L.Control.extend({
@@ -205,19 +212,40 @@
   function projectPart(part, zoom) {
     var known = projected && projected.get(part);
     if (known && known.zoom === zoom) return known;
-    var xs = new Float64Array(part.length), ys = new Float64Array(part.length);
+    // (simplified to a pixel: what the legend would hide is the same, and a world view's sea lanes
+    // have thousands of points where a few hundred pixels show them)
+    var points = L.LineUtil.simplify(part.map(function (ll) { return CM.map.project(ll, zoom); }), 1);
+    var xs = new Float64Array(points.length), ys = new Float64Array(points.length);
     var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    for (var i = 0; i < part.length; i++) {
-      var pt = CM.map.project(part[i], zoom);
+    for (var i = 0; i < points.length; i++) {
+      var pt = points[i];
       xs[i] = pt.x; ys[i] = pt.y;
       if (pt.x < minx) minx = pt.x;
       if (pt.x > maxx) maxx = pt.x;
       if (pt.y < miny) miny = pt.y;
       if (pt.y > maxy) maxy = pt.y;
     }
-    var out = { zoom: zoom, xs: xs, ys: ys, minx: minx, miny: miny, maxx: maxx, maxy: maxy };
+    var out = { zoom: zoom, xs: xs, ys: ys, minx: minx, miny: miny, maxx: maxx, maxy: maxy, chunks: chunked(xs, ys) };
     if (projected) projected.set(part, out);
     return out;
+  }
+
+  var CHUNK = 16;  // segments in a chunk of a line: a corner's rectangle meets few of a long line's chunks
+
+  /** The box of each CHUNK segments of a line ([minx, miny, maxx, maxy] for points k·CHUNK … (k+1)·CHUNK). */
+  function chunked(xs, ys) {
+    var boxes = [];
+    for (var start = 0; start < xs.length - 1; start += CHUNK) {
+      var end = Math.min(start + CHUNK, xs.length - 1), b = [Infinity, Infinity, -Infinity, -Infinity];
+      for (var i = start; i <= end; i++) {
+        if (xs[i] < b[0]) b[0] = xs[i];
+        if (ys[i] < b[1]) b[1] = ys[i];
+        if (xs[i] > b[2]) b[2] = xs[i];
+        if (ys[i] > b[3]) b[3] = ys[i];
+      }
+      boxes.push(b);
+    }
+    return boxes;
   }
 
   /** Container pixel = projected pixel + offset(), at the map's zoom. */
@@ -249,14 +277,21 @@
 
   /** The length of the segment (ax, ay)–(bx, by) inside the rectangle (Liang–Barsky). */
   function clippedLength(ax, ay, bx, by, r) {
-    var dx = bx - ax, dy = by - ay, t0 = 0, t1 = 1;
-    var p = [-dx, dx, -dy, dy], q = [ax - r.x, r.x + r.w - ax, ay - r.y, r.y + r.h - ay];
-    for (var i = 0; i < 4; i++) {
-      if (p[i] === 0) { if (q[i] < 0) return 0; continue; }
-      var t = q[i] / p[i];
-      if (p[i] < 0) { if (t > t1) return 0; if (t > t0) t0 = t; } else { if (t < t0) return 0; if (t < t1) t1 = t; }
-    }
-    return (t1 - t0) * Math.sqrt(dx * dx + dy * dy);
+    var dx = bx - ax, dy = by - ay, range = RANGE;
+    range[0] = 0; range[1] = 1;
+    if (!clip(-dx, ax - r.x, range) || !clip(dx, r.x + r.w - ax, range) || !clip(-dy, ay - r.y, range) ||
+        !clip(dy, r.y + r.h - ay, range)) return 0;
+    return (range[1] - range[0]) * Math.sqrt(dx * dx + dy * dy);
+  }
+
+  var RANGE = [0, 1];  // (one array for every segment: a corner's weighing clips thousands)
+
+  /** One edge of Liang–Barsky: narrows ``range`` ([t0, t1]); false when the segment lies outside. */
+  function clip(p, q, range) {
+    if (p === 0) return q >= 0;
+    var t = q / p;
+    if (p < 0) { if (t > range[1]) return false; if (t > range[0]) range[0] = t; } else { if (t < range[0]) return false; if (t < range[1]) range[1] = t; }
+    return true;
   }
 
   /** ``r`` in container pixels; ``off`` from offset(). */
@@ -266,7 +301,11 @@
       leg.parts.forEach(function (part) {
         if (part.maxx < pr.x || part.minx > pr.x + pr.w || part.maxy < pr.y || part.miny > pr.y + pr.h) return;
         var xs = part.xs, ys = part.ys;
-        for (var i = 1; i < xs.length; i++) cost += leg.w * clippedLength(xs[i - 1], ys[i - 1], xs[i], ys[i], pr);
+        part.chunks.forEach(function (b, k) {
+          if (b[2] < pr.x || b[0] > pr.x + pr.w || b[3] < pr.y || b[1] > pr.y + pr.h) return;
+          var end = Math.min((k + 1) * CHUNK, xs.length - 1);
+          for (var i = k * CHUNK + 1; i <= end; i++) cost += leg.w * clippedLength(xs[i - 1], ys[i - 1], xs[i], ys[i], pr);
+        });
       });
     });
     return cost;
@@ -379,14 +418,18 @@
 
   var placeRequest = 0;  // the latest placement asked for after a frame (placeSoon); a placement now voids it
 
-  /** Place the legend once the next frame is drawn: a selection or the routes shown change what the
-   * corners hide, but weighing the corners (~13 ms) must not delay the frame that shows the change. */
+  /** Place the legend once the next frame is drawn and the page has nothing else to do: a selection or
+   * the routes shown change what the corners hide, but weighing the corners (a few ms) must delay
+   * neither the frame that shows the change nor the page's answer to the window's next call. */
   function placeSoon() {
     var request = ++placeRequest;
     requestAnimationFrame(function () {
-      setTimeout(function () { if (request === placeRequest) place(); }, 0);
+      var later = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
+      later(function () { if (request === placeRequest) place(); }, { timeout: IDLE_WAIT_MS });
     });
   }
+
+  var IDLE_WAIT_MS = 250;  // the longest a placement waits for the page to be idle
 
   /** Move the legend to the corner where it hides least (kept where it is unless clearly better); not
    * while the map moves (a flight's views last a moment: the legend moving then would jump under a
