@@ -167,6 +167,24 @@ def test_a_real_click_on_the_header_folds_and_unfolds_it(window: MainWindow) -> 
     wait_until(lambda: not legend(window)["collapsed"], 10)
 
 
+def test_a_restyle_that_changes_no_row_leaves_the_legend_and_its_keyboard_focus(window: MainWindow) -> None:
+    """The legend is filled again at each restyle and selection; when nothing in it changes, its element
+    stays as it is: a keyboard user on its fold button keeps the focus, and Return still folds it."""
+    sized(window, SIZES[0], "en")
+    frame(window, CORRIDOR)
+    head = "document.querySelector('#cm-legend .cm-legend-head')"
+    run_js(window, f"{head}.focus(); 1")
+    assert run_js(window, f"document.activeElement === {head}")
+    restyles = run_js(window, "CM.restyles")
+    run_js(window, "CM.setChoropleth(CM.choropleth); 1")  # (the same classes and values again)
+    assert run_js(window, "CM.restyles") == restyles + 1
+    assert run_js(window, f"document.activeElement === {head}")
+    real_input.key(real_input.target(window.map_view), Qt.Key.Key_Return)
+    wait_until(lambda: legend(window)["collapsed"], 10)
+    real_input.key(real_input.target(window.map_view), Qt.Key.Key_Return)
+    wait_until(lambda: not legend(window)["collapsed"], 10)
+
+
 def test_it_lists_only_the_layers_drawn(window: MainWindow) -> None:
     sized(window, SIZES[1], "en")
     rows = legend(window)["rows"]
