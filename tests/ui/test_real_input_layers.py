@@ -22,11 +22,13 @@ from tests.ui.real_spots import (
     english_name,
     find_spot,
     hovered_tooltip,
+    line_points,
     line_tooltip,
     open_layer_list,
     set_view,
     settled,
     toggle_layer,
+    tooltips,
 )
 
 pytestmark = pytest.mark.gui
@@ -206,6 +208,33 @@ def test_a_click_beside_a_dealer_reaches_the_country_beneath(window: MainWindow)
     real_input.click(window.map_view, spot)
     wait_until(lambda: window.state.selection == {"THA"}, 10)
     assert window.state.focused_dealer is None
+
+
+def test_a_click_on_a_corridor_line_selects_the_country_under_it(window: MainWindow) -> None:
+    """Leaflet opens a line's tooltip on a click (for touch screens), so every corridor line listened to
+    clicks and kept them: a click on Kazakhstan where the railway crosses it selected nothing (a
+    visitor's tap on Ethiopia at the first view fell on the Djibouti–Addis Ababa line). The country
+    under a line takes the click; over the open sea a lane's click still opens its tooltip and leaves
+    the selection as it was."""
+    _view(window, 5, (47.0, 70.0))
+    rails = "CM.layers.rail.getLayers()"
+    on_rail = list(line_points(window, rails, in_view=True))
+    spot = find_spot(window, on_rail, "KAZ", ignore=f"function (l) {{ return ({rails}).indexOf(l) >= 0; }}")
+    assert spot is not None, "no point of a railway inside Kazakhstan clear of everything else"
+    wanted = run_js(window, "CM.strings.mode_rail || 'rail'")
+    hovered_tooltip(window, spot, wanted)  # the line is under the pointer: it takes the hover
+    real_input.click(window.map_view, spot)
+    wait_until(lambda: window.state.selection == {"KAZ"}, 10)
+
+    _view(window, 5, (8.0, 90.0))  # the Bay of Bengal
+    lanes = "CM.layers.sea.getLayers()"
+    at_sea = list(line_points(window, lanes, in_view=True))
+    spot = find_spot(window, at_sea, None, ignore=f"function (l) {{ return ({lanes}).indexOf(l) >= 0; }}")
+    assert spot is not None, "no point of a sea lane in open water"
+    real_input.click(window.map_view, spot)
+    sea = run_js(window, "CM.strings.mode_sea || 'sea'")
+    wait_until(lambda: any(sea in t for t in tooltips(window)), 10)
+    assert window.state.selection == {"KAZ"}
 
 
 def test_a_tap_selects_a_country_in_exhibition_mode(window: MainWindow) -> None:

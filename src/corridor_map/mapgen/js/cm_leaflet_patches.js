@@ -302,15 +302,28 @@
   P.containsPoint = function (layer, point) { return layer._containsPoint(point); };
 
   /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
+  /** Whether ``layer`` takes a button event of ``type``: it, or a group it is in, listens to it. Leaflet
+   * opens a tooltip on a click (for touch screens), so every line with a tooltip listens to clicks:
+   * that click counts only with ``tipClicks`` (cm_pointer.js asks again with it when nothing else
+   * takes the click), so that a line keeps no click from the country under it. */
+  function takes(layer, type, tipClicks) {
+    if (!layer.listens(type, true)) return false;
+    if (type !== "click" || tipClicks || !layer._tooltip) return true;
+    var own = (layer._events && layer._events.click) || [];
+    for (var i = 0; i < own.length; i++) if (own[i].fn !== layer._openTooltip) return true;
+    for (var id in layer._eventParents) if (layer._eventParents[id].listens("click", true)) return true;
+    return false;
+  }
+
   P.canvasSource = function (renderer) {
     return {
       renderer: renderer,
       zIndex: function () { return renderer._map ? zOfPane(renderer.getPane()) : -Infinity; },
-      hit: function (point, type) {
+      hit: function (point, type, tipClicks) {
         var hit = null;
         for (var order = renderer._drawFirst; order; order = order.next) {
           var layer = order.layer;
-          if (layer.options.interactive && (type === "mousemove" || layer.listens(type, true)) &&
+          if (layer.options.interactive && (type === "mousemove" || takes(layer, type, tipClicks)) &&
               layer._containsPoint(point)) hit = layer;
         }
         return hit;

@@ -8,9 +8,11 @@
  * pointer, and hands the event to that one through Leaflet's own machinery.
  *
  * A source is every Leaflet canvas renderer (registered when it makes its canvas), or any object
- * given to CM.pointer.addSource with {zIndex(), hit(point, type), fire(e, type, hit), out(e)}.
+ * given to CM.pointer.addSource with {zIndex(), hit(point, type, tipClicks), fire(e, type, hit), out(e)}.
  * Hover (mousemove) goes to the topmost interactive layer; a click (or any other button event) goes
- * to the topmost layer that listens to it, so a click on a rail line over China selects China.
+ * to the topmost layer that listens to it, so a click on a rail line over China selects China (a
+ * line's tooltip, which Leaflet opens on a click for touch screens, has a click only where nothing
+ * under the line takes it: over the sea).
  * A click that no source takes is a click on the background: "backgroundclick" on CM.events.
  */
 (function () {
@@ -28,12 +30,17 @@
     return sources.slice().sort(function (a, b) { return b.zIndex() - a.zIndex(); });
   }
 
-  /** The topmost source with a layer under ``point`` for an event of ``type``: [source, layer]. */
+  /** The topmost source with a layer under ``point`` for an event of ``type``: [source, layer]. A click
+   * goes to a line only for its tooltip when no layer under it takes the click itself (a country). */
   function find(point, type) {
+    return findAmong(point, type, false) || (type === "click" ? findAmong(point, type, true) : null);
+  }
+
+  function findAmong(point, type, tipClicks) {
     var list = ordered();
     for (var i = 0; i < list.length; i++) {
       if (list[i].zIndex() === -Infinity) continue;
-      var layer = list[i].hit(point, type);
+      var layer = list[i].hit(point, type, tipClicks);
       if (layer) return [list[i], layer];
     }
     return null;
