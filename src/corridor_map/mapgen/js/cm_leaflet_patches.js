@@ -301,7 +301,6 @@
   /** Whether ``point`` (layer point) lies on a vector layer as its canvas renderer hit-tests it. */
   P.containsPoint = function (layer, point) { return layer._containsPoint(point); };
 
-  /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
   /** Whether ``layer`` takes a button event of ``type``: it, or a group it is in, listens to it. Leaflet
    * opens a tooltip on a click (for touch screens), so every line with a tooltip listens to clicks:
    * that click counts only with ``tipClicks`` (cm_pointer.js asks again with it when nothing else
@@ -315,6 +314,7 @@
     return false;
   }
 
+  /** Leaflet's canvas renderer as a hit source: its layers in draw order, the last drawn on top. */
   P.canvasSource = function (renderer) {
     return {
       renderer: renderer,
