@@ -230,10 +230,12 @@ def quit_on_signals(window: QWidget) -> None:
     import signal
 
     from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
 
     def close(signum: int, _frame: object) -> None:
         log.info("signal %d: closing the window", signum)
-        QTimer.singleShot(0, window.close)
+        if isValid(window):  # (gone already when the display went first: the session ended)
+            QTimer.singleShot(0, window, window.close)  # (not called if the window goes meanwhile)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, close)
