@@ -216,16 +216,11 @@
     // have thousands of points where a few hundred pixels show them)
     var points = L.LineUtil.simplify(part.map(function (ll) { return CM.map.project(ll, zoom); }), 1);
     var xs = new Float64Array(points.length), ys = new Float64Array(points.length);
-    var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    for (var i = 0; i < points.length; i++) {
-      var pt = points[i];
-      xs[i] = pt.x; ys[i] = pt.y;
-      if (pt.x < minx) minx = pt.x;
-      if (pt.x > maxx) maxx = pt.x;
-      if (pt.y < miny) miny = pt.y;
-      if (pt.y > maxy) maxy = pt.y;
-    }
-    var out = { zoom: zoom, xs: xs, ys: ys, minx: minx, miny: miny, maxx: maxx, maxy: maxy, chunks: chunked(xs, ys) };
+    for (var i = 0; i < points.length; i++) { xs[i] = points[i].x; ys[i] = points[i].y; }
+    var chunks = chunked(xs, ys), all = chunks.reduce(function (a, b) {
+      return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+    }, [Infinity, Infinity, -Infinity, -Infinity]);
+    var out = { zoom: zoom, xs: xs, ys: ys, minx: all[0], miny: all[1], maxx: all[2], maxy: all[3], chunks: chunks };
     if (projected) projected.set(part, out);
     return out;
   }
@@ -424,8 +419,7 @@
   function placeSoon() {
     var request = ++placeRequest;
     requestAnimationFrame(function () {
-      var later = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
-      later(function () { if (request === placeRequest) place(); }, { timeout: IDLE_WAIT_MS });
+      window.requestIdleCallback(function () { if (request === placeRequest) place(); }, { timeout: IDLE_WAIT_MS });
     });
   }
 
