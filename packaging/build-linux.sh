@@ -14,8 +14,8 @@ step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
 
 PYTHON=${PYTHON:-python3}
 VENV=build/venv
-# fastparquet: the bundle leaves pyarrow out (162 MB), and core/store.py keeps datasets as Parquet, which
-# pandas then reads and writes with fastparquet (+13 MB).
+# fastparquet: the bundle leaves pyarrow out (162 MB); core/store.py reads a dataset that an earlier version
+# of the app saved as Parquet, which pandas then reads with fastparquet (+13 MB).
 PINS=(pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 fastparquet==2026.9.0)
 version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' src/corridor_map/__init__.py)
 arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)

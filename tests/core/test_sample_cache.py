@@ -11,6 +11,7 @@ import pandas.testing as pdt
 import pytest
 
 from corridor_map.core.dataset import Dataset, load_sample
+from corridor_map.core.frame_file import read_frame
 from corridor_map.core.sample_cache import load_sample_cached, sample_key
 from corridor_map.paths import GEO_DIR_ENV, geo_dir
 
@@ -33,14 +34,11 @@ def same(a: Dataset, b: Dataset) -> None:
     assert int(a.sales["units"].sum()) == int(b.sales["units"].sum())
 
 
-@pytest.mark.filterwarnings("ignore:The 'fastparquet' engine is deprecated")  # (pandas 3: still works)
-@pytest.mark.parametrize("engine", ["pyarrow", "fastparquet"])
-def test_the_cached_sample_is_the_checked_one(tmp_path: Path, fresh: Dataset, engine: str) -> None:
-    pytest.importorskip(engine)
-    with pd.option_context("io.parquet.engine", engine):  # (the packaged app has fastparquet only)
-        first = load_sample_cached(tmp_path)
-        assert list((tmp_path / "sample").iterdir())  # kept
-        again = load_sample_cached(tmp_path)
+def test_the_cached_sample_is_the_checked_one(tmp_path: Path, fresh: Dataset) -> None:
+    first = load_sample_cached(tmp_path)
+    (kept,) = (tmp_path / "sample").iterdir()
+    assert sorted(p.name for p in kept.iterdir()) == ["dataset.json", "dealers.npz", "sales.npz"]
+    again = load_sample_cached(tmp_path)
     same(first, fresh)
     same(again, fresh)
     assert isinstance(again.dealers.index, pd.RangeIndex)  # (dealers are picked by their index label)
@@ -59,8 +57,8 @@ def test_any_changed_input_checks_the_files_again(tmp_path: Path, monkeypatch: p
 def test_a_damaged_cache_is_checked_again_and_replaced(tmp_path: Path, fresh: Dataset) -> None:
     load_sample_cached(tmp_path)
     (kept,) = (tmp_path / "sample").iterdir()
-    (kept / "sales.parquet").write_bytes(b"not parquet")
+    (kept / "sales.npz").write_bytes(b"not a table")
     same(load_sample_cached(tmp_path), fresh)
     same(load_sample_cached(tmp_path), fresh)  # (kept again, readable)
     (kept,) = (tmp_path / "sample").iterdir()
-    assert len(pd.read_parquet(kept / "sales.parquet")) == len(fresh.sales)
+    assert len(read_frame(kept / "sales.npz")) == len(fresh.sales)

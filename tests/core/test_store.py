@@ -11,6 +11,7 @@ import pytest
 
 from corridor_map.core import store as store_module
 from corridor_map.core.errors import DataFormatError
+from corridor_map.core.frame_file import write_frame
 from corridor_map.core.importing import load_table
 from corridor_map.core.store import DatasetStore
 
@@ -98,12 +99,12 @@ def test_a_failure_while_saving_keeps_the_previous_dataset(
         calls.append(path.name)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        frame.to_parquet(path, index=False)
+        write_frame(frame, path)
 
-    monkeypatch.setattr(store_module, "_plain_parquet", failing_write)
+    monkeypatch.setattr(store_module, "write_frame", failing_write)
     with pytest.raises(OSError, match="No space"):
         store.commit(active, load_table(source, "dealers"), "replace")
-    assert calls == ["sales.parquet", "dealers.parquet"]
+    assert calls == ["sales.npz", "dealers.npz"]
     assert snapshot(store.root) == before_store  # no half-written dataset, no temp folder left
     assert source.read_bytes() == before_source
     assert DatasetStore(store.root).load_active().id == active.id
@@ -133,7 +134,7 @@ def test_revert_to_sample(store: DatasetStore) -> None:
 
 def test_a_damaged_store_falls_back_to_the_sample(store: DatasetStore) -> None:
     saved = store.commit(store.load_active(), load_table(DATA / "sales_utf8.csv", "sales"), "replace")
-    (store.datasets_dir / saved.id / "sales.parquet").write_bytes(b"not parquet")
+    (store.datasets_dir / saved.id / "sales.npz").write_bytes(b"not a table")
     assert DatasetStore(store.root).load_active().is_sample
     store.active_file.write_text("{broken json", encoding="utf-8")
     assert DatasetStore(store.root).load_active().is_sample
@@ -146,3 +147,23 @@ def test_column_mappings_are_remembered_by_header_row(store: DatasetStore) -> No
     store.remember_mapping("sales", headers, mapping)
     assert DatasetStore(store.root).recall_mapping("sales", [" land ", "MARKE", "Jahr", "Stück"]) == mapping
     assert store.recall_mapping("dealers", headers) is None
+
+
+@pytest.mark.filterwarnings("ignore:The 'fastparquet' engine is deprecated")  # (pandas 3: still works)
+@pytest.mark.parametrize("engine", ["pyarrow", "fastparquet"])  # (the packaged app has fastparquet only)
+def test_a_dataset_saved_as_parquet_by_an_earlier_version_is_still_read(
+    store: DatasetStore, engine: str
+) -> None:
+    pytest.importorskip(engine)
+    saved = store.commit(store.load_active(), load_table(DATA / "sales_utf8.csv", "sales"), "replace")
+    saved = store.commit(saved, load_table(DATA / "dealers.csv", "dealers"), "replace")
+    assert len(saved.sales) and len(saved.dealers)
+    folder = store.datasets_dir / saved.id
+    for name, frame in (("sales", saved.sales), ("dealers", saved.dealers)):
+        frame.to_parquet(folder / f"{name}.parquet", index=False)  # (how datasets were kept before)
+        (folder / f"{name}.npz").unlink()
+    with pd.option_context("io.parquet.engine", engine):
+        again = DatasetStore(store.root).load_active()
+    assert again.id == saved.id and not again.is_sample
+    pd.testing.assert_frame_equal(again.sales, saved.sales)
+    pd.testing.assert_frame_equal(again.dealers, saved.dealers)

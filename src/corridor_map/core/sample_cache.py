@@ -3,9 +3,9 @@
 Reading and checking the sample's files (``dataset.load_sample``: the tables read, every row validated,
 141 dealers placed with the gazetteer's 14,000 cities) took 1.2 s of a 3.7 s start on a slow laptop. Its
 result depends only on those files, the geodata and the core's code, so it is kept in the user's cache
-as Parquet, keyed by the bytes of all of them (as map pages are, ``mapgen.cache``): any change to any of
-them checks the sample again. The packages ship it checked (``mapgen.prebuilt``), read-only. A cache
-that cannot be read or written only costs that time.
+(as the dataset store keeps a dataset, ``core.store``), keyed by the bytes of all of them (as map pages
+are, ``mapgen.cache``): any change to any of them checks the sample again. The packages ship it
+checked (``mapgen.prebuilt``), read-only. A cache that cannot be read or written only costs that time.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Layout under ``root`` (default :func:`corridor_map.paths.user_data_dir`)::
 
     active.json                 {"kind": "sample"} or {"kind": "user", "id": "<id>"}
-    datasets/<id>/sales.parquet, dealers.parquet, dataset.json
+    datasets/<id>/sales.npz, dealers.npz, dataset.json
+                                (the tables: ``core.frame_file``; where an earlier version of the app
+                                saved sales.parquet and dealers.parquet, those are read)
     mappings.json               remembered column mappings, by header row
     recent.json                 recently imported files
 
@@ -27,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from corridor_map.core.dataset import Dataset, DatasetKind, ImportMode, SourceFile
+from corridor_map.core.frame_file import SUFFIX, read_frame, write_frame
 from corridor_map.core.schema import TableKind, header_signature
 from corridor_map.core.validate import ValidationResult, dealers_dtypes, sales_dtypes
 from corridor_map.paths import user_data_dir
@@ -197,23 +200,27 @@ class DatasetStore:
         atomic_write_json(self.recent_file, items[:RECENT_LIMIT])
 
 
-def _plain_parquet(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_parquet(path, index=False)
-
-
 def write_dataset(dataset: Dataset, folder: Path) -> None:
-    """The dataset's tables (Parquet) and its description (dataset.json) into ``folder``."""
-    _plain_parquet(dataset.sales, folder / "sales.parquet")
-    _plain_parquet(dataset.dealers, folder / "dealers.parquet")
+    """The dataset's tables (``core.frame_file``) and its description (dataset.json) into ``folder``."""
+    write_frame(dataset.sales, folder / f"sales{SUFFIX}")
+    write_frame(dataset.dealers, folder / f"dealers{SUFFIX}")
     (folder / "dataset.json").write_text(
         json.dumps(dataset.metadata(), ensure_ascii=False, indent=2), encoding="utf-8"
     )
 
 
+def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    """A stored table; from Parquet where an earlier version of the app saved the dataset."""
+    path = folder / f"{name}{SUFFIX}"
+    if path.is_file() or not (folder / f"{name}.parquet").is_file():
+        return read_frame(path)
+    return pd.read_parquet(folder / f"{name}.parquet")
+
+
 def read_dataset(folder: Path, kind: DatasetKind, dataset_id: str) -> Dataset:
     """The dataset ``write_dataset`` wrote into ``folder`` (its rows labelled 0…n-1)."""
     meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
-    sales = sales_dtypes(pd.read_parquet(folder / "sales.parquet"))
-    dealers = dealers_dtypes(pd.read_parquet(folder / "dealers.parquet"))
+    sales = sales_dtypes(_read_table(folder, "sales"))
+    dealers = dealers_dtypes(_read_table(folder, "dealers"))
     sources = tuple(SourceFile.from_json(s) for s in meta.get("sources", []))
     return Dataset(sales, dealers, kind, str(meta["label_en"]), str(meta["label_zh"]), sources, dataset_id)

@@ -32,8 +32,6 @@ LAZY_MODULES = (
     "pyarrow.compute",
     "pyarrow.csv",
     "pyarrow.pandas_compat",
-    "pyarrow.parquet",
-    "pyarrow.fs",
     "pandas.core.arrays.arrow.extension_types",
     "pycountry",
     "python_calamine",
