@@ -119,8 +119,9 @@ print(sorted(m for m in sys.modules if m.startswith(("pyarrow.parquet", "pyarrow
 
 @pytest.mark.parametrize("pyarrow", [True, False], ids=["source install", "as packaged, no pyarrow"])
 def test_a_stored_dataset_is_read_without_a_parquet_engine(tmp_path: Path, pyarrow: bool) -> None:
-    """The reason for the format: a start reads the active dataset, and Parquet's engines cost 5–25 MB
-    and 20–70 ms of it. Written here (with pyarrow), read in a fresh process with or without pyarrow."""
+    """The reason for the format: a start reads the active dataset, and loading a Parquet engine for it
+    cost 9–18 MB and 33–39 ms of a start. Written here (with pyarrow), read in a fresh process with or
+    without pyarrow."""
     from corridor_map.core.store import write_dataset
 
     sample = load_sample()

@@ -2,10 +2,13 @@
 
 The dataset store (``core.store``) and the checked sample's cache (``core.sample_cache``) keep their
 tables this way because reading them is part of every start. Reading Parquet loaded pyarrow's Parquet,
-dataset and cloud file-system libraries (with pyarrow: 25 MB and 55 ms of a start), or fastparquet and
-fsspec (the packaged app: 67 ms); NumPy is loaded anyway. Columns keep their exact types: numbers and
-booleans as arrays, categoricals as codes and categories, text (``str`` or object) as a JSON list.
-Loaded with ``allow_pickle=False``: a file can hold only arrays, never code.
+dataset and cloud file-system libraries, or, without pyarrow (the packaged app), fastparquet and fsspec:
+the smoke test's peak memory was 18 MB higher with pyarrow (9 MB without) and its start 33 ms (39 ms)
+longer (docs/benchmarks.md, "Eleventh sitting"). NumPy is loaded anyway.
+
+Columns keep their exact types: numbers and booleans as arrays, categoricals as codes and categories,
+text (``str`` or object) as a JSON list. Loaded with ``allow_pickle=False``: a file can hold only
+arrays, never code.
 """
 
 from __future__ import annotations
