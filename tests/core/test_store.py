@@ -159,10 +159,10 @@ def test_a_dataset_saved_as_parquet_by_an_earlier_version_is_still_read(
     saved = store.commit(saved, load_table(DATA / "dealers.csv", "dealers"), "replace")
     assert len(saved.sales) and len(saved.dealers)
     folder = store.datasets_dir / saved.id
-    for name, frame in (("sales", saved.sales), ("dealers", saved.dealers)):
-        frame.to_parquet(folder / f"{name}.parquet", index=False)  # (how datasets were kept before)
-        (folder / f"{name}.npz").unlink()
-    with pd.option_context("io.parquet.engine", engine):
+    with pd.option_context("io.parquet.engine", engine):  # written and read as that install did
+        for name, frame in (("sales", saved.sales), ("dealers", saved.dealers)):
+            frame.to_parquet(folder / f"{name}.parquet", index=False)  # (how datasets were kept before)
+            (folder / f"{name}.npz").unlink()
         again = DatasetStore(store.root).load_active()
     assert again.id == saved.id and not again.is_sample
     pd.testing.assert_frame_equal(again.sales, saved.sales)
