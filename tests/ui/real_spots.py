@@ -131,6 +131,36 @@ def find_spot(
     return (found[0], found[1]) if found else None
 
 
+_WHAT_LIES_AT = """(function (lat, lng) {
+  var map = CM.map, rect = map.getContainer().getBoundingClientRect();
+  var p = map.latLngToContainerPoint([lat, lng]), lp = map.containerPointToLayerPoint(p);
+  var box = L.bounds(lp.subtract([16, 16]), lp.add([16, 16]));
+  var near = [[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]], out = [];
+  function name(e) {
+    var cls = typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '';
+    return e.tagName + (e.id ? '#' + e.id : '') + cls;
+  }
+  near.forEach(function (d) {
+    var chain = [], e = document.elementFromPoint(p.x + d[0] + rect.left, p.y + d[1] + rect.top);
+    for (; e && chain.length < 4; e = e.parentElement) chain.push(name(e));
+    out.push(d.join(',') + ': ' + chain.join(' < '));
+  });
+  map.eachLayer(function (l) {
+    if (!l._containsPoint || !l.options.interactive || !l._pxBounds || !l._pxBounds.intersects(box)) return;
+    if (!near.some(function (d) { return l._containsPoint(lp.add(d)); })) return;
+    var f = l.feature && l.feature.properties;
+    out.push('layer ' + l.options.pane + ' ' + (f ? f.id || f.iso3 || '' : ''));
+  });
+  return JSON.stringify({ point: [p.x, p.y], size: [map.getSize().x, map.getSize().y], found: out });
+})"""
+
+
+def what_lies_at(window: MainWindow, lat: float, lon: float) -> str:
+    """What lies at and around ``lat, lon`` on the page (elements by offset, interactive layers): for a
+    test's message when no clear spot is found there."""
+    return str(run_js(window, f"{_WHAT_LIES_AT}({lat!r}, {page_lng(lon)})"))
+
+
 _VIEW = """
 (function () {
   var map = CM.map;
@@ -188,6 +218,17 @@ _CLEAR = """(function () {
 })()"""
 
 
+def idle(window: MainWindow) -> None:
+    """Wait until the page has drawn a frame and then been idle: what it does after a change in an idle
+    moment (the legend's placement after a selection, cm_legend.js ``placeSoon``) is done by then."""
+    run_js(
+        window,
+        "window.__cmIdle = false; requestAnimationFrame(function () {"
+        " requestIdleCallback(function () { window.__cmIdle = true; }, { timeout: 1000 }); }); 1",
+    )
+    wait_until(lambda: run_js(window, "window.__cmIdle === true"), 10)
+
+
 def set_view_near(window: MainWindow, lat: float, lon: float, zoom: float, margin: int = 30) -> None:
     """Bring ``lat, lon`` near the middle of the map at ``zoom`` (up and left of it, or on another
     diagonal), where no control lies over it and the legend, which moves to the corner hiding least,
@@ -199,6 +240,7 @@ def set_view_near(window: MainWindow, lat: float, lon: float, zoom: float, margi
             f" CM.map.panBy([{-dx}, {-dy}], {{animate: false}}); 1",
         )
         settled(window)
+        idle(window)  # (a change just before, e.g. the selection cleared, may yet move the legend)
         if run_js(window, _CLEAR % (lat, page_lng(lon), margin)):
             return
     raise AssertionError(f"a control or the legend covers {lat}, {lon} in every view tried")

@@ -18,7 +18,15 @@ from corridor_map.ui import real_input
 from corridor_map.ui.main_window import MainWindow
 from corridor_map.ui.panels.dataframe_model import ROW_ID_ROLE
 from tests.ui.conftest import close_window, run_js, wait_until
-from tests.ui.real_spots import below_or, find_spot, interior_points, set_view, set_view_near, settled
+from tests.ui.real_spots import (
+    below_or,
+    find_spot,
+    interior_points,
+    set_view,
+    set_view_near,
+    settled,
+    what_lies_at,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -74,7 +82,7 @@ def test_a_click_on_a_port_shows_its_card_and_a_click_elsewhere_closes_it(window
     )
     itself = "function (l) { return l.feature && l.feature.properties.id === 'CNNNG'; }"
     spot = find_spot(window, [(lat, lon)], None, ignore=below_or("cm-ports", itself))
-    assert spot is not None
+    assert spot is not None, what_lies_at(window, lat, lon)
     real_input.click(window.map_view, spot)
     wait_until(lambda: _open_card(window) == "CNNNG", 10)
     assert window.state.selection == frozenset()
