@@ -67,13 +67,13 @@ def timed(
             peak[0] = max(peak[0], pss_mb(proc.pid))
             ended.wait(0.05)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    if sample_memory:
+    sampler = threading.Thread(target=sample, daemon=True) if sample_memory else None
+    if sampler:
         sampler.start()
     proc.communicate()
     elapsed = time.perf_counter() - started
     ended.set()
-    if sample_memory:
+    if sampler:
         sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}")

@@ -27,10 +27,12 @@ from tests.ui.conftest import run_js, wait_until
 # Open sea, far from coasts, lanes and labels: a click there takes nothing.
 OPEN_SEA = [(-30.0, 75.0), (-40.0, 100.0), (-35.0, 60.0), (-45.0, -20.0), (35.0, -40.0), (-20.0, -110.0)]
 
+# The pixel offsets around a point that must all be clear (a click lands within a few pixels of its aim).
+_NEAR = "[[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]]"
 _FIND_TEMPLATE = """
 (function (candidates, iso3, margin, ignore) {
   var map = CM.map, size = map.getSize(), rect = map.getContainer().getBoundingClientRect();
-  var near = [[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]];
+  var near = NEAR;
   function covered(p) {  // a control, a marker (dealer group), a label or a popup lies there
     var el = document.elementFromPoint(p.x + rect.left, p.y + rect.top);
     var over = ".leaflet-control-container, .leaflet-marker-icon, .leaflet-tooltip, .leaflet-popup";
@@ -70,7 +72,7 @@ _FIND_TEMPLATE = """
   return null;
 })
 """
-_FIND = _FIND_TEMPLATE.replace("FRAME_LNG", FRAME_LNG_JS)
+_FIND = _FIND_TEMPLATE.replace("FRAME_LNG", FRAME_LNG_JS).replace("NEAR", _NEAR)
 
 
 @cache
@@ -135,7 +137,7 @@ _WHAT_LIES_AT = """(function (lat, lng) {
   var map = CM.map, rect = map.getContainer().getBoundingClientRect();
   var p = map.latLngToContainerPoint([lat, lng]), lp = map.containerPointToLayerPoint(p);
   var box = L.bounds(lp.subtract([16, 16]), lp.add([16, 16]));
-  var near = [[0, 0], [9, 0], [-9, 0], [0, 9], [0, -9], [6, 6], [-6, -6], [6, -6], [-6, 6]], out = [];
+  var near = NEAR, out = [];
   function name(e) {
     var cls = typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '';
     return e.tagName + (e.id ? '#' + e.id : '') + cls;
@@ -158,7 +160,8 @@ _WHAT_LIES_AT = """(function (lat, lng) {
 def what_lies_at(window: MainWindow, lat: float, lon: float) -> str:
     """What lies at and around ``lat, lon`` on the page (elements by offset, interactive layers): for a
     test's message when no clear spot is found there."""
-    return str(run_js(window, f"{_WHAT_LIES_AT}({lat!r}, {page_lng(lon)})"))
+    code = _WHAT_LIES_AT.replace("NEAR", _NEAR)
+    return str(run_js(window, f"{code}({lat!r}, {page_lng(lon)})"))
 
 
 _VIEW = """
