@@ -79,10 +79,13 @@ def _json_literal(data: dict[str, Any]) -> str:
 class _AppScript(MacroElement):
     """Runs after ``L.map`` exists: fills the layers with their data and hands them to the page's JS API."""
 
+    # qwebchannel.js asynchronously: Qt serves its resources on the app's GUI thread, which may be busy
+    # starting the app while this page loads (ui/early_map.py); cm_api.js connects once it is there
     _template = Template(
         """
 {% macro header(this, kwargs) %}
-<script src="qrc:///qtwebchannel/qwebchannel.js"></script>
+<script id="cm-qwebchannel" src="qrc:///qtwebchannel/qwebchannel.js" async
+  onerror="this.dataset.failed = 1"></script>
 {% endmacro %}
 {% macro script(this, kwargs) %}
 {% for name, literal in this.layer_data %}{{ name }}.addData(JSON.parse({{ literal }}));

@@ -137,12 +137,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from corridor_map.logging_setup import setup_logging
 
     setup_logging()
-    # pandas and the data modules before PySide6: PySide6's import hook inspects the source of every
-    # module imported after it (pandas alone takes about 0.4 s longer then).
-    import corridor_map.core.aggregate
-    import corridor_map.core.store  # noqa: F401
-
-    # isort: split
+    # (pandas and the data modules come later, while Chromium loads the map's page: ui.early_map)
     from PySide6.QtCore import QSettings
 
     software = bool(args.software_rendering) or str(
@@ -170,6 +165,7 @@ def run_gui(args: argparse.Namespace) -> int:
         language=args.lang or None,
         software_rendering=software,
         before_data=lambda: splash_box.append(show_splash()),
+        early_map=True,
     )
     app, window = built.qt.qapp, built.window
     splash = splash_box[0] if splash_box else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from corridor_map.ui.i18n import LanguageManager
     from corridor_map.ui.main_window import MainWindow
     from corridor_map.ui.settings import Settings
+    from corridor_map.ui.web import MapView
     from corridor_map.view_state import ViewState
 
 log = logging.getLogger(__name__)
@@ -92,11 +94,13 @@ def build_app(
     software_rendering: bool = False,
     first_run: bool = False,
     before_data: Callable[[], None] | None = None,
+    early_map: bool = False,
 ) -> App:
     """The app, its window built but not shown. ``language``: the settings' when None; ``dataset``: the
     one active at the last run when None; ``first_run`` forgets the window layout and the last view an
     earlier run left (the tests' fresh start); ``before_data`` runs once Qt is up, before the data loads
-    (the GUI's splash)."""
+    (the GUI's splash); ``early_map`` asks for the map's page before the data loads (``ui.early_map``:
+    the GUI's start)."""
     from corridor_map.ui.settings import Settings
 
     if first_run:
@@ -109,18 +113,30 @@ def build_app(
     if before_data is not None:
         before_data()
     from corridor_map.paths import geo_dir, resources_dir
-    from corridor_map.state import AppState
-    from corridor_map.ui.main_window import MainWindow
-    from corridor_map.ui.view_binding import bound_view_state
 
-    if dataset is None:
-        from corridor_map.ui.splash import load_active_dataset
+    allowed_roots = [resources_dir(), geo_dir()]
+    map_view: MapView | None = None
+    imports: AbstractContextManager[None] = nullcontext()
+    if early_map:
+        from corridor_map.ui.early_map import event_breaks, start_map_early, window_page_options
 
-        dataset = load_active_dataset()
-    state = AppState(dataset)
-    view_state = bound_view_state(settings, qt.languages)
-    corridor = load_corridor_or_none()
-    window = MainWindow(
-        settings, qt.languages, state, [resources_dir(), geo_dir()], corridor, view_state=view_state
-    )
+        options = window_page_options(settings, qt.languages.language)
+        map_view = start_map_early(allowed_roots, options, settings.map_size)
+        if map_view is not None:  # (Chromium loads it while the data modules are imported)
+            imports = event_breaks()
+    with imports:
+        from corridor_map.state import AppState
+        from corridor_map.ui.main_window import MainWindow
+        from corridor_map.ui.view_binding import bound_view_state
+
+        if dataset is None:
+            from corridor_map.ui.splash import load_active_dataset
+
+            dataset = load_active_dataset()
+        state = AppState(dataset)
+        view_state = bound_view_state(settings, qt.languages)
+        corridor = load_corridor_or_none()
+        window = MainWindow(
+            settings, qt.languages, state, allowed_roots, corridor, view_state=view_state, map_view=map_view
+        )
     return App(qt, settings, view_state, state, corridor, window)

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         corridor: Corridor | None = None,
         *,
         view_state: ViewState | None = None,
+        map_view: MapView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tripwire = shared_tripwire(allowed_roots)
-        self.map_view = MapView(self.tripwire, self)
+        # (a view made before the window is already loading the page: ui.early_map)
+        self.map_view = map_view or MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
@@ -330,9 +332,16 @@ class MainWindow(QMainWindow):
     def start_map(self) -> None:
         """Build (or reuse) the page in the background; the window is already on screen."""
         self.status_progress.show()
-        self.status_message.show(lambda: self.tr("Preparing the map…"))
         vs = self.view_state
-        self.builder.start(PageOptions(pov=vs.point_of_view, lang=vs.language, world=vs.world))
+        options = PageOptions(pov=vs.point_of_view, lang=vs.language, world=vs.world)
+        early, self.map_view.early_options = self.map_view.early_options, None
+        if early == options:  # that page is loading already
+            self.status_message.show(lambda: self.tr("Loading the map…"))
+            self.map_view.release_ready()
+            return
+        self.map_view.release_ready(announce=False)  # (a page for other options: this one replaces it)
+        self.status_message.show(lambda: self.tr("Preparing the map…"))
+        self.builder.start(options)
 
     def _rebuild_for_world(self, world: str) -> None:
         """The other world needs another page (its geometry is placed when the page is built): build or
@@ -444,6 +453,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.map_size = (self.map_view.width(), self.map_view.height())
         self.views_dock.remember_last()
         self.data_actions.shutdown()
         self.settings.qsettings.sync()  # on disk now: the process may end without destructors

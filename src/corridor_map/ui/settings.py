@@ -70,6 +70,18 @@ class Settings:
             state if isinstance(state, QByteArray) else None,
         )
 
+    @property
+    def map_size(self) -> tuple[int, int] | None:
+        """The map's size in the window when it last closed (``ui.early_map`` loads the page at it)."""
+        width, _, height = self._str("window/map_size", "").partition("x")
+        if not (width.isdigit() and height.isdigit()) or min(int(width), int(height)) < 1:
+            return None
+        return int(width), int(height)
+
+    @map_size.setter
+    def map_size(self, size: tuple[int, int]) -> None:
+        self._q.setValue("window/map_size", f"{size[0]}x{size[1]}")
+
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)

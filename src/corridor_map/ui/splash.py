@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
-from corridor_map.core.corridor import Corridor, load_corridor
-from corridor_map.core.dataset import Dataset
-from corridor_map.core.errors import GeoDataError
 from corridor_map.paths import resources_dir
+
+if TYPE_CHECKING:  # (pandas comes with the data, after the map's page is asked for: ui.early_map)
+    from corridor_map.core.dataset import Dataset
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +77,3 @@ def load_active_dataset() -> Dataset:
         len(dataset.dealers),
     )
     return dataset
-
-
-def load_corridor_or_none() -> Corridor | None:
-    """The corridor network (ports, legs, routes); None, logged, if its files are unusable —
-    the page builder then reports the file by name."""
-    try:
-        return load_corridor()
-    except GeoDataError as exc:
-        log.error("corridor data unusable: %s", exc)
-        return None

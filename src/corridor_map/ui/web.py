@@ -155,6 +155,10 @@ class MapView(QWebEngineView):
         self._page_path: Path | None = None
         self.fragment = ""  # the page URL's fragment, kept for reloads (cm_api.js: hold, wait, view=…)
         self._startup = ""  # the bridge's startup property (see set_startup)
+        self._held = False  # pageReady kept back (see hold_ready)
+        self._ready_while_held = False
+        self._size_check_pending = False  # released before the page was ready: check its size first
+        self.early_options: object = None  # the PageOptions of a page loaded before the window (ui.early_map)
         self.api = PageApi(self)  # the one way into the page (ui.page_api)
         self._install_bridge()
 
@@ -201,7 +205,61 @@ class MapView(QWebEngineView):
         self._startup = startup
         self.bridge.set_startup(startup)
 
+    def hold_ready(self) -> None:
+        """Keep ``pageReady`` back until ``release_ready``: a page loading while the app still starts
+        (``ui.early_map``) may get ready before the window that waits for it is there."""
+        self._held = True
+        self._ready_while_held = False
+
+    @property
+    def ready_held(self) -> bool:
+        """The page said it is ready while ``pageReady`` was held back."""
+        return self._held and self._ready_while_held
+
+    def release_ready(self, *, announce: bool = True) -> None:
+        """Let ``pageReady`` through: at once if the page got ready meanwhile, else when it does. Either
+        way once the page's viewport has this widget's size: the page was laid out in a hidden widget,
+        and the window's first view must be framed at the size shown (``_when_page_has_my_size``).
+        ``announce=False``: the page loading is not wanted (another replaces it), say nothing of it."""
+        if not self._held:
+            return
+        self._held = False
+        if not announce:
+            self._ready_while_held = False
+        elif self._ready_while_held:
+            self._ready_while_held = False
+            self._when_page_has_my_size(self._on_ready)
+        else:
+            self._size_check_pending = True
+
+    def _when_page_has_my_size(self, then: Callable[[], None], tries: int = 60) -> None:
+        """Call ``then`` once the page's viewport is this widget's size (its resize reaches the page
+        asynchronously) and the map is sized to it; after ``tries`` frames at most, whatever the size."""
+
+        def check(size: object) -> None:
+            width, _, height = str(size).partition("x")
+            fits = width.isdigit() and height.isdigit()
+            fits = fits and abs(int(width) - self.width()) <= 1 and abs(int(height) - self.height()) <= 1
+            if fits or tries <= 1:  # (±1: a fractional display scale rounds either side)
+                then()
+            else:
+                QTimer.singleShot(16, self, lambda: self._when_page_has_my_size(then, tries - 1))
+
+        # (text: PySide6 gives an empty string for a JS array or object)
+        self.run_js(
+            "(function () { if (window.CM && CM.map) CM.map.invalidateSize({ animate: false });"
+            " return window.innerWidth + 'x' + window.innerHeight; })()",
+            check,
+        )
+
     def _on_ready(self) -> None:
+        if self._held:
+            self._ready_while_held = True
+            return
+        if self._size_check_pending:
+            self._size_check_pending = False
+            self._when_page_has_my_size(self._on_ready)
+            return
         self.ready = True
         self.load_count += 1
         self.pageReady.emit()

@@ -200,7 +200,14 @@
   }
 
   function connect() {
-    var qt = window.qt;
+    var qt = window.qt, script = document.getElementById("cm-qwebchannel");
+    if (qt && qt.webChannelTransport && !window.QWebChannel && script && !script.dataset.failed) {
+      // qwebchannel.js loads asynchronously: Qt's resources are read on the app's GUI thread, which may
+      // still be starting the app while this page gets ready (ui/early_map.py)
+      script.addEventListener("load", connect, { once: true });
+      script.addEventListener("error", function () { start([]); }, { once: true });
+      return;
+    }
     if (!(qt && qt.webChannelTransport && window.QWebChannel)) { start([]); return; }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       CM.bridge = channel.objects.bridge;

@@ -1,0 +1,104 @@
+"""The map's page loading while the rest of the app starts.
+
+The window's page is the same for any data (the data reaches it once it is ready, ``ui.presenter``),
+and a page built before (the installer's, or an earlier run's) is a file on disk. So the GUI's start
+asks Chromium for it right after the Qt application exists, and imports pandas, reads the dataset and
+builds the window while Chromium's render process parses and runs the page on the other core; the two
+used to follow each other. The view is handed to the window (``MainWindow(map_view=…)``), which lets
+its ``pageReady`` through when it starts the map (``MapView.release_ready``).
+
+Chromium's side of a load runs on the GUI thread here (QtWebEngine's browser lives in the app's process,
+and the request tripwire is Python): the page's scripts are only fetched, and its channel only connects,
+while the GUI thread takes events. So while the start imports its modules, the GUI thread takes the
+events waiting every ``BREAK_EVERY_S`` (``event_breaks``): at the start of an import, where no module
+code runs. Measured (``corridor-map --smoke-test``, docs/benchmarks.md): without the breaks the page
+waited for the imports; with them it is ready before the window is built.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import logging
+import sys
+import time
+import types
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from corridor_map.core.errors import CorridorMapError
+from corridor_map.mapgen.cache import cached_page
+from corridor_map.mapgen.options import PageOptions
+from corridor_map.mapgen.sources import page_sources
+from corridor_map.paths import user_cache_dir
+from corridor_map.ui.web import MapView, shared_tripwire
+
+if TYPE_CHECKING:
+    from corridor_map.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BREAK_EVERY_S = 0.01  # (4-30 ms measured alike; the imports take ~0.4 s)
+
+
+def window_page_options(settings: Settings, language: str) -> PageOptions:
+    """The options of the window's page, as ``MainWindow.start_map`` asks for it."""
+    return PageOptions(pov=settings.point_of_view, lang=language, world=settings.world)
+
+
+def start_map_early(
+    allowed_roots: list[Path], options: PageOptions, size: tuple[int, int] | None = None
+) -> MapView | None:
+    """A map view already loading the page built before for ``options``, its ``pageReady`` held back;
+    None when there is no such page yet: the window then builds it, as before. ``size``: the map's size
+    when the window last closed. (A hidden view's page has no size; when the window shows it, a view
+    already at its size in the window reaches the page with that size only, instead of Qt's default
+    640×480 first: the window's first view waits for the page to have the size shown.)"""
+    try:
+        page = cached_page(page_sources(), options, user_cache_dir())
+    except CorridorMapError as exc:  # (the window's own start reports it, by file)
+        log.info("map page not loaded early: %s", exc)
+        return None
+    if page is None:
+        return None
+    view = MapView(shared_tripwire(allowed_roots))
+    view.setObjectName("MapView")
+    if size is not None:
+        view.resize(*size)
+    view.early_options = options
+    view.hold_ready()
+    view.load_page(page)
+    return view
+
+
+class _EventBreaks(importlib.abc.MetaPathFinder):
+    """A finder that finds nothing: asked first at every import, it lets the GUI thread take the
+    events waiting when ``every`` seconds passed since it last did."""
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.last = time.perf_counter()
+        self.breaks = 0
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> None:
+        if time.perf_counter() - self.last >= self.every:
+            self.breaks += 1
+            QCoreApplication.processEvents()
+            self.last = time.perf_counter()
+
+
+@contextmanager
+def event_breaks(every: float = BREAK_EVERY_S) -> Iterator[None]:
+    """While the block imports modules, the GUI thread takes its events every ``every`` seconds."""
+    breaks = _EventBreaks(every)
+    sys.meta_path.insert(0, breaks)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(breaks)
+        log.debug("%d event breaks during the start's imports", breaks.breaks)
