@@ -124,7 +124,7 @@ def build_app(
         map_view = start_map_early(allowed_roots, options, settings.map_size)
         if map_view is not None:  # (Chromium loads it while the data modules are imported)
             imports = event_breaks()
-    with imports:
+    with imports:  # (not around the window's construction: no event may reach a half-built window)
         from corridor_map.state import AppState
         from corridor_map.ui.main_window import MainWindow
         from corridor_map.ui.view_binding import bound_view_state
@@ -133,10 +133,10 @@ def build_app(
             from corridor_map.ui.splash import load_active_dataset
 
             dataset = load_active_dataset()
-        state = AppState(dataset)
-        view_state = bound_view_state(settings, qt.languages)
         corridor = load_corridor_or_none()
-        window = MainWindow(
-            settings, qt.languages, state, allowed_roots, corridor, view_state=view_state, map_view=map_view
-        )
+    state = AppState(dataset)
+    view_state = bound_view_state(settings, qt.languages)
+    window = MainWindow(
+        settings, qt.languages, state, allowed_roots, corridor, view_state=view_state, map_view=map_view
+    )
     return App(qt, settings, view_state, state, corridor, window)
