@@ -79,8 +79,9 @@ def _json_literal(data: dict[str, Any]) -> str:
 class _AppScript(MacroElement):
     """Runs after ``L.map`` exists: fills the layers with their data and hands them to the page's JS API."""
 
-    # qwebchannel.js asynchronously: Qt serves its resources on the app's GUI thread, which may be busy
-    # starting the app while this page loads (ui/early_map.py); cm_api.js connects once it is there
+    # qwebchannel.js asynchronously: the page's files arrive only while the app's GUI thread takes events,
+    # and it may be busy starting the app while this page loads (ui/early_map.py); cm_api.js connects
+    # once it is there
     _template = Template(
         """
 {% macro header(this, kwargs) %}

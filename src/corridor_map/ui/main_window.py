@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tripwire = shared_tripwire(allowed_roots)
         # (a view made before the window is already loading the page: ui.early_map)
-        self.map_view = map_view or MapView(self.tripwire, self)
+        self.map_view = map_view if map_view is not None else MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)

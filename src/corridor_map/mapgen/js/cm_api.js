@@ -202,8 +202,8 @@
   function connect() {
     var qt = window.qt, script = document.getElementById("cm-qwebchannel");
     if (qt && qt.webChannelTransport && !window.QWebChannel && script && !script.dataset.failed) {
-      // qwebchannel.js loads asynchronously: Qt's resources are read on the app's GUI thread, which may
-      // still be starting the app while this page gets ready (ui/early_map.py)
+      // qwebchannel.js loads asynchronously: the page's files arrive only while the app's GUI thread
+      // takes events, and it may still be starting the app while this page gets ready (ui/early_map.py)
       script.addEventListener("load", connect, { once: true });
       script.addEventListener("error", function () { start([]); }, { once: true });
       return;
