@@ -18,6 +18,7 @@ from typing import Any, Literal
 from corridor_map.core.first_view import Bounds
 from corridor_map.core.longitudes import WORLDS, from_frame, to_frame
 from corridor_map.events import Event
+from corridor_map.mapgen.options import PageOptions
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,10 @@ class ViewState:
     @property
     def language(self) -> Language:
         return self._language
+
+    def page_options(self) -> PageOptions:
+        """The options of the window's page for this view (the page is built for them)."""
+        return PageOptions(pov=self._pov, lang=self._language, world=self._world)
 
     def set_language(self, language: str) -> None:
         new = _language(language)

@@ -24,6 +24,7 @@ from corridor_map.ui import early_map, real_input
 from corridor_map.ui.composition import build_app
 from corridor_map.ui.settings import Settings
 from corridor_map.ui.web import MapView
+from corridor_map.view_state import ViewState
 from tests.ui.conftest import close_window, run_js, wait_until
 from tests.ui.real_spots import country_spot, frame
 
@@ -34,7 +35,8 @@ FIRED: list[bool] = []  # (the probe module of the event-breaks test reads it wh
 
 def window_page_built(language: str = "en") -> PageOptions:
     """The page a start with the current settings asks for, built (as an earlier run leaves it)."""
-    options = early_map.window_page_options(Settings(), language)
+    settings = Settings()
+    options = ViewState(settings.point_of_view, language, settings.world).page_options()
     build_page(load_page_layers, page_sources(), options, user_cache_dir())
     return options
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from corridor_map.core.dataset import load_sample
 from corridor_map.ui.composition import build_app
-from corridor_map.ui.paint_check import OCEAN, colour_shares, land_colours, map_is_painted
+from corridor_map.ui.paint_check import LAND_COLOURS, OCEAN, colour_shares, map_is_painted
 from tests.ui.conftest import close_window, run_js, wait_until
 from tests.ui.real_spots import settled
 
@@ -33,7 +33,7 @@ def test_a_world_view_in_a_narrow_map_is_painted_and_undrawn_canvases_are_not(qa
         assert window.map_view.width() < 400
         assert run_js(window, "CM.map.getZoom()") < 1  # the first run frames the whole world
         image = window.map_view.grab().toImage()
-        sea, *land = colour_shares(image, [OCEAN, *land_colours()])
+        sea, *land = colour_shares(image, [OCEAN, *LAND_COLOURS])
         assert sum(land) < 0.08  # (so little land that the no-data fill alone was under 5 %)
         assert map_is_painted(image), (sea, land)
         # the same page with the map's canvases hidden: the legend and the controls are no map
@@ -41,6 +41,6 @@ def test_a_world_view_in_a_narrow_map_is_painted_and_undrawn_canvases_are_not(qa
                        ".forEach(function (c) { c.style.visibility = 'hidden'; }); 1")  # fmt: skip
         pause(300)
         undrawn = window.map_view.grab().toImage()
-        assert not map_is_painted(undrawn), colour_shares(undrawn, [OCEAN, *land_colours()])
+        assert not map_is_painted(undrawn), colour_shares(undrawn, [OCEAN, *LAND_COLOURS])
     finally:
         close_window(window)

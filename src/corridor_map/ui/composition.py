@@ -113,21 +113,21 @@ def build_app(
     if before_data is not None:
         before_data()
     from corridor_map.paths import geo_dir, resources_dir
+    from corridor_map.ui.view_binding import bound_view_state
 
     allowed_roots = [resources_dir(), geo_dir()]
+    view_state = bound_view_state(settings, qt.languages)
     map_view: MapView | None = None
     imports: AbstractContextManager[None] = nullcontext()
     if early_map:
-        from corridor_map.ui.early_map import event_breaks, start_map_early, window_page_options
+        from corridor_map.ui.early_map import event_breaks, start_map_early
 
-        options = window_page_options(settings, qt.languages.language)
-        map_view = start_map_early(allowed_roots, options, settings.map_size)
+        map_view = start_map_early(allowed_roots, view_state.page_options(), settings.map_size)
         if map_view is not None:  # (Chromium loads it while the data modules are imported)
             imports = event_breaks()
     with imports:  # (not around the window's construction: no event may reach a half-built window)
         from corridor_map.state import AppState
         from corridor_map.ui.main_window import MainWindow
-        from corridor_map.ui.view_binding import bound_view_state
 
         if dataset is None:
             from corridor_map.ui.splash import load_active_dataset
@@ -135,7 +135,6 @@ def build_app(
             dataset = load_active_dataset()
         corridor = load_corridor_or_none()
     state = AppState(dataset)
-    view_state = bound_view_state(settings, qt.languages)
     window = MainWindow(
         settings, qt.languages, state, allowed_roots, corridor, view_state=view_state, map_view=map_view
     )

@@ -25,7 +25,6 @@ import types
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -36,17 +35,9 @@ from corridor_map.mapgen.sources import page_sources
 from corridor_map.paths import user_cache_dir
 from corridor_map.ui.web import MapView, shared_tripwire
 
-if TYPE_CHECKING:
-    from corridor_map.ui.settings import Settings
-
 log = logging.getLogger(__name__)
 
 BREAK_EVERY_S = 0.01  # (4-30 ms measured alike; the imports take ~0.4 s)
-
-
-def window_page_options(settings: Settings, language: str) -> PageOptions:
-    """The options of the window's page, as ``MainWindow.start_map`` asks for it."""
-    return PageOptions(pov=settings.point_of_view, lang=language, world=settings.world)
 
 
 def start_map_early(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPr
 from corridor_map import APP_NAME
 from corridor_map.core.corridor import Corridor
 from corridor_map.core.store import DatasetStore
-from corridor_map.mapgen.options import PageOptions
 from corridor_map.paths import user_log_dir
 from corridor_map.state import AppState
 from corridor_map.ui.about import AboutDialog
@@ -332,8 +331,7 @@ class MainWindow(QMainWindow):
     def start_map(self) -> None:
         """Build (or reuse) the page in the background; the window is already on screen."""
         self.status_progress.show()
-        vs = self.view_state
-        options = PageOptions(pov=vs.point_of_view, lang=vs.language, world=vs.world)
+        options = self.view_state.page_options()
         early, self.map_view.early_options = self.map_view.early_options, None
         if early == options:  # that page is loading already
             self.status_message.show(lambda: self.tr("Loading the map…"))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QImage
 
+from corridor_map.core.choropleth import PALETTES
+
 OCEAN = QColor("#cfe3f0")
 LAND = QColor("#f3efe4")
+# What land is painted in: the fill of countries without data, and the choropleth's classes.
+LAND_COLOURS = (LAND, *(QColor(c) for c in sorted({c for palette in PALETTES.values() for c in palette})))
 
 
 def _close(a: QColor, b: QColor, tolerance: int = 10) -> bool:
@@ -33,13 +37,6 @@ def colour_shares(image: QImage, colours: list[QColor], grid: tuple[int, int] = 
     return [c / total if total else 0.0 for c in counts]
 
 
-def land_colours() -> list[QColor]:
-    """What land is painted in: the fill of countries without data, and the choropleth's classes."""
-    from corridor_map.core.choropleth import PALETTES
-
-    return [LAND, *(QColor(c) for c in sorted({c for palette in PALETTES.values() for c in palette}))]
-
-
 def map_is_painted(image: QImage, minimum_sea: float = 0.05, minimum_land: float = 0.02) -> bool:
     """True once the sea and the land both fill a visible part of the image.
 
@@ -48,5 +45,5 @@ def map_is_painted(image: QImage, minimum_sea: float = 0.05, minimum_land: float
     own swatches, drawn even when the map's canvases are not, stay under 1 %."""
     if image.isNull() or image.width() < 10 or image.height() < 10:
         return False
-    sea, *land = colour_shares(image, [OCEAN, *land_colours()])
+    sea, *land = colour_shares(image, [OCEAN, *LAND_COLOURS])
     return sea >= minimum_sea and sum(land) >= minimum_land

@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
@@ -23,6 +23,9 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from corridor_map.ui.bridge import MapBridge
 from corridor_map.ui.page_api import PageApi
+
+if TYPE_CHECKING:
+    from corridor_map.mapgen.options import PageOptions
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +160,8 @@ class MapView(QWebEngineView):
         self._startup = ""  # the bridge's startup property (see set_startup)
         self._held = False  # pageReady kept back (see hold_ready)
         self._ready_while_held = False
-        self._size_check_pending = False  # released before the page was ready: check its size first
-        self.early_options: object = None  # the PageOptions of a page loaded before the window (ui.early_map)
+        self._size_first = False  # the first ready after a hold waits for the widget's size (release_ready)
+        self.early_options: PageOptions | None = None  # of a page loaded before the window (ui.early_map)
         self.api = PageApi(self)  # the one way into the page (ui.page_api)
         self._install_bridge()
 
@@ -210,6 +213,7 @@ class MapView(QWebEngineView):
         (``ui.early_map``) may get ready before the window that waits for it is there."""
         self._held = True
         self._ready_while_held = False
+        self._size_first = True
 
     @property
     def ready_held(self) -> bool:
@@ -224,13 +228,11 @@ class MapView(QWebEngineView):
         if not self._held:
             return
         self._held = False
+        ready, self._ready_while_held = self._ready_while_held, False
         if not announce:
-            self._ready_while_held = False
-        elif self._ready_while_held:
-            self._ready_while_held = False
-            self._when_page_has_my_size(self._on_ready)
-        else:
-            self._size_check_pending = True
+            self._size_first = False
+        elif ready:
+            self._on_ready()  # (through the size check: _size_first)
 
     def _when_page_has_my_size(self, then: Callable[[], None], tries: int = 60) -> None:
         """Call ``then`` once the page's viewport is this widget's size (its resize reaches the page
@@ -256,8 +258,8 @@ class MapView(QWebEngineView):
         if self._held:
             self._ready_while_held = True
             return
-        if self._size_check_pending:
-            self._size_check_pending = False
+        if self._size_first:
+            self._size_first = False
             self._when_page_has_my_size(self._on_ready)
             return
         self.ready = True
