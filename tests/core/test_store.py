@@ -167,3 +167,18 @@ def test_a_dataset_saved_as_parquet_by_an_earlier_version_is_still_read(
     assert again.id == saved.id and not again.is_sample
     pd.testing.assert_frame_equal(again.sales, saved.sales)
     pd.testing.assert_frame_equal(again.dealers, saved.dealers)
+
+
+def test_the_active_dataset_s_id_is_read_without_the_data_stack(store: DatasetStore) -> None:
+    """``core.active_pointer`` (a start asks before it imports pandas) names the dataset the store loads."""
+    from corridor_map.core.active_pointer import active_dataset_id
+
+    assert active_dataset_id(store.root) == "sample" == store.load_active().id
+    saved = store.commit(store.load_active(), load_table(DATA / "sales_utf8.csv", "sales"), "replace")
+    assert active_dataset_id(store.root) == saved.id == DatasetStore(store.root).load_active().id
+    for pointer in ("{broken json", '["user"]', '{"kind": "user"}', '{"kind": "sample", "id": "x"}'):
+        store.active_file.write_text(pointer, encoding="utf-8")
+        assert active_dataset_id(store.root) == "sample", pointer
+        assert DatasetStore(store.root).load_active().is_sample, pointer
+    store.revert_to_sample()
+    assert active_dataset_id(store.root) == "sample"

@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from corridor_map import __version__
 from corridor_map.core.digests import remembered
+from corridor_map.core.kept_entries import write_kept
 
 log = logging.getLogger(__name__)
 
@@ -72,19 +71,8 @@ def write_payload(cache_dir: Path, key: str, payload: dict[str, Any]) -> None:
     A cache that cannot be written is only logged: the export goes on without it.
     """
     folder = _folder(cache_dir)
-    tmp: str | None = None
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
-        Path(tmp).replace(folder / f"{key}.json")
-        tmp = None
-        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        write_kept(folder, f"{key}.json", text, KEEP)
     except OSError as exc:
         log.warning("cannot cache the page payload in %s: %s", folder, exc)
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from corridor_map.core.active_pointer import POINTER_FILE, read_active_pointer
 from corridor_map.core.dataset import Dataset, DatasetKind, ImportMode, SourceFile
 from corridor_map.core.frame_file import SUFFIX, read_frame, write_frame
 from corridor_map.core.schema import TableKind, header_signature
@@ -79,8 +80,8 @@ class DatasetStore:
 
     @property
     def active_file(self) -> Path:
-        """The pointer to the active dataset."""
-        return self.root / "active.json"
+        """The pointer to the active dataset (``core.active_pointer``)."""
+        return self.root / POINTER_FILE
 
     @property
     def datasets_dir(self) -> Path:
@@ -99,8 +100,8 @@ class DatasetStore:
 
     def load_active(self) -> Dataset:
         """The dataset that was active when the app last ran; the sample if none or if it is unreadable."""
-        pointer = _read_json(self.active_file, {"kind": "sample"})
-        if not isinstance(pointer, dict) or pointer.get("kind") != "user" or not pointer.get("id"):
+        pointer = read_active_pointer(self.root)
+        if pointer["kind"] != "user":
             return self.sample()
         folder = self.datasets_dir / str(pointer["id"])
         try:

@@ -120,9 +120,11 @@ def build_app(
     map_view: MapView | None = None
     imports: AbstractContextManager[None] = nullcontext()
     if early_map:
+        from corridor_map.core.active_pointer import active_dataset_id
         from corridor_map.ui.early_map import event_breaks, start_map_early
 
-        map_view = start_map_early(allowed_roots, view_state.page_options(), settings.map_size)
+        dataset_id = dataset.id if dataset is not None else active_dataset_id()
+        map_view = start_map_early(allowed_roots, view_state.page_options(), settings.map_size, dataset_id)
         if map_view is not None:  # (Chromium loads it while the data modules are imported)
             imports = event_breaks()
     with imports:  # (not around the window's construction: no event may reach a half-built window)

@@ -26,12 +26,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
+from corridor_map.core.active_pointer import SAMPLE_ID
 from corridor_map.core.errors import CorridorMapError
 from corridor_map.mapgen.cache import cached_page
 from corridor_map.mapgen.options import PageOptions
 from corridor_map.mapgen.sources import page_sources
+from corridor_map.mapgen.startup_cache import read_startup, startup_key
 from corridor_map.paths import user_cache_dir
 from corridor_map.ui.web import MapView, shared_tripwire
 
@@ -41,13 +43,18 @@ BREAK_EVERY_S = 0.01  # (4-30 ms measured alike; the imports take ~0.4 s)
 
 
 def start_map_early(
-    allowed_roots: list[Path], options: PageOptions, size: tuple[int, int] | None = None
+    allowed_roots: list[Path],
+    options: PageOptions,
+    size: tuple[int, int] | None = None,
+    dataset_id: str = SAMPLE_ID,
 ) -> MapView | None:
     """A map view already loading the page built before for ``options``, its ``pageReady`` held back;
     None when there is no such page yet: the window then builds it, as before. ``size``: the map's size
     when the window last closed. (A hidden view's page has no size; when the window shows it, a view
     already at its size in the window reaches the page with that size only, instead of Qt's default
-    640×480 first: the window's first view waits for the page to have the size shown.)"""
+    640×480 first: the window's first view waits for the page to have the size shown.) The page makes
+    the calls the last start pushed for the dataset ``dataset_id`` as it loads, if they were kept
+    (``mapgen.startup_cache``)."""
     try:
         page = cached_page(page_sources(), options, user_cache_dir())
     except CorridorMapError as exc:  # (the window's own start reports it, by file)
@@ -59,7 +66,11 @@ def start_map_early(
     view.setObjectName("MapView")
     if size is not None:
         view.resize(*size)
+    # shown, but not on screen (as the export's view): a hidden view's page has no size and draws nothing
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.show()
     view.early_options = options
+    view.set_startup(read_startup(user_cache_dir(), startup_key(options, dataset_id)))
     view.hold_ready()
     view.load_page(page)
     return view

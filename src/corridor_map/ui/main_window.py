@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPr
 from corridor_map import APP_NAME
 from corridor_map.core.corridor import Corridor
 from corridor_map.core.store import DatasetStore
-from corridor_map.paths import user_log_dir
-from corridor_map.state import AppState
+from corridor_map.mapgen.startup_cache import startup_key, write_startup
+from corridor_map.paths import user_cache_dir, user_log_dir
+from corridor_map.state import NO_FILTERS, AppState
 from corridor_map.ui.about import AboutDialog
 from corridor_map.ui.data.actions import DataActions
 from corridor_map.ui.dock_tabs import StrayTabBarSweeper
@@ -78,7 +79,11 @@ class MainWindow(QMainWindow):
         self.map_view = map_view if map_view is not None else MapView(self.tripwire, self)
         self.map_view.setObjectName("MapView")
         self.setCentralWidget(self.map_view)
+        if map_view is not None:  # (it loaded shown off screen: now on screen, with the window)
+            map_view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+            map_view.show()  # (a widget given another parent is hidden until shown again)
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
+        self.presenter.pageCallsMade.connect(self._remember_start_calls)
         self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
         self.memory_care = MemoryCare(self.map_view.api, self)
         self.corridor = corridor
@@ -354,6 +359,15 @@ class MainWindow(QMainWindow):
 
         self.map_view.pageReady.connect(back_to_where_it_was)
         self.start_map()
+
+    def _remember_start_calls(self, startup: str) -> None:
+        """Keep what a start pushes to the page (the dataset, the default filters, no selection): the
+        next start's early page makes these calls itself as it loads (``mapgen.startup_cache``)."""
+        if self.state.selection or self.state.filters != NO_FILTERS:
+            return
+        key = startup_key(self.view_state.page_options(), self.state.dataset.id)
+        if write_startup(user_cache_dir(), key, startup):
+            log.debug("the start calls for this page and dataset kept: %s", key)
 
     def _on_page_built(self, page: Path, seconds: float) -> None:
         log.info("page ready in %.2f s: %s", seconds, page)

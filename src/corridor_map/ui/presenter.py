@@ -19,7 +19,14 @@ from corridor_map.core.flows import default_routes
 from corridor_map.core.page_payload import data_payload, page_payload
 from corridor_map.events import Subscriptions
 from corridor_map.state import AppState
-from corridor_map.ui.page_push import choropleth_title, push_data, push_language, push_page
+from corridor_map.ui.page_push import (
+    choropleth_title,
+    page_calls,
+    push,
+    push_data,
+    push_language,
+    startup_json,
+)
 from corridor_map.ui.panels.sales_cube import cube_for
 from corridor_map.ui.web import MapView
 
@@ -34,6 +41,7 @@ class PagePresenter(QObject):
     """
 
     choroplethApplied = Signal(dict)
+    pageCallsMade = Signal(str)  # everything a (re)loaded page has (``push_all``), as startup JSON
 
     def __init__(
         self,
@@ -93,9 +101,15 @@ class PagePresenter(QObject):
             log.exception("cannot compute the map's data")
             return
         self._dealer_rows = placed_dealers(dataset.dealers).index
-        self.pushes += 1
         years, over = self.state.filters.years, self.state.filters.classes_over
-        push_page(self.view.api, payload, self.language, self.state.selection, years, classes_over=over)
+        calls = page_calls(payload, self.language, self.state.selection, years, classes_over=over)
+        startup = startup_json(calls)
+        if self.view.take_startup() == startup:  # (the page made these very calls as it loaded)
+            log.debug("the page started with the state's calls; nothing pushed")
+        else:
+            self.pushes += 1
+            push(self.view.api, calls)
+        self.pageCallsMade.emit(startup)
         self._applied(payload["data"])
 
     def _on_dataset(self, dataset: Dataset) -> None:

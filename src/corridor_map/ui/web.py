@@ -158,6 +158,7 @@ class MapView(QWebEngineView):
         self._page_path: Path | None = None
         self.fragment = ""  # the page URL's fragment, kept for reloads (cm_api.js: hold, wait, view=…)
         self._startup = ""  # the bridge's startup property (see set_startup)
+        self._loaded_startup = ""  # the startup the page loading or loaded got (see take_startup)
         self._held = False  # pageReady kept back (see hold_ready)
         self._ready_while_held = False
         self._size_first = False  # the first ready after a hold waits for the widget's size (release_ready)
@@ -200,6 +201,7 @@ class MapView(QWebEngineView):
             url.setFragment(self.fragment)
         self._page.home = url
         self.ready = False
+        self._loaded_startup = self._startup
         self.load(url)
 
     def set_startup(self, startup: str) -> None:
@@ -207,6 +209,15 @@ class MapView(QWebEngineView):
         ``ui.page_push.startup_json`` gives them ("" for none): the bridge's ``startup`` property."""
         self._startup = startup
         self.bridge.set_startup(startup)
+
+    def take_startup(self) -> str:
+        """The calls the page loaded last made itself before it said it was ready (``set_startup``'s
+        JSON, "" for none), once. The startup is cleared: a reload (the render process restarted) then
+        makes none, and its presenter pushes what the state is by then."""
+        made, self._loaded_startup = self._loaded_startup, ""
+        if self._startup:
+            self.set_startup("")
+        return made
 
     def hold_ready(self) -> None:
         """Keep ``pageReady`` back until ``release_ready``: a page loading while the app still starts
