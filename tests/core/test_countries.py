@@ -174,3 +174,15 @@ def test_any_text_resolves_to_a_known_code_or_is_refused(text: str) -> None:
     else:
         assert match.iso3 is None
         assert match.reason()
+
+
+def test_names_are_shown_before_the_written_forms_are_indexed_and_resolve_the_same_after() -> None:
+    """A window's start shows names only: the ~3,000 written forms are indexed at the first resolve."""
+    index = CountryIndex()
+    assert index.display_name("THA", "zh") == "泰国" and index.display_name("KAZ") == "Kazakhstan"
+    assert index._index is None  # (nothing normalised yet)
+    assert index.resolve("Kazakstan").status == "unknown"  # a close name: suggested from the sorted keys
+    assert index.resolve("Kazakstan").suggestion == "KAZ"
+    assert index._index is not None
+    fresh = CountryIndex()
+    assert [fresh.resolve(text).iso3 for text, _ in CASES] == [iso3 for _, iso3 in CASES]

@@ -128,10 +128,16 @@ def _float_or_none(text: str) -> float | None:
 
 
 class CountryIndex:
-    """Name → ISO3 index built once from pycountry, the Natural Earth CSV and the alias file."""
+    """Name → ISO3 index built once from pycountry, the Natural Earth CSV and the alias file.
+
+    The countries' facts (display names, regions, label points) are read at once; the written forms are
+    indexed when a name is first resolved (~3,000 normalised: a window's start shows names only).
+    """
 
     def __init__(self, countries_csv: Path | None = None) -> None:
-        self._names: dict[str, set[str]] = {}
+        self._written: list[tuple[str, str]] = []  # (a written form, ISO3) from the sources, to index
+        self._index: dict[str, set[str]] | None = None  # normalised written form → ISO3 codes
+        self._keys: list[str] = []
         self._info: dict[str, CountryInfo] = {}
         self._load_pycountry()
         csv_path = countries_csv if countries_csv is not None else geo_dir() / "countries.csv"
@@ -139,18 +145,28 @@ class CountryIndex:
             self._load_natural_earth(csv_path)
         else:
             log.warning("%s not found; country names from pycountry only", csv_path)
-        for text, iso3 in ALIASES.items():
-            self._names[normalise_country(text)] = {iso3}
-        for text, options in AMBIGUOUS.items():
-            self._names[normalise_country(text)] = set(options)
-        self._keys = sorted(self._names)
         self._suggest_cache: dict[str, str | None] = {}
+
+    @property
+    def _names(self) -> dict[str, set[str]]:
+        if self._index is None:
+            names: dict[str, set[str]] = {}
+            for text, iso3 in self._written:
+                key = normalise_country(text)
+                if key:
+                    names.setdefault(key, set()).add(iso3)
+            for text, iso3 in ALIASES.items():
+                names[normalise_country(text)] = {iso3}
+            for text, options in AMBIGUOUS.items():
+                names[normalise_country(text)] = set(options)
+            self._keys = sorted(names)
+            self._written = []
+            self._index = names
+        return self._index
 
     def _add(self, text: str | None, iso3: str) -> None:
         if text:
-            key = normalise_country(text)
-            if key:
-                self._names.setdefault(key, set()).add(iso3)
+            self._written.append((text, iso3))
 
     def _load_pycountry(self) -> None:
         import pycountry
@@ -230,8 +246,9 @@ class CountryIndex:
             return self._suggest_cache[key]
         suggestion = None
         if len(self._suggest_cache) < 2000 and len(key) >= 3:
+            names = self._names  # (indexed, with its sorted keys)
             for close in difflib.get_close_matches(key, self._keys, n=3, cutoff=0.8):
-                options = self._names[close]
+                options = names[close]
                 if len(options) == 1:
                     suggestion = next(iter(options))
                     break
