@@ -1,7 +1,7 @@
 """The dataset store's pointer to the active dataset (``active.json``), read without the data stack.
 
 ``core.store`` keeps the datasets (pandas); a start needs to know which one is active before it
-imports pandas (``ui.startup_cache``).
+imports pandas (the calls kept for its page: ``mapgen.startup_cache``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ and a page built before (the installer's, or an earlier run's) is a file on disk
 asks Chromium for it right after the Qt application exists, and imports pandas, reads the dataset and
 builds the window while Chromium's render process parses and runs the page on the other core; the two
 used to follow each other. The view is handed to the window (``MainWindow(map_view=…)``), which lets
-its ``pageReady`` through when it starts the map (``MapView.release_ready``).
+its ``pageReady`` through when it starts the map (``MapView.release_ready``). Until then it is shown off
+screen at the map's last size, so the page also draws, and it makes the last start's calls (the data as
+the last start pushed it, ``mapgen.startup_cache``), which the presenter checks before it relies on them.
 
 Chromium's side of a load runs on the GUI thread here (QtWebEngine's browser lives in the app's process,
 and the request tripwire is Python): the page's scripts are only fetched, and its channel only connects,
@@ -50,11 +52,11 @@ def start_map_early(
 ) -> MapView | None:
     """A map view already loading the page built before for ``options``, its ``pageReady`` held back;
     None when there is no such page yet: the window then builds it, as before. ``size``: the map's size
-    when the window last closed. (A hidden view's page has no size; when the window shows it, a view
-    already at its size in the window reaches the page with that size only, instead of Qt's default
-    640×480 first: the window's first view waits for the page to have the size shown.) The page makes
-    the calls the last start pushed for the dataset ``dataset_id`` as it loads, if they were kept
-    (``mapgen.startup_cache``)."""
+    when the window last closed. The view is shown off screen at that size (a hidden view's page has no
+    size and draws nothing), so the page is laid out and drawn while the start imports; a view already
+    at its size in the window reaches the page with that size only (the window's first view waits for
+    the page to have the size shown). The page makes the calls the last start pushed for the dataset
+    ``dataset_id`` as it loads, if they were kept (``mapgen.startup_cache``)."""
     try:
         page = cached_page(page_sources(), options, user_cache_dir())
     except CorridorMapError as exc:  # (the window's own start reports it, by file)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QSplashScreen
+from PySide6.QtWidgets import QApplication, QSplashScreen, QWidget
 
 from corridor_map.paths import resources_dir
 
@@ -50,18 +51,38 @@ def splash_pixmap() -> QPixmap:
     return canvas
 
 
+EXPOSE_WAIT_S = 0.25  # at most, for the splash to be on screen before the start goes on
+
+
+class Splash(QSplashScreen):
+    """``QSplashScreen`` without its wait at show: Qt waits there for the window to be exposed, but on
+    X11 and Wayland the exposure is only delivered after ``show()`` returns, so every start waited for
+    the wait's whole timeout, 1 s (measured under Xvfb, with and without a window manager; FreeCAD met
+    the same: FreeCAD/FreeCAD#29917). ``show_splash`` waits for the exposure itself, after ``show()``."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            return QWidget.event(self, event)  # (not QSplashScreen's: its wait)
+        return super().event(event)
+
+
 def show_splash() -> QSplashScreen | None:
-    """The app icon and a line of light text on dark blue, shown at once (not on the offscreen platform)."""
+    """The app icon and a line of light text on dark blue, shown at once (not on the offscreen platform):
+    on screen and painted when this returns, or after ``EXPOSE_WAIT_S`` at most."""
     if QApplication.platformName() == "offscreen":
         return None
-    splash = QSplashScreen(splash_pixmap())
+    splash = Splash(splash_pixmap())
     splash.showMessage(
         QCoreApplication.translate("Splash", "Corridor Map — loading data…"),
         Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
         QColor(SPLASH_TEXT),
     )
     splash.show()
-    QApplication.processEvents()
+    deadline = time.perf_counter() + EXPOSE_WAIT_S
+    window = splash.windowHandle()
+    while window is not None and not window.isExposed() and time.perf_counter() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    QApplication.processEvents()  # (painted)
     return splash
 
 
