@@ -110,9 +110,13 @@ def own_home(env: dict[str, str], under: Path) -> dict[str, str]:
     """``env`` with a home directory of its own under ``under`` (settings, caches, data, log): another
     platform's window leaves other sizes and views in the settings, which the other runs would read."""
     home = under / "desktop-home"
-    dirs = {"XDG_CONFIG_HOME": ".config", "XDG_CACHE_HOME": ".cache", "XDG_DATA_HOME": ".local/share"}
-    dirs["XDG_STATE_HOME"] = ".local/state"
-    return {**env, "HOME": str(home), **{k: str(home / v) for k, v in dirs.items()}}
+    dirs = {
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_CACHE_HOME": ".cache",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_STATE_HOME": ".local/state",
+    }
+    return {**env, "HOME": str(home), **{name: str(home / path) for name, path in dirs.items()}}
 
 
 def app(*args: str) -> list[str]:

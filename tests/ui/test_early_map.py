@@ -101,10 +101,10 @@ DATA_LABEL_JS = "document.getElementById('cm-data-label').textContent"
 FILLS_JS = "JSON.stringify(['THA', 'RUS', 'KAZ'].map(CM.fillOf))"
 
 
-def started_window(early: bool = True) -> MainWindow:
+def started_window() -> MainWindow:
     """A start as ``run_gui`` makes it (the map's page asked for before the window), shown, its map
     started, and its page ready."""
-    window = build_app(language="en", dataset=load_sample(), early_map=early).window
+    window = build_app(language="en", dataset=load_sample(), early_map=True).window
     window.resize(1200, 800)
     window.show()
     window.start_map()

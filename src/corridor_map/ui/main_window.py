@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             map_view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
             map_view.show()  # (a widget given another parent is hidden until shown again)
         self.presenter = PagePresenter(self.map_view, state, self.view_state.language, corridor)
-        self.presenter.pageCallsMade.connect(self._remember_start_calls)
+        self.presenter.pagePushed.connect(self._remember_start_calls)
         self.view_presenter = ViewPresenter(self.map_view, self.view_state, self.presenter)
         self.memory_care = MemoryCare(self.map_view.api, self)
         self.corridor = corridor
@@ -362,7 +362,8 @@ class MainWindow(QMainWindow):
 
     def _remember_start_calls(self, startup: str) -> None:
         """Keep what a start pushes to the page (the dataset, the default filters, no selection): the
-        next start's early page makes these calls itself as it loads (``mapgen.startup_cache``)."""
+        next start's early page makes these calls itself as it loads (``mapgen.startup_cache``). A page
+        that started with them pushes nothing: they are kept already."""
         if self.state.selection or self.state.filters != NO_FILTERS:
             return
         key = startup_key(self.view_state.page_options(), self.state.dataset.id)

@@ -41,7 +41,8 @@ class PagePresenter(QObject):
     """
 
     choroplethApplied = Signal(dict)
-    pageCallsMade = Signal(str)  # everything a (re)loaded page has (``push_all``), as startup JSON
+    # everything pushed to a (re)loaded page that did not start with it (``push_all``), as startup JSON
+    pagePushed = Signal(str)
 
     def __init__(
         self,
@@ -109,7 +110,7 @@ class PagePresenter(QObject):
         else:
             self.pushes += 1
             push(self.view.api, calls)
-        self.pageCallsMade.emit(startup)
+            self.pagePushed.emit(startup)
         self._applied(payload["data"])
 
     def _on_dataset(self, dataset: Dataset) -> None:

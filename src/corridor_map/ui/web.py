@@ -233,8 +233,9 @@ class MapView(QWebEngineView):
 
     def release_ready(self, *, announce: bool = True) -> None:
         """Let ``pageReady`` through: at once if the page got ready meanwhile, else when it does. Either
-        way once the page's viewport has this widget's size: the page was laid out in a hidden widget,
-        and the window's first view must be framed at the size shown (``_when_page_has_my_size``).
+        way once the page's viewport has this widget's size: the page was laid out before the window
+        showed the view, at the size the map last had or none, and the window's first view must be
+        framed at the size shown (``_when_page_has_my_size``).
         ``announce=False``: the page loading is not wanted (another replaces it), say nothing of it."""
         if not self._held:
             return
